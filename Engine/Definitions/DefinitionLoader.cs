@@ -1,0 +1,30 @@
+using WorkflowEngine.Engine.Definitions.Loading;
+using WorkflowEngine.Engine.Definitions.Model;
+using WorkflowEngine.Engine.Definitions.Validation;
+
+namespace WorkflowEngine.Engine.Definitions;
+
+/// <summary>The result of loading a definition: the definition only when there were no errors.</summary>
+public sealed record DefinitionLoadResult(FlowDefinition? Definition, IReadOnlyList<DefinitionError> Errors)
+{
+    public bool IsValid => Definition is not null;
+}
+
+/// <summary>Reads and validates definition JSON. An invalid definition is never returned.</summary>
+public static class DefinitionLoader
+{
+    public static DefinitionLoadResult Load(string json, DefinitionLoadOptions? options = null)
+    {
+        options ??= DefinitionLoadOptions.Default;
+        var sink = new ErrorSink();
+        var token = DefinitionReader.Parse(json, sink);
+        var definition = token is null ? null : DefinitionReader.Read(token, sink);
+        var errors = sink.Errors.ToList();
+        if (definition is not null) errors.AddRange(DefinitionValidator.Validate(definition, options));
+        var ordered = errors.OrderBy(e => e.Line).ThenBy(e => e.Path, StringComparer.Ordinal).ToList();
+        return new DefinitionLoadResult(ordered.Count == 0 ? definition : null, ordered);
+    }
+
+    public static DefinitionLoadResult LoadFile(string path, DefinitionLoadOptions? options = null) =>
+        Load(File.ReadAllText(path), options);
+}

@@ -1,0 +1,281 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using WorkflowEngine.Engine.Definitions.Model;
+
+namespace WorkflowEngine.Engine.Definitions.Loading;
+
+/// <summary>Turns definition JSON into the model, reporting structural problems (types, missing and unknown properties).</summary>
+internal static class DefinitionReader
+{
+    private static readonly JsonLoadSettings LoadSettings = new()
+    {
+        LineInfoHandling = LineInfoHandling.Load,
+        DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
+        CommentHandling = CommentHandling.Ignore,
+    };
+
+    public static JToken? Parse(string json, ErrorSink errors)
+    {
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None };
+            var token = JToken.ReadFrom(reader, LoadSettings);
+            if (reader.Read() && reader.TokenType != JsonToken.Comment)
+                errors.Add(new SourceLocation(reader.Path, reader.LineNumber), "JSON 格式错误：文档结束后还有多余内容。");
+            return token;
+        }
+        catch (JsonReaderException e)
+        {
+            errors.Add(new SourceLocation(e.Path ?? "", e.LineNumber), $"JSON 格式错误（第 {e.LinePosition} 列）：{Explain(e)}");
+            return null;
+        }
+    }
+
+    private static string Explain(JsonReaderException e)
+    {
+        var message = e.Message;
+        var cut = message.IndexOf(" Path '", StringComparison.Ordinal);
+        if (cut < 0) cut = message.IndexOf(", line ", StringComparison.Ordinal);
+        var core = cut > 0 ? message[..cut] : message;
+        if (core.Contains("Duplicate property", StringComparison.Ordinal)) return $"属性重复。{core}";
+        if (core.Contains("Unexpected end", StringComparison.Ordinal)) return $"文档意外结束，可能缺少“}}”或“]”。{core}";
+        if (core.Contains("Invalid character after parsing property name", StringComparison.Ordinal)) return $"属性名后应为冒号“:”。{core}";
+        if (core.Contains("After parsing a value an unexpected character", StringComparison.Ordinal)) return $"值之后缺少逗号“,”或有多余字符。{core}";
+        return core;
+    }
+
+    public static FlowDefinition? Read(JToken token, ErrorSink errors)
+    {
+        var root = ObjectReader.From(token, errors, "流程定义");
+        if (root is null) return null;
+
+        var id = root.String("id", required: true) ?? "";
+        var version = root.Int("version", required: true, min: 1) ?? 1;
+        var name = root.String("name", required: true) ?? "";
+        var category = root.String("category");
+        var description = root.String("description");
+        var source = ReadSource(root.Object("source"));
+        var roles = root.Objects("roles", required: true).Select(ReadRole).ToList();
+        var fields = root.Objects("fields").Select(ReadField).ToList();
+        var constants = root.ValueMap("constants");
+        var risks = root.Objects("riskPoints").Select(ReadRiskPoint).ToList();
+        var limits = root.Object("limits") is { } l ? ReadLimits(l) : null;
+        var withdrawal = root.Object("withdrawal") is { } w ? ReadWithdrawal(w) : null;
+        var start = root.String("start", required: true) ?? "";
+        var steps = root.Objects("steps", required: true).Select(ReadStep).OfType<StepDefinition>().ToList();
+        root.RejectUnknownProperties();
+
+        return new FlowDefinition
+        {
+            Id = id, Version = version, Name = name, Category = category, Description = description, Source = source,
+            Roles = roles, Fields = fields, Constants = constants, RiskPoints = risks, Limits = limits,
+            Withdrawal = withdrawal, StartStepId = start, Steps = steps,
+            Location = root.Location, PropertyLocations = root.Locations,
+        };
+    }
+
+    private static SourceReference? ReadSource(ObjectReader? r)
+    {
+        if (r is null) return null;
+        var file = r.String("file", required: true) ?? "";
+        var line = r.Int("line", required: true, min: 1) ?? 1;
+        var note = r.String("note");
+        r.RejectUnknownProperties();
+        return new SourceReference(file, line, note);
+    }
+
+    private static RoleDefinition ReadRole(ObjectReader r)
+    {
+        var role = new RoleDefinition
+        {
+            Id = r.String("id", required: true) ?? "",
+            Name = r.String("name", required: true) ?? "",
+            Location = r.Location, PropertyLocations = r.Locations,
+        };
+        r.RejectUnknownProperties();
+        return role;
+    }
+
+    private static FieldDefinition ReadField(ObjectReader r)
+    {
+        var field = new FieldDefinition
+        {
+            Id = r.String("id", required: true) ?? "",
+            Label = r.String("label", required: true) ?? "",
+            Type = r.EnumOrNull<FieldType>("type", required: true) ?? FieldType.Text,
+            Required = r.Bool("required", false),
+            Options = r.StringList("options"),
+            Items = r.Objects("items").Select(ReadMaterial).ToList(),
+            Description = r.String("description"),
+            Location = r.Location, PropertyLocations = r.Locations,
+        };
+        if (field.Type == FieldType.Choice && field.Options.Count == 0)
+            r.Errors.Add(r.LocationOfProperty("options"), "选择型字段（choice）须在“options”中列出可选项。");
+        if (field.Type == FieldType.Materials && field.Items.Count == 0)
+            r.Errors.Add(r.LocationOfProperty("items"), "材料清单字段（materials）须在“items”中列出材料。");
+        r.RejectUnknownProperties();
+        return field;
+    }
+
+    private static MaterialItem ReadMaterial(ObjectReader r)
+    {
+        var item = new MaterialItem(r.String("id", required: true) ?? "", r.String("name", required: true) ?? "", r.Bool("required", true));
+        r.RejectUnknownProperties();
+        return item;
+    }
+
+    private static RiskPoint ReadRiskPoint(ObjectReader r)
+    {
+        var risk = new RiskPoint
+        {
+            Id = r.String("id", required: true) ?? "",
+            Level = r.Int("level", required: true, min: 1, max: 3) ?? 3,
+            Text = r.String("text", required: true) ?? "",
+            Measures = r.StringList("measures"),
+            Location = r.Location, PropertyLocations = r.Locations,
+        };
+        r.RejectUnknownProperties();
+        return risk;
+    }
+
+    private static CaseLimits ReadLimits(ObjectReader r)
+    {
+        var limits = new CaseLimits
+        {
+            Statutory = r.Object("statutory") is { } s ? ReadLimit(s) : null,
+            Promised = r.Object("promised") is { } p ? ReadLimit(p) : null,
+            ClockStartsAt = r.String("clockStartsAt"),
+            ClockStopsAt = r.StringList("clockStopsAt"),
+            Extension = r.Object("extension") is { } e ? ReadExtension(e) : null,
+            Warning = r.Object("warning") is { } w ? ReadWarning(w) : WarningRule.Default,
+            Location = r.Location, PropertyLocations = r.Locations,
+        };
+        r.RejectUnknownProperties();
+        return limits;
+    }
+
+    private static LimitDefinition ReadLimit(ObjectReader r)
+    {
+        var limit = new LimitDefinition
+        {
+            Duration = r.Duration("duration", required: true) ?? default,
+            Basis = r.String("basis"),
+            Location = r.Location, PropertyLocations = r.Locations,
+        };
+        r.RejectUnknownProperties();
+        return limit;
+    }
+
+    private static ExtensionRule ReadExtension(ObjectReader r)
+    {
+        var rule = new ExtensionRule
+        {
+            Max = r.Duration("max", required: true) ?? default,
+            ApproverRole = r.String("approverRole", required: true) ?? "",
+            MaxTimes = r.Int("maxTimes", min: 1, max: 10),
+            Basis = r.String("basis"),
+            Location = r.Location, PropertyLocations = r.Locations,
+        };
+        r.RejectUnknownProperties();
+        return rule;
+    }
+
+    private static WarningRule ReadWarning(ObjectReader r)
+    {
+        var rule = new WarningRule
+        {
+            PercentUsed = r.Int("percentUsed", min: 1, max: 99) ?? WarningRule.Default.PercentUsed,
+            Remaining = r.Duration("remaining"),
+            Location = r.Location, PropertyLocations = r.Locations,
+        };
+        r.RejectUnknownProperties();
+        return rule;
+    }
+
+    private static WithdrawalRule ReadWithdrawal(ObjectReader r)
+    {
+        var rule = new WithdrawalRule
+        {
+            Role = r.String("role", required: true) ?? "",
+            To = r.String("to", required: true) ?? "",
+            AllowedAt = r.StringList("allowedAt"),
+            Location = r.Location, PropertyLocations = r.Locations,
+        };
+        r.RejectUnknownProperties();
+        return rule;
+    }
+
+    private static StepDefinition? ReadStep(ObjectReader r)
+    {
+        var kind = r.EnumOrNull<StepKind>("kind", required: true);
+        var common = new CommonStepParts(
+            r.String("id", required: true) ?? "",
+            r.String("name", required: true) ?? "",
+            r.String("description"),
+            r.Object("timeLimit") is { } t ? ReadTimeLimit(t) : null,
+            r.Object("clock") is { } c ? ReadClock(c) : ClockEffect.Counts,
+            r.StringList("risks"),
+            r.Objects("checks").Select(ReadCheck).ToList());
+
+        StepDefinition? step = kind switch
+        {
+            StepKind.Task => StepReaders.Task(r, common),
+            StepKind.Decision => StepReaders.Decision(r, common),
+            StepKind.Parallel => StepReaders.Parallel(r, common),
+            StepKind.Join => StepReaders.Join(r, common),
+            StepKind.Vote => StepReaders.Vote(r, common),
+            StepKind.Wait => StepReaders.Wait(r, common),
+            StepKind.End => StepReaders.End(r, common),
+            _ => null,
+        };
+        r.RejectUnknownProperties();
+        return step;
+    }
+
+    private static StepTimeLimit ReadTimeLimit(ObjectReader r)
+    {
+        var limit = new StepTimeLimit
+        {
+            Duration = r.Duration("duration", required: true) ?? default,
+            Basis = r.Enum("basis", LimitBasis.Manual),
+            Note = r.String("note"),
+            Location = r.Location, PropertyLocations = r.Locations,
+        };
+        r.RejectUnknownProperties();
+        return limit;
+    }
+
+    private static ClockEffect ReadClock(ObjectReader r)
+    {
+        var effect = r.String("effect", required: true);
+        var reason = r.String("reason");
+        if (effect is not null and not "count" and not "pause")
+            r.Errors.Add(r.LocationOfProperty("effect"), $"“effect”的值“{effect}”无效，可选值：count、pause。");
+        if (effect == "pause" && string.IsNullOrWhiteSpace(reason))
+            r.Errors.Add(r.LocationOfProperty("reason"), "暂停计时的环节须在“reason”中写明原因（如“补正材料”“专家评审”）。");
+        r.RejectUnknownProperties();
+        return new ClockEffect { Pauses = effect == "pause", Reason = reason, Location = r.Location, PropertyLocations = r.Locations };
+    }
+
+    private static RiskCheckBinding ReadCheck(ObjectReader r)
+    {
+        var binding = new RiskCheckBinding
+        {
+            RiskPointId = r.String("risk", required: true) ?? "",
+            CheckName = r.String("check", required: true) ?? "",
+            Phase = r.Enum("on", CheckPhase.Complete),
+            Mode = r.Enum("mode", CheckMode.Block),
+            Actions = r.StringList("actions"),
+            Parameters = r.RawObject("params") ?? new JObject(),
+            When = r.String("when"),
+            Location = r.Location, PropertyLocations = r.Locations,
+        };
+        r.RejectUnknownProperties();
+        return binding;
+    }
+}
+
+/// <summary>The properties every step kind has.</summary>
+internal sealed record CommonStepParts(
+    string Id, string Name, string? Description, StepTimeLimit? TimeLimit, ClockEffect Clock,
+    IReadOnlyList<string> RiskPointIds, IReadOnlyList<RiskCheckBinding> Checks);

@@ -1,0 +1,152 @@
+using WorkflowEngine.Engine.Definitions.Model;
+
+namespace WorkflowEngine.Engine.Definitions.Loading;
+
+/// <summary>Reads the properties particular to each step kind.</summary>
+internal static class StepReaders
+{
+
+    public static TaskStep Task(ObjectReader r, CommonStepParts c) => new()
+    {
+        Id = c.Id, Name = c.Name, Description = c.Description, TimeLimit = c.TimeLimit, Clock = c.Clock,
+        RiskPointIds = c.RiskPointIds, Checks = c.Checks,
+        Role = r.String("role", required: true) ?? "",
+        Actions = r.Objects("actions", required: true).Select(ReadAction).ToList(),
+        OnTimeout = r.Object("onTimeout") is { } t ? ReadTimeout(t) : null,
+        Location = r.Location, PropertyLocations = r.Locations,
+    };
+
+    public static DecisionStep Decision(ObjectReader r, CommonStepParts c) => new()
+    {
+        Id = c.Id, Name = c.Name, Description = c.Description, TimeLimit = c.TimeLimit, Clock = c.Clock,
+        RiskPointIds = c.RiskPointIds, Checks = c.Checks,
+        Routes = r.Objects("routes", required: true).Select(ReadRoute).ToList(),
+        Otherwise = r.String("otherwise", required: true) ?? "",
+        Location = r.Location, PropertyLocations = r.Locations,
+    };
+
+    public static ParallelStep Parallel(ObjectReader r, CommonStepParts c) => new()
+    {
+        Id = c.Id, Name = c.Name, Description = c.Description, TimeLimit = c.TimeLimit, Clock = c.Clock,
+        RiskPointIds = c.RiskPointIds, Checks = c.Checks,
+        Branches = r.StringList("branches", required: true),
+        Join = r.String("join", required: true) ?? "",
+        Location = r.Location, PropertyLocations = r.Locations,
+    };
+
+    public static JoinStep Join(ObjectReader r, CommonStepParts c) => new()
+    {
+        Id = c.Id, Name = c.Name, Description = c.Description, TimeLimit = c.TimeLimit, Clock = c.Clock,
+        RiskPointIds = c.RiskPointIds, Checks = c.Checks,
+        Mode = r.Enum("mode", JoinMode.All),
+        Next = r.String("next", required: true) ?? "",
+        Location = r.Location, PropertyLocations = r.Locations,
+    };
+
+    public static WaitStep Wait(ObjectReader r, CommonStepParts c) => new()
+    {
+        Id = c.Id, Name = c.Name, Description = c.Description, TimeLimit = c.TimeLimit, Clock = c.Clock,
+        RiskPointIds = c.RiskPointIds, Checks = c.Checks,
+        Period = r.Duration("period", required: true) ?? default,
+        Next = r.String("next", required: true) ?? "",
+        Actions = r.Objects("actions").Select(ReadAction).ToList(),
+        Location = r.Location, PropertyLocations = r.Locations,
+    };
+
+    public static EndStep End(ObjectReader r, CommonStepParts c) => new()
+    {
+        Id = c.Id, Name = c.Name, Description = c.Description, TimeLimit = c.TimeLimit, Clock = c.Clock,
+        RiskPointIds = c.RiskPointIds, Checks = c.Checks,
+        Outcome = r.EnumOrNull<EndOutcome>("outcome", required: true) ?? EndOutcome.Completed,
+        Location = r.Location, PropertyLocations = r.Locations,
+    };
+
+    public static VoteStep Vote(ObjectReader r, CommonStepParts c)
+    {
+        var pass = r.Object("pass");
+        var passBase = pass?.Enum("base", PassBase.Members) ?? PassBase.Members;
+        var passThreshold = pass?.Enum("threshold", Threshold.MoreThanHalf) ?? Threshold.MoreThanHalf;
+        pass?.RejectUnknownProperties();
+        var outcomes = r.Object("outcomes", required: true);
+        return new VoteStep
+        {
+            Id = c.Id, Name = c.Name, Description = c.Description, TimeLimit = c.TimeLimit, Clock = c.Clock,
+            RiskPointIds = c.RiskPointIds, Checks = c.Checks,
+            MembersRole = r.String("members", required: true) ?? "",
+            ChairRole = r.String("chair"),
+            RecorderRole = r.String("recorder"),
+            Quorum = r.Enum("quorum", Threshold.MoreThanHalf),
+            PassBase = passBase,
+            PassThreshold = passThreshold,
+            Ballot = r.Enum("ballot", Ballot.Recorded),
+            ChairSpeaksLast = r.Bool("chairSpeaksLast", false),
+            AllowRecusal = r.Bool("recusal", true),
+            AcceptWrittenOpinions = r.Bool("writtenOpinions", true),
+            DeferWhenMarginAtMost = r.Int("deferWhenMarginAtMost", min: 0, max: 100),
+            UrgentWhen = r.String("urgentWhen"),
+            Outcomes = outcomes is null ? new VoteOutcomes { Passed = "", Rejected = "" } : ReadOutcomes(outcomes),
+            Location = r.Location, PropertyLocations = r.Locations,
+        };
+    }
+
+    private static VoteOutcomes ReadOutcomes(ObjectReader r)
+    {
+        var outcomes = new VoteOutcomes
+        {
+            Passed = r.String("passed", required: true) ?? "",
+            Rejected = r.String("rejected", required: true) ?? "",
+            Deferred = r.String("deferred"),
+            Location = r.Location, PropertyLocations = r.Locations,
+        };
+        r.RejectUnknownProperties();
+        return outcomes;
+    }
+
+    private static ActionDefinition ReadAction(ObjectReader r)
+    {
+        var action = new ActionDefinition
+        {
+            Id = r.String("id", required: true) ?? "",
+            Name = r.String("name", required: true) ?? "",
+            To = r.String("to"),
+            Role = r.String("role"),
+            Requires = r.StringList("requires"),
+            Opinion = r.Enum("opinion", OpinionRule.Optional),
+            SystemOnly = r.Bool("systemOnly", false),
+            Extend = r.Duration("extend"),
+            Location = r.Location, PropertyLocations = r.Locations,
+        };
+        if (action.To is null && action.Extend is null)
+            r.Errors.Add(r.LocationOfProperty("to"), $"动作“{action.Id}”缺少“to”：请写明办理后进入的环节（仅延期动作“extend”可以不写）。");
+        if (action.To is not null && action.Extend is not null)
+            r.Errors.Add(r.LocationOfProperty("to"), $"延期动作“{action.Id}”不改变环节，请删除“to”。");
+        r.RejectUnknownProperties();
+        return action;
+    }
+
+    private static Route ReadRoute(ObjectReader r)
+    {
+        var route = new Route
+        {
+            When = r.String("when", required: true) ?? "",
+            To = r.String("to", required: true) ?? "",
+            Location = r.Location, PropertyLocations = r.Locations,
+        };
+        r.RejectUnknownProperties();
+        return route;
+    }
+
+    private static TimeoutRule ReadTimeout(ObjectReader r)
+    {
+        var rule = new TimeoutRule
+        {
+            After = r.Duration("after"),
+            ActionId = r.String("action", required: true) ?? "",
+            Label = r.String("label", required: true) ?? "",
+            ClockFromCaseStart = r.Bool("clockFromCaseStart", false),
+            Location = r.Location, PropertyLocations = r.Locations,
+        };
+        r.RejectUnknownProperties();
+        return rule;
+    }
+}

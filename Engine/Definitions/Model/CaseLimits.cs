@@ -1,0 +1,57 @@
+using WorkflowEngine.Engine.Calendar;
+
+namespace WorkflowEngine.Engine.Definitions.Model;
+
+public enum LimitKind { Statutory, Promised, Step }
+
+public sealed class LimitDefinition : DefinitionElement
+{
+    public required Duration Duration { get; init; }
+    public string? Basis { get; init; }
+}
+
+public sealed class ExtensionRule : DefinitionElement
+{
+    public required Duration Max { get; init; }
+    public required string ApproverRole { get; init; }
+    /// <summary>How many separate extensions are allowed; null means any number within <see cref="Max"/>.</summary>
+    public int? MaxTimes { get; init; }
+    public string? Basis { get; init; }
+}
+
+/// <summary>When a yellow card is raised: the earlier of "percent of the time used" and "this much left".</summary>
+public sealed class WarningRule : DefinitionElement
+{
+    public static readonly WarningRule Default = new() { PercentUsed = 90, Remaining = new Duration(1, DurationUnit.WorkingDays) };
+
+    public required int PercentUsed { get; init; }
+    public Duration? Remaining { get; init; }
+}
+
+/// <summary>Case-level time limits: statutory (法定时限) and promised (承诺时限).</summary>
+public sealed class CaseLimits : DefinitionElement
+{
+    public LimitDefinition? Statutory { get; init; }
+    public LimitDefinition? Promised { get; init; }
+    /// <summary>Entering this step starts the case clock; null means the case start.</summary>
+    public string? ClockStartsAt { get; init; }
+    /// <summary>Entering one of these steps meets the case limits; end steps always do.</summary>
+    public IReadOnlyList<string> ClockStopsAt { get; init; } = [];
+    public ExtensionRule? Extension { get; init; }
+    public WarningRule Warning { get; init; } = WarningRule.Default;
+
+    public LimitDefinition? Get(LimitKind kind) => kind switch
+    {
+        LimitKind.Statutory => Statutory,
+        LimitKind.Promised => Promised,
+        _ => null,
+    };
+}
+
+public sealed class WithdrawalRule : DefinitionElement
+{
+    public required string Role { get; init; }
+    public required string To { get; init; }
+    /// <summary>The steps during which withdrawal is allowed; empty means any step before the end.</summary>
+    public IReadOnlyList<string> AllowedAt { get; init; } = [];
+}

@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using WorkflowEngine.Engine.Expressions;
+
+namespace WorkflowEngine.Engine.Definitions.Model;
+
+public sealed record SourceReference(string File, int Line, string? Note);
+
+public sealed class RoleDefinition : DefinitionElement
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+}
+
+/// <summary>A flow as a process owner writes it: steps, posts, case data, limits and risk points.</summary>
+public sealed class FlowDefinition : DefinitionElement
+{
+    public required string Id { get; init; }
+    public required int Version { get; init; }
+    public required string Name { get; init; }
+    public string? Category { get; init; }
+    public string? Description { get; init; }
+    public SourceReference? Source { get; init; }
+    public required IReadOnlyList<RoleDefinition> Roles { get; init; }
+    public required IReadOnlyList<FieldDefinition> Fields { get; init; }
+    /// <summary>Named values of the definition (thresholds such as 30000) that conditions may read.</summary>
+    public required ImmutableDictionary<string, Value> Constants { get; init; }
+    public required IReadOnlyList<RiskPoint> RiskPoints { get; init; }
+    public CaseLimits? Limits { get; init; }
+    public WithdrawalRule? Withdrawal { get; init; }
+    public required string StartStepId { get; init; }
+    public required IReadOnlyList<StepDefinition> Steps { get; init; }
+
+    private Dictionary<string, StepDefinition>? _steps;
+    private Dictionary<string, FieldDefinition>? _fields;
+    private Dictionary<string, RiskPoint>? _risks;
+    private Dictionary<string, RoleDefinition>? _roles;
+
+    public StepDefinition? FindStep(string id) =>
+        (_steps ??= Steps.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First())).GetValueOrDefault(id);
+    public StepDefinition Step(string id) =>
+        FindStep(id) ?? throw new KeyNotFoundException($"Step '{id}' is not in definition '{Id}'.");
+    public FieldDefinition? FindField(string id) =>
+        (_fields ??= Fields.GroupBy(f => f.Id).ToDictionary(g => g.Key, g => g.First())).GetValueOrDefault(id);
+    public RiskPoint? FindRiskPoint(string id) =>
+        (_risks ??= RiskPoints.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.First())).GetValueOrDefault(id);
+    public RoleDefinition? FindRole(string id) =>
+        (_roles ??= Roles.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.First())).GetValueOrDefault(id);
+
+    public string RoleName(string roleId) => FindRole(roleId)?.Name ?? roleId;
+}

@@ -1,0 +1,39 @@
+using WorkflowEngine.Engine.Calendar;
+
+namespace WorkflowEngine.Engine.Definitions.Model;
+
+public enum StepKind { Task, Decision, Parallel, Join, Vote, Wait, End }
+
+/// <summary>Which source a step's time limit comes from.</summary>
+public enum LimitBasis { Manual, Statute, Default }
+
+public sealed class StepTimeLimit : DefinitionElement
+{
+    public required Duration Duration { get; init; }
+    public LimitBasis Basis { get; init; } = LimitBasis.Manual;
+    public string? Note { get; init; }
+}
+
+/// <summary>Whether time spent in the step counts against the case limits (补正, 专家评审 and 复议中止 do not).</summary>
+public sealed class ClockEffect : DefinitionElement
+{
+    public static readonly ClockEffect Counts = new() { Pauses = false };
+
+    public required bool Pauses { get; init; }
+    public string? Reason { get; init; }
+}
+
+public abstract class StepDefinition : DefinitionElement
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public string? Description { get; init; }
+    public abstract StepKind Kind { get; }
+    public StepTimeLimit? TimeLimit { get; init; }
+    public ClockEffect Clock { get; init; } = ClockEffect.Counts;
+    public IReadOnlyList<string> RiskPointIds { get; init; } = [];
+    public IReadOnlyList<RiskCheckBinding> Checks { get; init; } = [];
+
+    /// <summary>Every step this one can lead to, for graph analysis.</summary>
+    public abstract IEnumerable<(string Target, string Property)> Targets { get; }
+}

@@ -1,0 +1,81 @@
+using WorkflowEngine.Engine.Calendar;
+using WorkflowEngine.Engine.Expressions;
+
+namespace WorkflowEngine.Engine.Definitions.Model;
+
+/// <summary>A post acts and chooses one of the named actions.</summary>
+public sealed class TaskStep : StepDefinition
+{
+    public override StepKind Kind => StepKind.Task;
+    public required string Role { get; init; }
+    public required IReadOnlyList<ActionDefinition> Actions { get; init; }
+    public TimeoutRule? OnTimeout { get; init; }
+
+    public ActionDefinition? FindAction(string id) => Actions.FirstOrDefault(a => a.Id == id);
+
+    public override IEnumerable<(string, string)> Targets =>
+        Actions.Where(a => a.To is not null).Select(a => (a.To!, "to"));
+}
+
+public sealed class Route : DefinitionElement
+{
+    public required string When { get; init; }
+    public required string To { get; init; }
+    /// <summary>Set by validation.</summary>
+    public ParsedExpression? Condition { get; internal set; }
+}
+
+/// <summary>Automatic routing: the first route whose condition holds, otherwise the default.</summary>
+public sealed class DecisionStep : StepDefinition
+{
+    public override StepKind Kind => StepKind.Decision;
+    public required IReadOnlyList<Route> Routes { get; init; }
+    public required string Otherwise { get; init; }
+
+    public override IEnumerable<(string, string)> Targets =>
+        Routes.Select(r => (r.To, "to")).Append((Otherwise, "otherwise"));
+}
+
+public sealed class ParallelStep : StepDefinition
+{
+    public override StepKind Kind => StepKind.Parallel;
+    public required IReadOnlyList<string> Branches { get; init; }
+    public required string Join { get; init; }
+
+    public override IEnumerable<(string, string)> Targets => Branches.Select(b => (b, "branches"));
+}
+
+public enum JoinMode { All, Any }
+
+public sealed class JoinStep : StepDefinition
+{
+    public override StepKind Kind => StepKind.Join;
+    public JoinMode Mode { get; init; } = JoinMode.All;
+    public required string Next { get; init; }
+
+    public override IEnumerable<(string, string)> Targets => [(Next, "next")];
+}
+
+/// <summary>A timed period such as 公示 7 天: objections route elsewhere, the end of the period continues.</summary>
+public sealed class WaitStep : StepDefinition
+{
+    public override StepKind Kind => StepKind.Wait;
+    public required Duration Period { get; init; }
+    public required string Next { get; init; }
+    public IReadOnlyList<ActionDefinition> Actions { get; init; } = [];
+
+    public ActionDefinition? FindAction(string id) => Actions.FirstOrDefault(a => a.Id == id);
+
+    public override IEnumerable<(string, string)> Targets =>
+        Actions.Where(a => a.To is not null).Select(a => (a.To!, "to")).Append((Next, "next"));
+}
+
+public enum EndOutcome { Completed, Granted, Denied, Withdrawn, Terminated }
+
+public sealed class EndStep : StepDefinition
+{
+    public override StepKind Kind => StepKind.End;
+    public required EndOutcome Outcome { get; init; }
+
+    public override IEnumerable<(string, string)> Targets => [];
+}

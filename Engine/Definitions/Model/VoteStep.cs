@@ -1,0 +1,54 @@
+using WorkflowEngine.Engine.Expressions;
+
+namespace WorkflowEngine.Engine.Definitions.Model;
+
+/// <summary>A share of a base: more than half, or at least two thirds.</summary>
+public enum Threshold { MoreThanHalf, TwoThirds }
+
+/// <summary>What the votes in favour are compared against.</summary>
+public enum PassBase { Members, Present, Voting }
+
+public enum Ballot { Anonymous, Recorded }
+
+public sealed class VoteOutcomes : DefinitionElement
+{
+    public required string Passed { get; init; }
+    public required string Rejected { get; init; }
+    /// <summary>Where a deferred item goes (暂缓); null means the meeting takes it up again.</summary>
+    public string? Deferred { get; init; }
+}
+
+/// <summary>A collective decision (党组会, 民主推荐) with the rules of DOMAIN §4 as settings.</summary>
+public sealed class VoteStep : StepDefinition
+{
+    public override StepKind Kind => StepKind.Vote;
+    /// <summary>The post whose holders are the members who should attend.</summary>
+    public required string MembersRole { get; init; }
+    /// <summary>The head who speaks last and closes the vote; may be null.</summary>
+    public string? ChairRole { get; init; }
+    /// <summary>Who records attendance and closes the vote besides the chair (会议记录).</summary>
+    public string? RecorderRole { get; init; }
+    public Threshold Quorum { get; init; } = Threshold.MoreThanHalf;
+    public PassBase PassBase { get; init; } = PassBase.Members;
+    public Threshold PassThreshold { get; init; } = Threshold.MoreThanHalf;
+    public Ballot Ballot { get; init; } = Ballot.Recorded;
+    public bool ChairSpeaksLast { get; init; }
+    public bool AllowRecusal { get; init; } = true;
+    public bool AcceptWrittenOpinions { get; init; } = true;
+    /// <summary>When |for − against| is at most this, the item is deferred (暂缓); null means never.</summary>
+    public int? DeferWhenMarginAtMost { get; init; }
+    /// <summary>A condition under which an item is decided even when close (紧急情况).</summary>
+    public string? UrgentWhen { get; init; }
+    public ParsedExpression? UrgentCondition { get; internal set; }
+    public required VoteOutcomes Outcomes { get; init; }
+
+    public override IEnumerable<(string, string)> Targets
+    {
+        get
+        {
+            yield return (Outcomes.Passed, "outcomes.passed");
+            yield return (Outcomes.Rejected, "outcomes.rejected");
+            if (Outcomes.Deferred is not null) yield return (Outcomes.Deferred, "outcomes.deferred");
+        }
+    }
+}

@@ -1,0 +1,306 @@
+using System.Text.RegularExpressions;
+using WorkflowEngine.Engine.Calendar;
+using WorkflowEngine.Engine.Definitions.Loading;
+using WorkflowEngine.Engine.Definitions.Model;
+using WorkflowEngine.Engine.Expressions;
+using WorkflowEngine.Engine.Risk;
+using WorkflowEngine.Engine.Runtime;
+
+namespace WorkflowEngine.Engine.Definitions.Validation;
+
+/// <summary>
+/// The semantic rules of a definition: identifiers, references, step-kind rules, conditions, risk checks and
+/// the shape of the graph. Structural problems were already reported by the reader.
+/// </summary>
+internal sealed partial class DefinitionValidator
+{
+    private readonly FlowDefinition _d;
+    private readonly DefinitionLoadOptions _options;
+    private readonly List<DefinitionError> _errors = [];
+
+    private DefinitionValidator(FlowDefinition definition, DefinitionLoadOptions options)
+    {
+        _d = definition;
+        _options = options;
+    }
+
+    public static IReadOnlyList<DefinitionError> Validate(FlowDefinition definition, DefinitionLoadOptions options)
+    {
+        var validator = new DefinitionValidator(definition, options);
+        validator.Run();
+        return validator._errors;
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]*$")]
+    private static partial Regex IdPattern();
+
+    private void Error(SourceLocation at, string message) => _errors.Add(new DefinitionError(at.Path, at.Line, message));
+
+    private void Run()
+    {
+        CheckId(_d.Id, _d.At("id"), "流程");
+        CheckIdentifiers();
+        CheckRoles();
+        CheckFields();
+        CheckStepReference(_d.StartStepId, _d.At("start"), "开始环节");
+        if (_d.FindStep(_d.StartStepId) is EndStep) Error(_d.At("start"), "开始环节不能是结束环节。");
+        foreach (var step in _d.Steps) CheckStep(step);
+        CheckJoins();
+        CheckLimits();
+        CheckWithdrawal();
+        CheckGraph();
+    }
+
+    private void CheckId(string id, SourceLocation at, string what)
+    {
+        if (id.Length > 0 && !IdPattern().IsMatch(id))
+            Error(at, $"{what}编号“{id}”无效：须以英文字母开头，只含英文字母、数字、“-”和“_”。");
+    }
+
+    private void CheckUnique<T>(IEnumerable<T> items, Func<T, string> id, Func<T, SourceLocation> at, string what)
+    {
+        foreach (var group in items.GroupBy(id).Where(g => g.Key.Length > 0 && g.Count() > 1))
+            foreach (var duplicate in group.Skip(1))
+                Error(at(duplicate), $"{what}编号“{group.Key}”重复，请改用不同的编号。");
+    }
+
+    private void CheckIdentifiers()
+    {
+        CheckUnique(_d.Roles, r => r.Id, r => r.At("id"), "岗位");
+        CheckUnique(_d.Fields, f => f.Id, f => f.At("id"), "字段");
+        CheckUnique(_d.RiskPoints, r => r.Id, r => r.At("id"), "风险点");
+        CheckUnique(_d.Steps, s => s.Id, s => s.At("id"), "环节");
+        foreach (var role in _d.Roles) CheckId(role.Id, role.At("id"), "岗位");
+        foreach (var field in _d.Fields) CheckId(field.Id, field.At("id"), "字段");
+        foreach (var step in _d.Steps) CheckId(step.Id, step.At("id"), "环节");
+        foreach (var name in _d.Constants.Keys.Where(k => _d.FindField(k) is not null))
+            Error(_d.At("constants"), $"常量“{name}”与字段同名，请改名。");
+    }
+
+    private void CheckRoles()
+    {
+        if (_options.RoleCatalog is not { } catalog) return;
+        foreach (var role in _d.Roles.Where(r => !catalog.ContainsKey(r.Id)))
+            Error(role.At("id"), $"岗位“{role.Id}”不在本单位岗位目录中，请使用目录中的岗位编号或先在岗位目录中添加。");
+    }
+
+    private void CheckFields()
+    {
+        foreach (var field in _d.Fields)
+        {
+            CheckUnique(field.Items, i => i.Id, _ => field.At("items"), $"字段“{field.Id}”的材料");
+            if (field.Type != FieldType.Choice && field.Options.Count > 0)
+                Error(field.At("options"), $"只有选择型字段（choice）才能有“options”，字段“{field.Id}”的类型是 {JsonNames.Of(field.Type)}。");
+        }
+    }
+
+    private void CheckRoleReference(string? role, SourceLocation at)
+    {
+        if (role is null || role.Length == 0) return;
+        if (_d.FindRole(role) is null)
+            Error(at, $"岗位“{role}”未在“roles”中定义，请先在“roles”中添加该岗位或改用已定义的岗位：{string.Join("、", _d.Roles.Select(r => r.Id))}。");
+    }
+
+    private StepDefinition? CheckStepReference(string? id, SourceLocation at, string what)
+    {
+        if (id is null || id.Length == 0) return null;
+        var step = _d.FindStep(id);
+        if (step is null) Error(at, $"{what}“{id}”不存在，请改为已定义的环节编号。");
+        return step;
+    }
+
+    private void CheckFieldReference(string id, SourceLocation at)
+    {
+        if (_d.FindField(id) is null) Error(at, $"字段“{id}”未在“fields”中定义。");
+    }
+
+    private ParsedExpression? CheckCondition(string source, SourceLocation at)
+    {
+        var parsed = ExpressionParser.Parse(source);
+        if (parsed.Error is { } e)
+        {
+            Error(at, $"条件“{source}”有误：{e.Message}");
+            return null;
+        }
+        foreach (var name in parsed.Expression!.RootFields.Where(n => _d.FindField(n) is null && !_d.Constants.ContainsKey(n)))
+            Error(at, $"条件“{source}”引用了未定义的字段“{name}”。");
+        return parsed.Expression;
+    }
+
+    private void CheckStep(StepDefinition step)
+    {
+        CheckUnique(step.Checks.Select(c => c), c => c.CheckName + "/" + c.RiskPointId + "/" + string.Join(",", c.Actions), c => c.Location, "风险检查");
+        foreach (var risk in step.RiskPointIds.Where(r => _d.FindRiskPoint(r) is null))
+            Error(step.At("risks"), $"风险点“{risk}”未在“riskPoints”中定义。");
+        if (step.Clock.Pauses && step.Kind is not (StepKind.Task or StepKind.Wait or StepKind.Vote))
+            Error(step.At("clock"), "只有办理、表决和等待环节可以暂停计时。");
+        if (step is EndStep && step.TimeLimit is not null)
+            Error(step.At("timeLimit"), "结束环节不能设置办理时限。");
+        if (step.TimeLimit is not null && step.Kind is StepKind.Decision or StepKind.Parallel or StepKind.Join)
+            Error(step.At("timeLimit"), "自动环节（decision、parallel、join）不需要办理时限，请删除“timeLimit”。");
+
+        foreach (var (target, property) in step.Targets) CheckStepReference(target, step.At(property), "目标环节");
+
+        switch (step)
+        {
+            case TaskStep task: CheckTask(task); break;
+            case DecisionStep decision: CheckDecision(decision); break;
+            case ParallelStep parallel: CheckParallel(parallel); break;
+            case VoteStep vote: CheckVote(vote); break;
+            case WaitStep wait: CheckActions(wait, wait.Actions, null); break;
+        }
+        foreach (var binding in step.Checks) CheckBinding(step, binding);
+    }
+
+    private void CheckTask(TaskStep task)
+    {
+        CheckRoleReference(task.Role, task.At("role"));
+        CheckActions(task, task.Actions, task.Role);
+        if (task.OnTimeout is { } timeout)
+        {
+            if (timeout.After is null && task.TimeLimit is null)
+                Error(timeout.At("after"), "超时处理须写明“after”，或为环节设置“timeLimit”。");
+            if (task.FindAction(timeout.ActionId) is not { } action)
+                Error(timeout.At("action"), $"超时动作“{timeout.ActionId}”不是本环节的动作，可选：{string.Join("、", task.Actions.Select(a => a.Id))}。");
+            else if (action.Extend is not null)
+                Error(timeout.At("action"), "超时不能触发延期动作。");
+        }
+        foreach (var action in task.Actions.Where(a => a.SystemOnly && a.Id != task.OnTimeout?.ActionId))
+            Error(action.At("systemOnly"), $"系统动作“{action.Id}”没有被“onTimeout”引用，任何人都无法办理它。");
+    }
+
+    private void CheckActions(StepDefinition step, IReadOnlyList<ActionDefinition> actions, string? stepRole)
+    {
+        CheckUnique(actions, a => a.Id, a => a.At("id"), $"环节“{step.Id}”的动作");
+        if (step is WaitStep && actions.Any(a => a.Id == WaitResults.PeriodEnded))
+            Error(step.At("actions"), $"动作编号“{WaitResults.PeriodEnded}”为公示期满保留，请改用其他编号。");
+        foreach (var action in actions)
+        {
+            CheckId(action.Id, action.At("id"), "动作");
+            CheckRoleReference(action.Role, action.At("role"));
+            if (step is WaitStep && action.Role is null)
+                Error(action.At("role"), $"等待环节的动作“{action.Id}”须写明由哪个岗位办理（“role”）。");
+            foreach (var field in action.Requires) CheckFieldReference(field, action.At("requires"));
+            if (action.Extend is { } extend) CheckExtension(action, extend, action.Role ?? stepRole);
+        }
+    }
+
+    private void CheckExtension(ActionDefinition action, Duration extend, string? role)
+    {
+        var rule = _d.Limits?.Extension;
+        if (rule is null)
+        {
+            Error(action.At("extend"), "延期动作须在“limits.extension”中规定延期上限和批准岗位。");
+            return;
+        }
+        if (role != rule.ApproverRole)
+            Error(action.At("role"), $"延期须由“{_d.RoleName(rule.ApproverRole)}”批准：请将动作的“role”设为“{rule.ApproverRole}”。");
+        if (extend.Unit != rule.Max.Unit || extend.Amount > rule.Max.Amount)
+            Error(action.At("extend"), $"延期“{extend}”超出上限“{rule.Max}”或单位不一致。");
+    }
+
+    private void CheckDecision(DecisionStep decision)
+    {
+        foreach (var route in decision.Routes) route.Condition = CheckCondition(route.When, route.At("when"));
+    }
+
+    private void CheckParallel(ParallelStep parallel)
+    {
+        if (parallel.Branches.Count < 2) Error(parallel.At("branches"), "并行环节至少需要两个分支。");
+        foreach (var group in parallel.Branches.GroupBy(b => b).Where(g => g.Count() > 1))
+            Error(parallel.At("branches"), $"分支“{group.Key}”重复。");
+        var join = CheckStepReference(parallel.Join, parallel.At("join"), "汇聚环节");
+        if (join is not null and not JoinStep) Error(parallel.At("join"), $"“{parallel.Join}”不是汇聚环节（kind 应为 join）。");
+    }
+
+    private void CheckJoins()
+    {
+        foreach (var join in _d.Steps.OfType<JoinStep>())
+        {
+            var splits = _d.Steps.OfType<ParallelStep>().Count(p => p.Join == join.Id);
+            if (splits == 0) Error(join.At("id"), $"汇聚环节“{join.Id}”没有对应的并行环节：请在某个 parallel 环节的“join”中引用它，或删除它。");
+            if (splits > 1) Error(join.At("id"), $"汇聚环节“{join.Id}”被多个并行环节引用，每个并行环节须有自己的汇聚环节。");
+        }
+    }
+
+    private void CheckVote(VoteStep vote)
+    {
+        CheckRoleReference(vote.MembersRole, vote.At("members"));
+        CheckRoleReference(vote.ChairRole, vote.At("chair"));
+        CheckRoleReference(vote.RecorderRole, vote.At("recorder"));
+        if (vote.ChairSpeaksLast && vote.ChairRole is null)
+            Error(vote.At("chairSpeaksLast"), "“chairSpeaksLast”须同时写明主持人岗位（“chair”）。");
+        if (vote.UrgentWhen is not null) vote.UrgentCondition = CheckCondition(vote.UrgentWhen, vote.At("urgentWhen"));
+        if (vote.UrgentWhen is not null && vote.DeferWhenMarginAtMost is null)
+            Error(vote.At("urgentWhen"), "“urgentWhen”只在设置了“deferWhenMarginAtMost”时有意义。");
+    }
+
+    private void CheckBinding(StepDefinition step, RiskCheckBinding binding)
+    {
+        if (binding.RiskPointId.Length > 0 && !step.RiskPointIds.Contains(binding.RiskPointId))
+            Error(binding.At("risk"), $"风险点“{binding.RiskPointId}”不在本环节的“risks”中，请先把它加到本环节。");
+        var actions = step switch { TaskStep t => t.Actions, WaitStep w => w.Actions, _ => [] };
+        if (binding.Phase == CheckPhase.Enter && binding.Actions.Count > 0)
+            Error(binding.At("actions"), "进入环节时执行的检查不能限定动作，请删除“actions”。");
+        if (step is EndStep && binding.Phase == CheckPhase.Complete)
+            Error(binding.At("on"), "结束环节没有办结动作，检查只能在进入时执行（\"on\": \"enter\"）。");
+        foreach (var id in binding.Actions.Where(id => actions.All(a => a.Id != id)))
+            Error(binding.At("actions"), $"动作“{id}”不是环节“{step.Id}”的动作。");
+        if (binding.When is not null) binding.WhenCondition = CheckCondition(binding.When, binding.At("when"));
+        var check = _options.Checks.Find(binding.CheckName);
+        if (check is null)
+        {
+            if (binding.CheckName.Length > 0)
+                Error(binding.At("check"), $"未知的风险检查“{binding.CheckName}”，可用检查：{string.Join("、", _options.Checks.All.Select(c => c.Name))}。");
+            return;
+        }
+        binding.ParsedParameters = check.ParseParameters(new RiskCheckSetup(_d, step, binding, _errors));
+    }
+
+    private void CheckLimits()
+    {
+        if (_d.Limits is not { } limits) return;
+        CheckStepReference(limits.ClockStartsAt, limits.At("clockStartsAt"), "开始计时环节");
+        foreach (var id in limits.ClockStopsAt) CheckStepReference(id, limits.At("clockStopsAt"), "停止计时环节");
+        if (limits.Statutory is null && limits.Promised is null)
+            Error(limits.Location, "“limits”须至少有法定时限（statutory）或承诺时限（promised）之一。");
+        if (limits is { Statutory: { } s, Promised: { } p } && s.Duration.Unit == p.Duration.Unit && p.Duration.Amount > s.Duration.Amount)
+            Error(p.At("duration"), $"承诺时限 {p.Duration} 不能长于法定时限 {s.Duration}。");
+        if (limits.Extension is { } extension)
+        {
+            CheckRoleReference(extension.ApproverRole, extension.At("approverRole"));
+            if (limits.Statutory is null) Error(extension.Location, "延期须有法定时限（limits.statutory）才能延长。");
+            else if (limits.Statutory.Duration.Unit != extension.Max.Unit)
+                Error(extension.At("max"), "延期上限的单位须与法定时限一致。");
+        }
+    }
+
+    private void CheckWithdrawal()
+    {
+        if (_d.Withdrawal is not { } w) return;
+        CheckRoleReference(w.Role, w.At("role"));
+        var end = CheckStepReference(w.To, w.At("to"), "撤回后的环节");
+        if (end is not null and not EndStep) Error(w.At("to"), $"撤回后的环节“{w.To}”须是结束环节（kind 为 end）。");
+        foreach (var id in w.AllowedAt) CheckStepReference(id, w.At("allowedAt"), "允许撤回的环节");
+    }
+
+    private void CheckGraph()
+    {
+        if (!_d.Steps.Any(s => s.Kind == StepKind.End))
+        {
+            Error(_d.At("steps"), "流程没有结束环节：请至少添加一个 kind 为 end 的环节。");
+            return;
+        }
+        if (_d.FindStep(_d.StartStepId) is null) return;
+        var edges = GraphAnalysis.Edges(_d);
+        var reachable = GraphAnalysis.ReachableFrom(_d.StartStepId, edges);
+        var canEnd = GraphAnalysis.CanReachEnd(_d, edges);
+        foreach (var step in _d.Steps.DistinctBy(s => s.Id))
+        {
+            if (!reachable.Contains(step.Id))
+                Error(step.At("id"), $"环节“{step.Name}”（{step.Id}）无法从开始环节到达：请让某个环节的动作或路由指向它，或删除它。");
+            else if (!canEnd.Contains(step.Id))
+                Error(step.At("id"), $"环节“{step.Name}”（{step.Id}）无法到达任何结束环节：请为它添加通向结束的动作或路由。");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using WorkflowEngine.Engine.Definitions.Model;
+using WorkflowEngine.Engine.Expressions;
+
+using WorkflowEngine.Engine.Runtime;
+
+namespace WorkflowEngine.Engine.Risk.Checks;
+
+/// <summary>An amount above the threshold has passed the named collective vote (三重一大 集体决策).</summary>
+public sealed class CollectiveDecisionCheck : IRiskCheck
+{
+    public string Name => "collective-decision";
+    public string Description => "超过限额的金额须经集体研究决定";
+
+    private sealed record Parameters(FieldDefinition Amount, decimal Threshold, VoteStep Vote);
+
+    public object? ParseParameters(RiskCheckSetup setup)
+    {
+        var amount = setup.Field("amount", FieldType.Number);
+        var threshold = ReadThreshold(setup);
+        var vote = setup.StepRef("vote", StepKind.Vote) as VoteStep;
+        return amount is null || threshold is null || vote is null ? null : new Parameters(amount, threshold.Value, vote);
+    }
+
+    /// <summary>A number, or the name of one of the definition's constants.</summary>
+    private static decimal? ReadThreshold(RiskCheckSetup setup)
+    {
+        if (setup.Parameters["threshold"]?.Type == Newtonsoft.Json.Linq.JTokenType.String)
+        {
+            var name = setup.String("threshold")!;
+            if (setup.Definition.Constants.TryGetValue(name, out var v) && v.Kind == ValueKind.Number) return v.AsNumber;
+            setup.Error("threshold", $"常量“{name}”未在“constants”中定义为数字。");
+            return null;
+        }
+        return setup.Number("threshold");
+    }
+
+    public RiskCheckResult Evaluate(RiskCheckContext context, object? parameters)
+    {
+        var p = (Parameters)parameters!;
+        var amount = context.Field(p.Amount.Id);
+        if (amount.Kind != ValueKind.Number || amount.AsNumber <= p.Threshold) return RiskCheckResult.Pass;
+        var passed = context.Completions(p.Vote.Id).LastOrDefault()?.ActionId == VoteResults.Passed;
+        return passed
+            ? RiskCheckResult.Pass
+            : RiskCheckResult.Fail($"金额 {amount.AsNumber:0.##} 元超过 {p.Threshold:0.##} 元，须经“{p.Vote.Name}”集体研究通过。");
+    }
+}

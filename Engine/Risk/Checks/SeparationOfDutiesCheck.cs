@@ -1,0 +1,26 @@
+using WorkflowEngine.Engine.Definitions.Model;
+
+namespace WorkflowEngine.Engine.Risk.Checks;
+
+/// <summary>The person acting did not handle any of the named steps of this case (受理、审核与审批分离).</summary>
+public sealed class SeparationOfDutiesCheck : IRiskCheck
+{
+    public string Name => "separation-of-duties";
+    public string Description => "审批人不得为本案受理人或审核人";
+
+    public object? ParseParameters(RiskCheckSetup setup)
+    {
+        var steps = setup.StepRefs("steps");
+        return steps.Count == 0 ? null : steps;
+    }
+
+    public RiskCheckResult Evaluate(RiskCheckContext context, object? parameters)
+    {
+        foreach (var step in (IReadOnlyList<StepDefinition>)parameters!)
+        {
+            if (context.Completions(step.Id).Any(t => !t.BySystem && t.ActorId == context.Actor.Id))
+                return RiskCheckResult.Fail($"{context.Actor.Name} 已办理本案“{step.Name}”环节，不得再办理“{context.Step.Name}”。");
+        }
+        return RiskCheckResult.Pass;
+    }
+}

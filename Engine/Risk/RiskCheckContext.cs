@@ -1,0 +1,28 @@
+using WorkflowEngine.Engine.Calendar;
+using WorkflowEngine.Engine.Definitions.Model;
+using WorkflowEngine.Engine.Expressions;
+using WorkflowEngine.Engine.Runtime;
+
+namespace WorkflowEngine.Engine.Risk;
+
+/// <summary>What a check sees when it runs: the case before the action, the data after it, who acts and when.</summary>
+public sealed class RiskCheckContext
+{
+    public required FlowDefinition Definition { get; init; }
+    public required CaseState State { get; init; }
+    public required StepDefinition Step { get; init; }
+    /// <summary>The step instance; for entry checks, the one being opened.</summary>
+    public required ActiveStep Task { get; init; }
+    /// <summary>The action being taken (completion checks only).</summary>
+    public ActionDefinition? Action { get; init; }
+    public required Actor Actor { get; init; }
+    /// <summary>The case data with the action's data applied.</summary>
+    public required IReadOnlyDictionary<string, Value> Data { get; init; }
+    public required DateTimeOffset Now { get; init; }
+    public required WorkCalendar Calendar { get; init; }
+
+    /// <summary>The users who finished the given step in this case, newest last.</summary>
+    public IEnumerable<TrailEntry> Completions(string stepId) => State.Trail.Where(t => t.StepId == stepId);
+
+    public Value Field(string id) => Data.TryGetValue(id, out var v) ? v : Value.Null;
+}

@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using WorkflowEngine.Engine.Definitions.Model;
+using WorkflowEngine.Engine.Expressions;
+
+namespace WorkflowEngine.Engine.Runtime;
+
+public enum CaseStatus { Running, Closed }
+
+/// <summary>The whole state of one case. Immutable: every command yields a new state with the next version.</summary>
+public sealed record CaseState
+{
+    public required string CaseId { get; init; }
+    public required string DefinitionId { get; init; }
+    public required int DefinitionVersion { get; init; }
+    public required long Version { get; init; }
+    public CaseStatus Status { get; init; } = CaseStatus.Running;
+    public string? EndStepId { get; init; }
+    public EndOutcome? Outcome { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public required string StartedBy { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+    public required ImmutableDictionary<string, Value> Data { get; init; }
+    /// <summary>The steps currently open: tasks, votes, waits.</summary>
+    public ImmutableList<ActiveStep> Active { get; init; } = [];
+    /// <summary>Branch arrivals counted at each join of the current parallel section.</summary>
+    public ImmutableDictionary<string, int> JoinArrivals { get; init; } = ImmutableDictionary<string, int>.Empty;
+    public CaseClock Clock { get; init; } = CaseClock.NotStarted;
+    /// <summary>Every step the case went through, with who finished it and how.</summary>
+    public ImmutableList<TrailEntry> Trail { get; init; } = [];
+    /// <summary>Keys of the warning and overdue timers already raised, so each alert is raised once.</summary>
+    public ImmutableHashSet<string> RaisedAlerts { get; init; } = ImmutableHashSet<string>.Empty;
+    public int NextTaskNumber { get; init; } = 1;
+
+    public bool IsClosed => Status == CaseStatus.Closed;
+    public ActiveStep? FindActive(string taskId) => Active.FirstOrDefault(a => a.TaskId == taskId);
+}
+
+/// <summary>An open step instance. <see cref="BranchPath"/> names the parallel branches it runs in.</summary>
+public sealed record ActiveStep(string TaskId, string StepId, DateTimeOffset EnteredAt, string BranchPath, VoteState? Vote = null);
+
+/// <summary>A finished step instance.</summary>
+public sealed record TrailEntry(
+    string TaskId, string StepId, string? ActionId, string ActorId, DateTimeOffset EnteredAt, DateTimeOffset CompletedAt, bool BySystem);
+
+/// <summary>The case clock: when it started and stopped, its pauses, and the extension granted.</summary>
+public sealed record CaseClock(
+    DateTimeOffset? StartedAt, DateTimeOffset? StoppedAt, DateTimeOffset? PausedSince, string? PauseReason,
+    ImmutableList<ClockPause> Pauses, int ExtensionAmount, int ExtensionCount)
+{
+    public static readonly CaseClock NotStarted = new(null, null, null, null, [], 0, 0);
+
+    public bool IsRunning => StartedAt is not null && StoppedAt is null;
+    public bool IsPaused => PausedSince is not null;
+}
+
+public sealed record ClockPause(DateTimeOffset From, DateTimeOffset To, string Reason);

@@ -1,0 +1,148 @@
+using WorkflowEngine.Engine.Calendar;
+using WorkflowEngine.Engine.Definitions.Model;
+
+namespace WorkflowEngine.Engine.Runtime;
+
+/// <summary>
+/// Derives a case's deadlines and the timers it wants from its state and the calendar. Nothing here is
+/// stored: loading a new calendar year and recomputing gives the corrected deadlines.
+/// </summary>
+internal sealed class DeadlineCalculator(FlowDefinition definition, WorkCalendar calendar)
+{
+    private readonly record struct Computed(Period Due, DateTimeOffset? WarnAt, int PausedUnits);
+
+    public IReadOnlyList<Deadline> Deadlines(CaseState state, DateTimeOffset now)
+    {
+        var result = new List<Deadline>();
+        if (state.IsClosed) return result;
+        foreach (var (kind, limit) in CaseLimits())
+        {
+            if (state.Clock.StartedAt is null || state.Clock.StoppedAt is not null) break;
+            var c = ComputeCase(state, kind, limit, openPauseUntil: now);
+            result.Add(new Deadline(kind, null, null, limit.Duration.ToString(), c.Due.DueAt, c.WarnAt, c.Due.Provisional,
+                state.Clock.IsPaused, state.Clock.PauseReason, c.PausedUnits, kind == LimitKind.Statutory ? state.Clock.ExtensionAmount : 0));
+        }
+        foreach (var active in state.Active)
+        {
+            var step = definition.Step(active.StepId);
+            if (step.TimeLimit is not { } limit) continue;
+            var c = ComputeStep(active, limit.Duration);
+            result.Add(new Deadline(LimitKind.Step, active.TaskId, step.Id, limit.Duration.ToString(), c.Due.DueAt, c.WarnAt,
+                c.Due.Provisional, false, null, 0, 0));
+        }
+        return result;
+    }
+
+    public IReadOnlyList<TimerRequest> Timers(CaseState state)
+    {
+        var timers = new List<TimerRequest>();
+        if (state.IsClosed) return timers;
+        if (state.Clock.IsRunning && !state.Clock.IsPaused)
+        {
+            foreach (var (kind, limit) in CaseLimits())
+            {
+                var c = ComputeCase(state, kind, limit, openPauseUntil: null);
+                AddAlertTimers(timers, state, TimerKeys.CaseLimit(kind, AlertLevel.Yellow), TimerKeys.CaseLimit(kind, AlertLevel.Red),
+                    kind, null, null, c);
+            }
+        }
+        foreach (var active in state.Active)
+        {
+            var step = definition.Step(active.StepId);
+            if (step.TimeLimit is { } limit)
+            {
+                var c = ComputeStep(active, limit.Duration);
+                AddAlertTimers(timers, state, TimerKeys.StepLimit(active.TaskId, AlertLevel.Yellow),
+                    TimerKeys.StepLimit(active.TaskId, AlertLevel.Red), LimitKind.Step, active.TaskId, step.Id, c);
+            }
+            if (step is TaskStep { OnTimeout: { } timeout })
+            {
+                var due = calendar.Add(active.EnteredAt, timeout.After ?? step.TimeLimit!.Duration);
+                timers.Add(new TimerRequest(TimerKeys.Timeout(active.TaskId), TimerKind.Timeout, null, active.TaskId, step.Id, due.DueAt, due.Provisional));
+            }
+            if (step is WaitStep wait)
+            {
+                var due = calendar.Add(active.EnteredAt, wait.Period);
+                timers.Add(new TimerRequest(TimerKeys.WaitEnd(active.TaskId), TimerKind.WaitEnd, null, active.TaskId, step.Id, due.DueAt, due.Provisional));
+            }
+        }
+        return timers;
+    }
+
+    private static void AddAlertTimers(
+        List<TimerRequest> timers, CaseState state, string warningKey, string overdueKey, LimitKind kind, string? taskId, string? stepId, Computed c)
+    {
+        if (c.WarnAt is { } warnAt && !state.RaisedAlerts.Contains(warningKey))
+            timers.Add(new TimerRequest(warningKey, TimerKind.Warning, kind, taskId, stepId, warnAt, c.Due.Provisional));
+        if (!state.RaisedAlerts.Contains(overdueKey))
+            timers.Add(new TimerRequest(overdueKey, TimerKind.Overdue, kind, taskId, stepId, c.Due.DueAt, c.Due.Provisional));
+    }
+
+    private IEnumerable<(LimitKind, LimitDefinition)> CaseLimits()
+    {
+        if (definition.Limits?.Statutory is { } s) yield return (LimitKind.Statutory, s);
+        if (definition.Limits?.Promised is { } p) yield return (LimitKind.Promised, p);
+    }
+
+    /// <summary>The due instant of the step's own limit in the +08:00 calendar.</summary>
+    public Period StepDue(ActiveStep active, Duration limit) => calendar.Add(active.EnteredAt, limit);
+
+    private Computed ComputeStep(ActiveStep active, Duration limit)
+    {
+        var due = StepDue(active, limit);
+        var warnUnits = WarningUnits(limit.Amount, limit.Unit);
+        DateTimeOffset? warnAt = warnUnits is { } k ? calendar.Add(active.EnteredAt, new Duration(k, limit.Unit)).DueAt : null;
+        return new Computed(due, warnAt, 0);
+    }
+
+    /// <summary>
+    /// A case limit counts from the clock start, lengthened by the extension granted (statutory only) and by the
+    /// paused time measured in the limit's own unit: working days paused for a working-day limit.
+    /// </summary>
+    private Computed ComputeCase(CaseState state, LimitKind kind, LimitDefinition limit, DateTimeOffset? openPauseUntil)
+    {
+        var clock = state.Clock;
+        var start = clock.StartedAt!.Value;
+        var unit = limit.Duration.Unit;
+        var pausedUnits = 0;
+        var pausedTime = TimeSpan.Zero;
+        foreach (var pause in clock.Pauses) Accumulate(pause.From, pause.To);
+        if (openPauseUntil is { } until && clock.PausedSince is { } since) Accumulate(since, until);
+
+        var total = limit.Duration.Amount + (kind == LimitKind.Statutory ? clock.ExtensionAmount : 0);
+        var warnUnits = WarningUnits(total, unit);
+        if (unit == DurationUnit.Hours)
+        {
+            var dueAt = start + TimeSpan.FromHours(total) + pausedTime;
+            DateTimeOffset? warnAt = warnUnits is { } h ? start + TimeSpan.FromHours(h) + pausedTime : null;
+            return new Computed(new Period(WorkCalendar.LocalDate(dueAt), dueAt, false), warnAt, (int)pausedTime.TotalHours);
+        }
+        var due = calendar.Add(start, new Duration(total + pausedUnits, unit));
+        DateTimeOffset? warn = warnUnits is { } k ? calendar.Add(start, new Duration(k + pausedUnits, unit)).DueAt : null;
+        return new Computed(due, warn, pausedUnits);
+
+        void Accumulate(DateTimeOffset from, DateTimeOffset to)
+        {
+            var fromDate = WorkCalendar.LocalDate(from);
+            var toDate = WorkCalendar.LocalDate(to);
+            switch (unit)
+            {
+                case DurationUnit.WorkingDays: pausedUnits += calendar.WorkingDaysBetween(fromDate, toDate); break;
+                case DurationUnit.CalendarDays: pausedUnits += Math.Max(0, toDate.DayNumber - fromDate.DayNumber); break;
+                default: pausedTime += to - from; break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// How many units in the yellow card comes: the earlier of "percent used" and "remaining left" (when the
+    /// remaining is given in the limit's unit). None when the limit is too short for a warning before the red card.
+    /// </summary>
+    private int? WarningUnits(int total, DurationUnit unit)
+    {
+        var rule = definition.Limits?.Warning ?? WarningRule.Default;
+        var k = total * rule.PercentUsed / 100;
+        if (rule.Remaining is { } remaining && remaining.Unit == unit) k = Math.Min(k, total - remaining.Amount);
+        return k > 0 && k < total ? k : null;
+    }
+}

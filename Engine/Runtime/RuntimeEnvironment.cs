@@ -1,0 +1,23 @@
+using WorkflowEngine.Engine.Calendar;
+using WorkflowEngine.Engine.Risk;
+
+namespace WorkflowEngine.Engine.Runtime;
+
+public sealed record RosterMember(string Id, string Name);
+
+/// <summary>Who holds a post: the members of a collective meeting are read from here when the vote opens.</summary>
+public interface IRoster
+{
+    IReadOnlyList<RosterMember> Holders(string role);
+}
+
+/// <summary>A roster given as data (tests, benchmarks, and the host's snapshot of its users).</summary>
+public sealed class FixedRoster(IReadOnlyDictionary<string, IReadOnlyList<RosterMember>> holders) : IRoster
+{
+    public static readonly FixedRoster Empty = new(new Dictionary<string, IReadOnlyList<RosterMember>>());
+
+    public IReadOnlyList<RosterMember> Holders(string role) => holders.TryGetValue(role, out var list) ? list : [];
+}
+
+/// <summary>What the runtime reads besides the case: the calendar, the risk checks, and who holds which post.</summary>
+public sealed record RuntimeEnvironment(WorkCalendar Calendar, RiskCheckRegistry Checks, IRoster Roster);

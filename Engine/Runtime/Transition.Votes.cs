@@ -1,0 +1,185 @@
+using System.Collections.Immutable;
+using WorkflowEngine.Engine.Definitions.Model;
+using WorkflowEngine.Engine.Expressions;
+
+namespace WorkflowEngine.Engine.Runtime;
+
+/// <summary>Collective votes: attendance, recusal, written opinions of absent members, ballots and the result.</summary>
+internal sealed partial class Transition
+{
+    private VoteState OpenVote(VoteStep vote, int round)
+    {
+        var members = _env.Roster.Holders(vote.MembersRole);
+        if (members.Count == 0)
+            throw Refuse.Because(RefusalCode.NotAllowedNow, $"“{vote.Name}”没有参会成员：请先为“{_def.RoleName(vote.MembersRole)}”岗位配置人员。");
+        var chairs = vote.ChairRole is null ? [] : _env.Roster.Holders(vote.ChairRole).Select(m => m.Id).Where(id => members.Any(m => m.Id == id));
+        return VoteState.Open(round, members.Select(m => m.Id), chairs);
+    }
+
+    private (ActiveStep Task, VoteStep Step, VoteState Vote) FindVote(string taskId)
+    {
+        var task = FindTask(taskId);
+        if (_def.Step(task.StepId) is not VoteStep step || task.Vote is not { } vote)
+            throw Refuse.Because(RefusalCode.UnknownAction, $"“{_def.Step(task.StepId).Name}”不是表决环节。");
+        return (task, step, vote);
+    }
+
+    private string NameOf(string memberId) =>
+        memberId == _actor.Id ? _actor.Name
+        : _def.Steps.OfType<VoteStep>().SelectMany(v => _env.Roster.Holders(v.MembersRole)).FirstOrDefault(m => m.Id == memberId)?.Name ?? memberId;
+
+    private bool IsOrganizer(VoteStep step, VoteState vote) =>
+        vote.Chairs.Contains(_actor.Id)
+        || (step.ChairRole is { } chair && _actor.Holds(chair))
+        || (step.RecorderRole is { } recorder && _actor.Holds(recorder));
+
+    /// <summary>A member acts for themselves; the chair or recorder may also act for a member.</summary>
+    private string ResolveMember(VoteStep step, VoteState vote, string? memberId, string what)
+    {
+        var member = memberId ?? _actor.Id;
+        if (!vote.Members.Contains(member))
+            throw Refuse.Because(RefusalCode.WrongRole, $"{NameOf(member)} 不是“{step.Name}”的参会成员（{_def.RoleName(step.MembersRole)}）。");
+        if (member != _actor.Id && !IsOrganizer(step, vote))
+            throw Refuse.Because(RefusalCode.WrongRole, $"只有本人或会议主持人、记录人可以为成员办理{what}。");
+        return member;
+    }
+
+    private void EnsureChairHasNotVoted(VoteState vote)
+    {
+        if (vote.Chairs.Any(vote.Voted.Contains))
+            throw Refuse.Because(RefusalCode.NotAllowedNow, "主持人已末位表态，本轮表决只待宣布结果。");
+    }
+
+    private void Replace(ActiveStep task, VoteState vote)
+    {
+        State = State with { Active = State.Active.Replace(task, task with { Vote = vote }) };
+    }
+
+    public void Attend(AttendVote command)
+    {
+        var (task, step, vote) = FindVote(command.TaskId);
+        var member = ResolveMember(step, vote, command.MemberId, "签到");
+        if (vote.Present.Contains(member)) throw Refuse.Because(RefusalCode.NotAllowedNow, $"{NameOf(member)} 已签到。");
+        EnsureChairHasNotVoted(vote);
+        Replace(task, vote with { Present = vote.Present.Add(member) });
+        Record(EventTypes.VoteAttended, $"{NameOf(member)} 出席“{step.Name}”", task);
+    }
+
+    public void Recuse(RecuseFromVote command)
+    {
+        var (task, step, vote) = FindVote(command.TaskId);
+        if (!step.AllowRecusal) throw Refuse.Because(RefusalCode.NotAllowedNow, $"“{step.Name}”不设回避。");
+        var member = ResolveMember(step, vote, command.MemberId, "回避");
+        if (string.IsNullOrWhiteSpace(command.Reason)) throw Refuse.Because(RefusalCode.OpinionRequired, "回避须写明事由。");
+        if (vote.Voted.Contains(member)) throw Refuse.Because(RefusalCode.NotAllowedNow, $"{NameOf(member)} 已投票，不能再申请回避。");
+        if (vote.Recused.ContainsKey(member)) throw Refuse.Because(RefusalCode.NotAllowedNow, $"{NameOf(member)} 已回避。");
+        Replace(task, vote with { Recused = vote.Recused.Add(member, command.Reason) });
+        Record(EventTypes.VoteRecused, $"{NameOf(member)} 回避（{command.Reason}）", task, opinion: command.Reason);
+    }
+
+    public void WrittenOpinion(SubmitWrittenOpinion command)
+    {
+        var (task, step, vote) = FindVote(command.TaskId);
+        if (!step.AcceptWrittenOpinions) throw Refuse.Because(RefusalCode.NotAllowedNow, $"“{step.Name}”不收书面意见。");
+        var member = ResolveMember(step, vote, null, "书面意见");
+        if (vote.Present.Contains(member))
+            throw Refuse.Because(RefusalCode.NotAllowedNow, "已出席会议的成员请当场表态，书面意见只适用于缺席成员。");
+        if (string.IsNullOrWhiteSpace(command.Opinion)) throw Refuse.Because(RefusalCode.OpinionRequired, "书面意见不能为空。");
+        Replace(task, vote with { WrittenOpinions = vote.WrittenOpinions.SetItem(member, command.Opinion) });
+        Record(EventTypes.VoteWrittenOpinion, $"{NameOf(member)}（缺席）提交书面意见，不计入表决票数", task, opinion: command.Opinion);
+    }
+
+    public void Cast(CastVote command)
+    {
+        var (task, step, vote) = FindVote(command.TaskId);
+        var member = ResolveMember(step, vote, null, "投票");
+        if (!vote.Present.Contains(member)) throw Refuse.Because(RefusalCode.NotAllowedNow, "请先签到出席，再投票。");
+        if (vote.Recused.ContainsKey(member)) throw Refuse.Because(RefusalCode.NotAllowedNow, "您已回避本议题，不能投票。");
+        if (vote.Voted.Contains(member)) throw Refuse.Because(RefusalCode.NotAllowedNow, "您已投票，每人每轮只能投一票。");
+        EnsureChairHasNotVoted(vote);
+        if (step.ChairSpeaksLast && vote.Chairs.Contains(member))
+        {
+            var waiting = vote.Present.Where(m => m != member && !vote.Recused.ContainsKey(m) && !vote.Voted.Contains(m)).ToList();
+            if (waiting.Count > 0)
+                throw Refuse.Because(RefusalCode.NotAllowedNow, $"主持人须末位表态：请待其他成员表态后再投票（尚未表态：{string.Join("、", waiting.Select(NameOf))}）。");
+        }
+        if (step.Ballot == Ballot.Anonymous && !string.IsNullOrWhiteSpace(command.Opinion))
+            throw Refuse.Because(RefusalCode.InvalidData, "无记名投票不记录个人意见。");
+
+        var counted = vote with
+        {
+            Voted = vote.Voted.Add(member),
+            For = vote.For + (command.Choice == VoteChoice.For ? 1 : 0),
+            Against = vote.Against + (command.Choice == VoteChoice.Against ? 1 : 0),
+            Abstain = vote.Abstain + (command.Choice == VoteChoice.Abstain ? 1 : 0),
+        };
+        if (step.Ballot == Ballot.Recorded)
+        {
+            Replace(task, counted with { RecordedBallots = counted.RecordedBallots.Add(member, command.Choice) });
+            Record(EventTypes.VoteCast, $"{NameOf(member)} 表决：{ChoiceName(command.Choice)}", task, opinion: command.Opinion,
+                data: ImmutableDictionary<string, Value>.Empty.Add("choice", Value.String(ChoiceId(command.Choice))));
+        }
+        else
+        {
+            Replace(task, counted);
+            Record(EventTypes.VoteCast, $"{NameOf(member)} 已投票（无记名）", task);
+        }
+    }
+
+    public void CloseVote(CloseVote command)
+    {
+        var (task, step, vote) = FindVote(command.TaskId);
+        if (!IsOrganizer(step, vote))
+            throw Refuse.Because(RefusalCode.WrongRole, "只有会议主持人或记录人可以宣布表决结果。");
+
+        var tally = VoteTally.Count(step, vote, urgent: IsUrgent(step));
+        var data = tally.ToData(step, vote, NameOf);
+        if (tally.Result == VoteResults.NoQuorum)
+        {
+            State = State with { Trail = State.Trail.Add(new TrailEntry(task.TaskId, step.Id, VoteResults.NoQuorum, _actor.Id, task.EnteredAt, _now, false)) };
+            Replace(State.FindActive(task.TaskId)!, OpenVote(step, vote.Round + 1));
+            Record(EventTypes.VoteClosed, $"“{step.Name}”{tally.Summary}，表决无效，须另行召开（第 {vote.Round + 1} 轮）", task, VoteResults.NoQuorum, data: data);
+            return;
+        }
+        var to = tally.Result switch
+        {
+            VoteResults.Passed => step.Outcomes.Passed,
+            VoteResults.Rejected => step.Outcomes.Rejected,
+            _ => step.Outcomes.Deferred,
+        };
+        Record(EventTypes.VoteClosed, $"“{step.Name}”{tally.Summary}", task, tally.Result, data: data);
+        if (to is null)
+        {
+            State = State with { Trail = State.Trail.Add(new TrailEntry(task.TaskId, step.Id, tally.Result, _actor.Id, task.EnteredAt, _now, false)) };
+            Replace(task, OpenVote(step, vote.Round + 1));
+            return;
+        }
+        Complete(task, step, null, tally.Result, to, null, ImmutableDictionary<string, Value>.Empty, State.Data, bySystem: false);
+    }
+
+    private bool IsUrgent(VoteStep step)
+    {
+        try
+        {
+            return step.UrgentCondition?.EvaluateCondition(State.Data) ?? false;
+        }
+        catch (ExpressionEvaluationException e)
+        {
+            throw Refuse.Because(RefusalCode.ConditionFailed, $"“{step.Name}”的紧急情形条件无法计算：{e.Message}");
+        }
+    }
+
+    internal static string ChoiceName(VoteChoice choice) => choice switch
+    {
+        VoteChoice.For => "同意",
+        VoteChoice.Against => "不同意",
+        _ => "弃权",
+    };
+
+    internal static string ChoiceId(VoteChoice choice) => choice switch
+    {
+        VoteChoice.For => "for",
+        VoteChoice.Against => "against",
+        _ => "abstain",
+    };
+}

@@ -1,0 +1,329 @@
+using System.Collections.Immutable;
+using WorkflowEngine.Engine.Definitions.Model;
+using WorkflowEngine.Engine.Expressions;
+
+namespace WorkflowEngine.Engine.Runtime;
+
+/// <summary>
+/// One command being applied: holds the evolving state and what happened. Any refusal is thrown and
+/// discards everything, so a command is applied whole or not at all.
+/// </summary>
+internal sealed partial class Transition
+{
+    private const int MaxAutomaticSteps = 200;
+
+    private readonly FlowDefinition _def;
+    private readonly RuntimeEnvironment _env;
+    private readonly Actor _actor;
+    private readonly DateTimeOffset _now;
+    private readonly List<CaseEvent> _events = [];
+    private readonly List<RiskEvent> _risks = [];
+    private readonly List<AlertSignal> _alerts = [];
+    private int _automaticSteps;
+    /// <summary>Set by a deemed outcome whose clock counts from the day the materials arrived.</summary>
+    private bool _clockFromCaseStart;
+
+    public Transition(FlowDefinition definition, CaseState? state, RuntimeEnvironment environment, Actor actor, DateTimeOffset now)
+    {
+        _def = definition;
+        _env = environment;
+        _actor = actor;
+        _now = now;
+        State = state!;
+    }
+
+    public CaseState State { get; private set; }
+
+    public Applied Finish()
+    {
+        SyncPause();
+        State = State with { Version = State.Version + 1 };
+        var timers = new DeadlineCalculator(_def, _env.Calendar).Timers(State);
+        return new Applied(State, _events, _risks, _alerts, timers);
+    }
+
+    private void Record(string type, string summary, ActiveStep? task = null, string? actionId = null, string? opinion = null,
+        ImmutableDictionary<string, Value>? data = null, Actor? actor = null)
+    {
+        var who = actor ?? _actor;
+        _events.Add(new CaseEvent(type, _now, who.Id, who.Name, task?.TaskId, task?.StepId, actionId, opinion,
+            data ?? ImmutableDictionary<string, Value>.Empty, summary));
+    }
+
+    public void EnsureCanChange(long? expectedVersion)
+    {
+        if (State.DefinitionId != _def.Id || State.DefinitionVersion != _def.Version)
+            throw Refuse.Because(RefusalCode.WrongDefinition,
+                $"案件属于流程“{State.DefinitionId}”第 {State.DefinitionVersion} 版，不能用第 {_def.Version} 版办理。");
+        if (State.IsClosed) throw Refuse.Because(RefusalCode.CaseClosed, "案件已办结，不能再办理。");
+        if (expectedVersion is { } v && v != State.Version)
+            throw Refuse.Because(RefusalCode.StaleVersion, $"案件已被他人更新（当前第 {State.Version} 版，您看到的是第 {v} 版），请刷新后重试。");
+    }
+
+    public ActiveStep FindTask(string taskId) =>
+        State.FindActive(taskId) ?? throw Refuse.Because(RefusalCode.UnknownTask, $"待办“{taskId}”不存在或已办结。");
+
+    private void RequireRole(string role, string what)
+    {
+        if (!_actor.Holds(role))
+            throw Refuse.Because(RefusalCode.WrongRole, $"{what}须由“{_def.RoleName(role)}”岗位办理，您没有该岗位。");
+    }
+
+    // ---- starting ------------------------------------------------------------------------------
+
+    public void Start(StartCase command)
+    {
+        CaseData.Validate(_def, command.Data);
+        CaseData.RequireAtStart(_def, command.Data);
+        State = new CaseState
+        {
+            CaseId = command.CaseId, DefinitionId = _def.Id, DefinitionVersion = _def.Version, Version = 0,
+            StartedAt = _now, StartedBy = _actor.Id, Data = command.Data.RemoveRange(command.Data.Where(p => p.Value.IsNull).Select(p => p.Key)),
+        };
+        Record(EventTypes.CaseStarted, $"{_actor.Name} 启动“{_def.Name}”", data: State.Data);
+        if (_def.Limits?.ClockStartsAt is null && _def.Limits is not null) StartClock();
+        EnterStep(_def.StartStepId, "");
+    }
+
+    // ---- acting on a task ----------------------------------------------------------------------
+
+    public void Act(TakeAction command)
+    {
+        var task = FindTask(command.TaskId);
+        var step = _def.Step(task.StepId);
+        var actions = step switch { TaskStep t => t.Actions, WaitStep w => w.Actions, _ => [] };
+        var action = actions.FirstOrDefault(a => a.Id == command.ActionId)
+            ?? throw Refuse.Because(RefusalCode.UnknownAction,
+                $"“{step.Name}”环节没有动作“{command.ActionId}”，可办理：{string.Join("、", actions.Where(a => !a.SystemOnly).Select(a => $"{a.Name}（{a.Id}）"))}。");
+        if (action.SystemOnly)
+            throw Refuse.Because(RefusalCode.NotAllowedNow, $"“{action.Name}”由系统在期满时自动办理，不能手工办理。");
+        var role = action.Role ?? (step as TaskStep)?.Role ?? "";
+        RequireRole(role, $"“{step.Name}”环节的“{action.Name}”");
+        if (action.Opinion == OpinionRule.Required && string.IsNullOrWhiteSpace(command.Opinion))
+            throw Refuse.Because(RefusalCode.OpinionRequired, $"办理“{action.Name}”须填写办理意见。");
+        if (action.Opinion == OpinionRule.None && !string.IsNullOrWhiteSpace(command.Opinion))
+            throw Refuse.Because(RefusalCode.InvalidData, $"“{action.Name}”不填写办理意见。");
+        CaseData.Validate(_def, command.Data);
+        var data = CaseData.Merge(State.Data, command.Data);
+        CaseData.RequireForAction(_def, action, data);
+
+        if (action.Extend is { } extend)
+        {
+            Extend(task, step, action, extend, command.Opinion, command.Data, data);
+            return;
+        }
+        Complete(task, step, action, action.Id, action.To!, command.Opinion, command.Data, data, bySystem: false);
+    }
+
+    /// <summary>Finishes a step instance: runs its completion checks, records it, and moves on.</summary>
+    private void Complete(ActiveStep task, StepDefinition step, ActionDefinition? action, string resultId, string to, string? opinion,
+        ImmutableDictionary<string, Value> delta, ImmutableDictionary<string, Value> data, bool bySystem)
+    {
+        RunChecks(step, CheckPhase.Complete, task, action, data, flagOnly: bySystem);
+        State = State with
+        {
+            Data = data,
+            Active = State.Active.Remove(task),
+            Trail = State.Trail.Add(new TrailEntry(task.TaskId, step.Id, resultId, _actor.Id, task.EnteredAt, _now, bySystem)),
+        };
+        if (action is not null && !bySystem)
+            Record(EventTypes.ActionTaken, $"{_actor.Name} 在“{step.Name}”环节办理“{action.Name}”", task, action.Id, opinion, delta);
+        EnterStep(to, task.BranchPath);
+    }
+
+    // ---- entering steps ------------------------------------------------------------------------
+
+    private void EnterStep(string stepId, string branchPath)
+    {
+        if (++_automaticSteps > MaxAutomaticSteps)
+            throw Refuse.Because(RefusalCode.ConditionFailed, "流程在自动环节之间循环，无法继续：请流程管理员检查决策环节的条件。");
+        var step = _def.Step(stepId);
+        if (_def.Limits is { } limits)
+        {
+            if (limits.ClockStartsAt == stepId && State.Clock.StartedAt is null) StartClock();
+            if (limits.ClockStopsAt.Contains(stepId)) StopClock();
+        }
+        var opens = step.Kind is StepKind.Task or StepKind.Wait or StepKind.Vote;
+        var instance = new ActiveStep(opens ? NewTaskId() : "", step.Id, _now, branchPath);
+        RunChecks(step, CheckPhase.Enter, instance, null, State.Data, flagOnly: false);
+
+        switch (step)
+        {
+            case TaskStep or WaitStep:
+                Open(instance, step);
+                break;
+            case VoteStep vote:
+                Open(instance with { Vote = OpenVote(vote, 1) }, step);
+                break;
+            case DecisionStep decision:
+                Route(decision, branchPath);
+                break;
+            case ParallelStep parallel:
+                Record(EventTypes.Routed, $"“{parallel.Name}”：并行办理 {parallel.Branches.Count} 个分支", instance);
+                for (var i = 0; i < parallel.Branches.Count; i++)
+                    EnterStep(parallel.Branches[i], $"{branchPath}/{parallel.Id}:{i}");
+                break;
+            case JoinStep join:
+                Arrive(join, branchPath);
+                break;
+            case EndStep end:
+                Close(end);
+                break;
+        }
+    }
+
+    private string NewTaskId()
+    {
+        var id = "t" + State.NextTaskNumber;
+        State = State with { NextTaskNumber = State.NextTaskNumber + 1 };
+        return id;
+    }
+
+    private void Open(ActiveStep instance, StepDefinition step)
+    {
+        State = State with { Active = State.Active.Add(instance) };
+        var who = step switch
+        {
+            TaskStep t => $"，办理岗位：{_def.RoleName(t.Role)}",
+            VoteStep v => $"，参会：{_def.RoleName(v.MembersRole)}",
+            WaitStep w => $"，期限 {w.Period.ToChinese()}",
+            _ => "",
+        };
+        var limit = step.TimeLimit is { } l ? $"，时限 {l.Duration.ToChinese()}" : "";
+        Record(EventTypes.StepEntered, $"进入“{step.Name}”环节{who}{limit}", instance);
+    }
+
+    private void Route(DecisionStep decision, string branchPath)
+    {
+        var target = decision.Otherwise;
+        var reason = "其他情形";
+        foreach (var route in decision.Routes)
+        {
+            bool holds;
+            try
+            {
+                holds = route.Condition!.EvaluateCondition(State.Data);
+            }
+            catch (ExpressionEvaluationException e)
+            {
+                throw Refuse.Because(RefusalCode.ConditionFailed, $"“{decision.Name}”的条件“{route.When}”无法计算：{e.Message}");
+            }
+            if (holds)
+            {
+                target = route.To;
+                reason = route.When;
+                break;
+            }
+        }
+        Record(EventTypes.Routed, $"“{decision.Name}”：{reason} → “{_def.Step(target).Name}”", actor: Actor.System);
+        EnterStep(target, branchPath);
+    }
+
+    private void Arrive(JoinStep join, string branchPath)
+    {
+        var cut = branchPath.LastIndexOf('/');
+        var parentPath = cut < 0 ? "" : branchPath[..cut];
+        var key = $"{join.Id}@{parentPath}";
+        var split = _def.Steps.OfType<ParallelStep>().First(p => p.Join == join.Id);
+        var arrived = State.JoinArrivals.GetValueOrDefault(key) + 1;
+        if (join.Mode == JoinMode.All && arrived < split.Branches.Count)
+        {
+            State = State with { JoinArrivals = State.JoinArrivals.SetItem(key, arrived) };
+            return;
+        }
+        State = State with { JoinArrivals = State.JoinArrivals.Remove(key) };
+        if (join.Mode == JoinMode.Any) CancelWhere(a => a.BranchPath.StartsWith($"{parentPath}/{split.Id}:", StringComparison.Ordinal), join.Name);
+        Record(EventTypes.Routed, $"“{join.Name}”：分支汇聚，继续办理", actor: Actor.System);
+        EnterStep(join.Next, parentPath);
+    }
+
+    private void CancelWhere(Func<ActiveStep, bool> predicate, string because)
+    {
+        foreach (var active in State.Active.Where(predicate).ToList())
+        {
+            State = State with { Active = State.Active.Remove(active) };
+            Record(EventTypes.StepCancelled, $"“{_def.Step(active.StepId).Name}”环节因“{because}”不再办理", active, actor: Actor.System);
+        }
+    }
+
+    private void Close(EndStep end)
+    {
+        CancelWhere(_ => true, end.Name);
+        StopClock();
+        State = State with { Status = CaseStatus.Closed, EndStepId = end.Id, Outcome = end.Outcome, ClosedAt = _now };
+        Record(EventTypes.CaseClosed, $"案件办结：{end.Name}", actor: Actor.System);
+    }
+
+    // ---- withdrawal and timers -----------------------------------------------------------------
+
+    public void Withdraw(Withdraw command)
+    {
+        var rule = _def.Withdrawal ?? throw Refuse.Because(RefusalCode.NotAllowedNow, "本流程不允许撤回申请。");
+        RequireRole(rule.Role, "撤回申请");
+        if (string.IsNullOrWhiteSpace(command.Reason))
+            throw Refuse.Because(RefusalCode.OpinionRequired, "撤回申请须写明理由。");
+        var blocking = State.Active.FirstOrDefault(a => rule.AllowedAt.Count > 0 && !rule.AllowedAt.Contains(a.StepId));
+        if (blocking is not null)
+            throw Refuse.Because(RefusalCode.NotAllowedNow, $"案件处于“{_def.Step(blocking.StepId).Name}”环节，已不能撤回。");
+        Record(EventTypes.Withdrawn, $"{_actor.Name} 办理撤回申请", opinion: command.Reason);
+        EnterStep(rule.To, "");
+    }
+
+    public CommandResult? Fire(FireTimer command)
+    {
+        if (State.IsClosed) return new Unchanged("案件已办结。");
+        var timer = new DeadlineCalculator(_def, _env.Calendar).Timers(State).FirstOrDefault(t => t.Key == command.Key);
+        if (timer is null) return new Unchanged("该定时已不再需要或已处理。");
+        if (timer.FireAt > _now) return new Unchanged("尚未到期。");
+        switch (timer.Kind)
+        {
+            case TimerKind.Warning or TimerKind.Overdue:
+                RaiseAlert(timer);
+                break;
+            case TimerKind.Timeout:
+                TimeOut(FindTask(timer.TaskId!));
+                break;
+            case TimerKind.WaitEnd:
+                EndWait(FindTask(timer.TaskId!));
+                break;
+        }
+        return null;
+    }
+
+    private void RaiseAlert(TimerRequest timer)
+    {
+        var level = timer.Kind == TimerKind.Warning ? AlertLevel.Yellow : AlertLevel.Red;
+        var deadlines = new DeadlineCalculator(_def, _env.Calendar).Deadlines(State, _now);
+        var deadline = deadlines.First(d => d.Kind == timer.Limit && d.TaskId == timer.TaskId);
+        State = State with { RaisedAlerts = State.RaisedAlerts.Add(timer.Key) };
+        _alerts.Add(new AlertSignal(level, timer.Limit!.Value, timer.TaskId, timer.StepId, deadline.DueAt, deadline.Provisional));
+        var what = timer.Limit switch
+        {
+            LimitKind.Statutory => "法定时限",
+            LimitKind.Promised => "承诺时限",
+            _ => $"“{_def.Step(timer.StepId!).Name}”环节时限",
+        };
+        var summary = level == AlertLevel.Yellow
+            ? $"黄牌预警：{what}将于 {deadline.DueAt:yyyy-MM-dd HH:mm} 届满"
+            : $"红牌：{what}已于 {deadline.DueAt:yyyy-MM-dd HH:mm} 届满，已超期";
+        Record(EventTypes.AlertRaised, summary + (deadline.Provisional ? "（暂定）" : ""),
+            timer.TaskId is null ? null : State.FindActive(timer.TaskId), actor: Actor.System);
+    }
+
+    private void TimeOut(ActiveStep task)
+    {
+        var step = (TaskStep)_def.Step(task.StepId);
+        var rule = step.OnTimeout!;
+        var action = step.FindAction(rule.ActionId)!;
+        Record(EventTypes.DeemedOutcome, $"“{step.Name}”环节期满未办理，{rule.Label}", task, action.Id);
+        _clockFromCaseStart = rule.ClockFromCaseStart;
+        Complete(task, step, action, action.Id, action.To!, null, ImmutableDictionary<string, Value>.Empty, State.Data, bySystem: true);
+    }
+
+    private void EndWait(ActiveStep task)
+    {
+        var wait = (WaitStep)_def.Step(task.StepId);
+        Record(EventTypes.WaitEnded, $"“{wait.Name}”期满（{wait.Period.ToChinese()}）", task);
+        Complete(task, wait, null, WaitResults.PeriodEnded, wait.Next, null, ImmutableDictionary<string, Value>.Empty, State.Data, bySystem: true);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+
+namespace WorkflowEngine.Engine.Runtime;
+
+public enum VoteChoice { For, Against, Abstain }
+
+/// <summary>
+/// One round of a collective vote. For an anonymous ballot only the tally and the set of members who
+/// have voted are kept; who voted what is never stored.
+/// </summary>
+public sealed record VoteState(
+    int Round,
+    ImmutableArray<string> Members,
+    ImmutableHashSet<string> Chairs,
+    ImmutableHashSet<string> Present,
+    ImmutableDictionary<string, string> Recused,
+    ImmutableDictionary<string, string> WrittenOpinions,
+    ImmutableHashSet<string> Voted,
+    ImmutableDictionary<string, VoteChoice> RecordedBallots,
+    int For, int Against, int Abstain)
+{
+    public static VoteState Open(int round, IEnumerable<string> members, IEnumerable<string> chairs) => new(
+        round, members.Distinct().ToImmutableArray(), chairs.ToImmutableHashSet(), [],
+        ImmutableDictionary<string, string>.Empty, ImmutableDictionary<string, string>.Empty, [],
+        ImmutableDictionary<string, VoteChoice>.Empty, 0, 0, 0);
+
+    /// <summary>Members who should attend this item: everyone but those who must leave the room (回避).</summary>
+    public int Eligible => Members.Length - Recused.Count;
+    public int PresentVoters => Present.Count(m => !Recused.ContainsKey(m));
+    public int Cast => For + Against + Abstain;
+}

@@ -1,0 +1,57 @@
+using WorkflowEngine.Engine.Definitions.Model;
+
+namespace WorkflowEngine.Engine.Runtime;
+
+/// <summary>
+/// The deterministic core: given a definition, a case state, a command, an actor and the time, it returns
+/// the new state, the events and the timers the case wants — or an explicit refusal. No I/O.
+/// </summary>
+public sealed class WorkflowRuntime(RuntimeEnvironment environment)
+{
+    public RuntimeEnvironment Environment => environment;
+
+    public CommandResult Execute(FlowDefinition definition, CaseState? state, Command command, Actor actor, DateTimeOffset now)
+    {
+        try
+        {
+            var t = new Transition(definition, state, environment, actor, now);
+            if (command is StartCase start)
+            {
+                if (state is not null) return new Refused(RefusalCode.NotAllowedNow, "案件已启动。");
+                t.Start(start);
+                return t.Finish();
+            }
+            if (state is null) return new Refused(RefusalCode.UnknownTask, "案件不存在。");
+            if (command is FireTimer fire)
+            {
+                if (state.IsClosed) return new Unchanged("案件已办结。");
+                return t.Fire(fire) ?? t.Finish();
+            }
+            t.EnsureCanChange(command.ExpectedVersion);
+            switch (command)
+            {
+                case TakeAction c: t.Act(c); break;
+                case AttendVote c: t.Attend(c); break;
+                case RecuseFromVote c: t.Recuse(c); break;
+                case SubmitWrittenOpinion c: t.WrittenOpinion(c); break;
+                case CastVote c: t.Cast(c); break;
+                case CloseVote c: t.CloseVote(c); break;
+                case Withdraw c: t.Withdraw(c); break;
+                default: throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command));
+            }
+            return t.Finish();
+        }
+        catch (RefusalException e)
+        {
+            return e.Refusal;
+        }
+    }
+
+    /// <summary>The case's open deadlines as of now (paused ones computed as if resumed now).</summary>
+    public IReadOnlyList<Deadline> Deadlines(FlowDefinition definition, CaseState state, DateTimeOffset now) =>
+        new DeadlineCalculator(definition, environment.Calendar).Deadlines(state, now);
+
+    /// <summary>The timers the case wants in its current state (for recomputation after a calendar change).</summary>
+    public IReadOnlyList<TimerRequest> Timers(FlowDefinition definition, CaseState state) =>
+        new DeadlineCalculator(definition, environment.Calendar).Timers(state);
+}

@@ -1,0 +1,3 @@
+namespace WorkflowEngine.Engine.Calendar;
+
+public enum DayKind { Workday, Weekend, Holiday, MakeUpWorkday }

@@ -11,19 +11,26 @@ public sealed record ExpressionParseResult(ParsedExpression? Expression, Express
 /// <summary>Raised when evaluation fails (division by zero, wrong operand type, budget exceeded). Message in Chinese.</summary>
 public sealed class ExpressionEvaluationException(string message) : Exception(message);
 
-/// <summary>STUB — implemented on the expressions branch.</summary>
-public sealed class ParsedExpression
-{
-    public string Source => throw new NotImplementedException();
-    /// <summary>The case-data fields the expression reads at its root (for <c>a.b?.c</c>: <c>a</c>).</summary>
-    public IReadOnlyCollection<string> RootFields => throw new NotImplementedException();
-    public Value Evaluate(IReadOnlyDictionary<string, Value> data) => throw new NotImplementedException();
-    /// <summary>Evaluates and requires a boolean; null counts as false.</summary>
-    public bool EvaluateCondition(IReadOnlyDictionary<string, Value> data) => throw new NotImplementedException();
-}
-
-/// <summary>STUB — implemented on the expressions branch.</summary>
 public static class ExpressionParser
 {
-    public static ExpressionParseResult Parse(string source) => throw new NotImplementedException();
+    /// <summary>Parses a condition expression. Never throws for bad input: returns the first error instead.</summary>
+    public static ExpressionParseResult Parse(string source)
+    {
+        if (string.IsNullOrWhiteSpace(source)) return Failure(1, "表达式为空");
+        if (source.Length > ExpressionLimits.MaxSourceLength)
+            return Failure(ExpressionLimits.MaxSourceLength + 1,
+                $"表达式过长（{source.Length} 个字符），最多 {ExpressionLimits.MaxSourceLength} 个字符，请拆分为多个条件");
+
+        try
+        {
+            return new ExpressionParseResult(Parser.Parse(source), null);
+        }
+        catch (ParseException e)
+        {
+            return new ExpressionParseResult(null, new ExpressionError(e.Column, e.Message));
+        }
+    }
+
+    private static ExpressionParseResult Failure(int column, string message) =>
+        new(null, new ExpressionError(column, ParseException.Format(column, message)));
 }

@@ -24,11 +24,12 @@ public readonly struct Value : IEquatable<Value>
 
     public ValueKind Kind { get; }
 
+    // Declared before True/False: static fields are initialised in textual order.
+    private static readonly object BoxedTrue = true;
+    private static readonly object BoxedFalse = false;
     public static readonly Value Null = default;
     public static readonly Value True = new(ValueKind.Boolean, BoxedTrue);
     public static readonly Value False = new(ValueKind.Boolean, BoxedFalse);
-    private static readonly object BoxedTrue = true;
-    private static readonly object BoxedFalse = false;
 
     public static Value Bool(bool b) => b ? True : False;
     public static Value Number(decimal n) => new(ValueKind.Number, null, n);

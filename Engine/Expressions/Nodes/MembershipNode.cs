@@ -1,0 +1,38 @@
+namespace WorkflowEngine.Engine.Expressions.Nodes;
+
+/// <summary>
+/// <c>x in y</c> / <c>x not in y</c>: list membership by deep equality, or substring when <c>y</c> is a string.
+/// A null <c>y</c> contains nothing; so does a string <c>y</c> for a null <c>x</c>.
+/// </summary>
+internal sealed class MembershipNode(Node left, Node right, bool negate, int column)
+    : BinaryNode(left, right, negate ? "not in" : "in", column)
+{
+    public override Value Evaluate(ref EvaluationContext context)
+    {
+        context.Step(Column);
+        var item = Left.Evaluate(ref context);
+        var container = Right.Evaluate(ref context);
+        return Value.Bool(Contains(item, container, ref context) != negate);
+    }
+
+    private bool Contains(in Value item, in Value container, ref EvaluationContext context)
+    {
+        switch (container.Kind)
+        {
+            case ValueKind.Null:
+                return false;
+            case ValueKind.List:
+                return ValueOperations.ListContains(ValueOperations.Items(container), item, ref context, Column);
+            case ValueKind.String when item.IsNull:
+                return false;
+            case ValueKind.String when item.Kind == ValueKind.String:
+                return ValueOperations.StringContains(container.AsString, item.AsString, ref context, Column);
+            case ValueKind.String:
+                throw EvaluationErrors.At(Column,
+                    $"在字符串中查找时，“{Operator}” 的左侧也应为字符串，实际为{EvaluationErrors.Describe(item)}");
+            default:
+                throw EvaluationErrors.At(Column,
+                    $"“{Operator}” 的右侧应为列表或字符串，实际为{EvaluationErrors.Describe(container)}");
+        }
+    }
+}

@@ -25,4 +25,7 @@ public sealed class RiskCheckContext
     public IEnumerable<TrailEntry> Completions(string stepId) => State.Trail.Where(t => t.StepId == stepId);
 
     public Value Field(string id) => Data.TryGetValue(id, out var v) ? v : Value.Null;
+
+    /// <summary>What a condition may read: the data and the definition's constants.</summary>
+    public ExpressionScope ExpressionScope => new(Data, Definition.Constants);
 }

@@ -40,7 +40,7 @@ internal sealed partial class Transition
         {
             try
             {
-                return condition.EvaluateCondition(data);
+                return condition.EvaluateCondition(Scope(data));
             }
             catch (ExpressionEvaluationException e)
             {

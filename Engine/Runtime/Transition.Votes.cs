@@ -161,7 +161,7 @@ internal sealed partial class Transition
     {
         try
         {
-            return step.UrgentCondition?.EvaluateCondition(State.Data) ?? false;
+            return step.UrgentCondition?.EvaluateCondition(Scope(State.Data)) ?? false;
         }
         catch (ExpressionEvaluationException e)
         {

@@ -34,6 +34,8 @@ internal sealed partial class Transition
 
     public CaseState State { get; private set; }
 
+    private ExpressionScope Scope(IReadOnlyDictionary<string, Value> data) => new(data, _def.Constants);
+
     public Applied Finish()
     {
         SyncPause();
@@ -73,6 +75,9 @@ internal sealed partial class Transition
 
     public void Start(StartCase command)
     {
+        var first = _def.Step(_def.StartStepId);
+        var starter = first switch { TaskStep t => t.Role, VoteStep v => v.RecorderRole ?? v.MembersRole, _ => null };
+        if (starter is not null) RequireRole(starter, $"启动“{_def.Name}”（首个环节“{first.Name}”）");
         CaseData.Validate(_def, command.Data);
         CaseData.RequireAtStart(_def, command.Data);
         State = new CaseState
@@ -202,7 +207,7 @@ internal sealed partial class Transition
             bool holds;
             try
             {
-                holds = route.Condition!.EvaluateCondition(State.Data);
+                holds = route.Condition!.EvaluateCondition(Scope(State.Data));
             }
             catch (ExpressionEvaluationException e)
             {

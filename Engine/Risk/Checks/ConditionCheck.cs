@@ -22,7 +22,7 @@ public sealed class ConditionCheck : IRiskCheck
         var p = (Parameters)parameters!;
         try
         {
-            return p.Expression.EvaluateCondition(context.Data) ? RiskCheckResult.Pass : RiskCheckResult.Fail(p.Message);
+            return p.Expression.EvaluateCondition(context.ExpressionScope) ? RiskCheckResult.Pass : RiskCheckResult.Fail(p.Message);
         }
         catch (ExpressionEvaluationException e)
         {

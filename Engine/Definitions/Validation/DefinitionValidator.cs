@@ -228,6 +228,8 @@ internal sealed partial class DefinitionValidator
         CheckRoleReference(vote.MembersRole, vote.At("members"));
         CheckRoleReference(vote.ChairRole, vote.At("chair"));
         CheckRoleReference(vote.RecorderRole, vote.At("recorder"));
+        if (vote.ChairRole is null && vote.RecorderRole is null)
+            Error(vote.At("members"), "表决环节须写明主持人（“chair”）或记录人（“recorder”），由其宣布表决结果。");
         if (vote.ChairSpeaksLast && vote.ChairRole is null)
             Error(vote.At("chairSpeaksLast"), "“chairSpeaksLast”须同时写明主持人岗位（“chair”）。");
         if (vote.UrgentWhen is not null) vote.UrgentCondition = CheckCondition(vote.UrgentWhen, vote.At("urgentWhen"));

@@ -290,10 +290,24 @@ internal sealed class FlowWalker
         var variants = new List<ImmutableDictionary<string, Value>>();
         var maxOptions = definition.Fields.Select(f => f.Options.Count).DefaultIfEmpty(1).Max();
         foreach (var flag in new[] { true, false })
-            foreach (var number in new[] { 1m, 1_000_000_000m })
+            foreach (var number in Numbers(definition))
                 for (var option = 0; option < Math.Max(1, maxOptions); option++)
                     variants.Add(Fill(flag, number, _ => option));
         return variants;
+    }
+
+    /// <summary>
+    /// 1, 1,000,000,000, and each threshold written in the definition (numeric constants and the numbers in
+    /// its conditions) and one above it, so that every tier of a numeric routing is reached.
+    /// </summary>
+    private static IEnumerable<decimal> Numbers(FlowDefinition definition)
+    {
+        var conditions = definition.Steps.OfType<DecisionStep>().SelectMany(d => d.Routes.Select(r => r.When))
+            .Concat(definition.Steps.SelectMany(s => s.Checks).Select(c => c.When).OfType<string>());
+        var thresholds = definition.Constants.Values.Where(v => v.Kind == ValueKind.Number).Select(v => v.AsNumber)
+            .Concat(conditions.SelectMany(c => System.Text.RegularExpressions.Regex.Matches(c, @"\b\d+(\.\d+)?\b"))
+                .Select(m => decimal.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)));
+        return new[] { 1m, 1_000_000_000m }.Concat(thresholds.SelectMany(t => new[] { t, t + 1 })).Distinct();
     }
 
     /// <summary>Fewest moves from each step to any of the given steps, over the definition's graph.</summary>

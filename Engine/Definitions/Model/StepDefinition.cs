@@ -35,5 +35,5 @@ public abstract class StepDefinition : DefinitionElement
     public IReadOnlyList<RiskCheckBinding> Checks { get; init; } = [];
 
     /// <summary>Every step this one can lead to, for graph analysis.</summary>
-    public abstract IEnumerable<(string Target, string Property)> Targets { get; }
+    public abstract IEnumerable<(string Target, SourceLocation At)> Targets { get; }
 }

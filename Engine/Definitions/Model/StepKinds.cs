@@ -13,8 +13,8 @@ public sealed class TaskStep : StepDefinition
 
     public ActionDefinition? FindAction(string id) => Actions.FirstOrDefault(a => a.Id == id);
 
-    public override IEnumerable<(string, string)> Targets =>
-        Actions.Where(a => a.To is not null).Select(a => (a.To!, "to"));
+    public override IEnumerable<(string, SourceLocation)> Targets =>
+        Actions.Where(a => a.To is not null).Select(a => (a.To!, a.At("to")));
 }
 
 public sealed class Route : DefinitionElement
@@ -32,8 +32,8 @@ public sealed class DecisionStep : StepDefinition
     public required IReadOnlyList<Route> Routes { get; init; }
     public required string Otherwise { get; init; }
 
-    public override IEnumerable<(string, string)> Targets =>
-        Routes.Select(r => (r.To, "to")).Append((Otherwise, "otherwise"));
+    public override IEnumerable<(string, SourceLocation)> Targets =>
+        Routes.Select(r => (r.To, r.At("to"))).Append((Otherwise, At("otherwise")));
 }
 
 public sealed class ParallelStep : StepDefinition
@@ -42,7 +42,7 @@ public sealed class ParallelStep : StepDefinition
     public required IReadOnlyList<string> Branches { get; init; }
     public required string Join { get; init; }
 
-    public override IEnumerable<(string, string)> Targets => Branches.Select(b => (b, "branches"));
+    public override IEnumerable<(string, SourceLocation)> Targets => Branches.Select(b => (b, At("branches")));
 }
 
 public enum JoinMode { All, Any }
@@ -53,7 +53,7 @@ public sealed class JoinStep : StepDefinition
     public JoinMode Mode { get; init; } = JoinMode.All;
     public required string Next { get; init; }
 
-    public override IEnumerable<(string, string)> Targets => [(Next, "next")];
+    public override IEnumerable<(string, SourceLocation)> Targets => [(Next, At("next"))];
 }
 
 /// <summary>A timed period such as 公示 7 天: objections route elsewhere, the end of the period continues.</summary>
@@ -66,8 +66,8 @@ public sealed class WaitStep : StepDefinition
 
     public ActionDefinition? FindAction(string id) => Actions.FirstOrDefault(a => a.Id == id);
 
-    public override IEnumerable<(string, string)> Targets =>
-        Actions.Where(a => a.To is not null).Select(a => (a.To!, "to")).Append((Next, "next"));
+    public override IEnumerable<(string, SourceLocation)> Targets =>
+        Actions.Where(a => a.To is not null).Select(a => (a.To!, a.At("to"))).Append((Next, At("next")));
 }
 
 public enum EndOutcome { Completed, Granted, Denied, Withdrawn, Terminated }
@@ -77,5 +77,5 @@ public sealed class EndStep : StepDefinition
     public override StepKind Kind => StepKind.End;
     public required EndOutcome Outcome { get; init; }
 
-    public override IEnumerable<(string, string)> Targets => [];
+    public override IEnumerable<(string, SourceLocation)> Targets => [];
 }

@@ -42,13 +42,13 @@ public sealed class VoteStep : StepDefinition
     public ParsedExpression? UrgentCondition { get; internal set; }
     public required VoteOutcomes Outcomes { get; init; }
 
-    public override IEnumerable<(string, string)> Targets
+    public override IEnumerable<(string, SourceLocation)> Targets
     {
         get
         {
-            yield return (Outcomes.Passed, "outcomes.passed");
-            yield return (Outcomes.Rejected, "outcomes.rejected");
-            if (Outcomes.Deferred is not null) yield return (Outcomes.Deferred, "outcomes.deferred");
+            yield return (Outcomes.Passed, Outcomes.At("passed"));
+            yield return (Outcomes.Rejected, Outcomes.At("rejected"));
+            if (Outcomes.Deferred is not null) yield return (Outcomes.Deferred, Outcomes.At("deferred"));
         }
     }
 }

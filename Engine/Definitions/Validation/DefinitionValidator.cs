@@ -139,7 +139,7 @@ internal sealed partial class DefinitionValidator
         if (step.TimeLimit is not null && step.Kind is StepKind.Decision or StepKind.Parallel or StepKind.Join)
             Error(step.At("timeLimit"), "自动环节（decision、parallel、join）不需要办理时限，请删除“timeLimit”。");
 
-        foreach (var (target, property) in step.Targets) CheckStepReference(target, step.At(property), "目标环节");
+        foreach (var (target, at) in step.Targets) CheckStepReference(target, at, "目标环节");
 
         switch (step)
         {

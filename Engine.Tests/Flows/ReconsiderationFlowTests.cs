@@ -1,0 +1,157 @@
+using WorkflowEngine.Engine.Definitions.Model;
+using WorkflowEngine.Engine.Runtime;
+using WorkflowEngine.Tests.Support;
+using static WorkflowEngine.Tests.Support.People;
+
+namespace WorkflowEngine.Tests.Flows;
+
+/// <summary>行政复议 under the 2023 law: every branch through the real runtime and calendar.</summary>
+public class ReconsiderationFlowTests
+{
+    private static readonly string[] AllConditions = ["respondent-clear", "request-and-facts", "within-scope", "within-period"];
+    private static readonly Actor BodyHead = Make("body-head", "政策法规科科长杨帆", "approval-section-chief");
+
+    private static CaseDriver NewCase(string start = "2026-03-02T10:00+08:00") =>
+        new CaseDriver(Repo.Flow("administrative-reconsideration"), CaseDriver.At(start))
+            .Start(new { applicant = "张某", respondent = "某县卫生健康局", contestedAct = "行政处罚决定", request = "撤销处罚决定", applicationMethod = "书面申请" }, Officer);
+
+    private static CaseDriver InHearing() => NewCase()
+        .Act("acceptance-review", "accept", Officer, new { conditions = AllConditions })
+        .Act("stay-decision", "no-stay", Officer)
+        .Act("respondent-copy", "sent", Officer)
+        .Act("respondent-reply", "received", Officer, new { replyReceivedOn = "2026-03-10" });
+
+    [Test]
+    public void Accepted_case_is_heard_decided_and_delivered()
+    {
+        var c = NewCase();
+        c.Deadline(LimitKind.Statutory).DueAt.Should().Be(CaseDriver.At("2026-05-07T00:00+08:00"),
+            "60 calendar days from 2026-03-02 end on 05-01, a holiday (劳动节 05-01…05-05), so the period ends on 05-06");
+
+        c = InHearing().Act("hearing", "propose", Officer, new { decisionType = "撤销" }, "原处罚认定事实不清");
+        c.Act("decision", "approve", Director, new { decisionNo = "某卫复决字〔2026〕1号" }, "同意撤销");
+        c.State.Clock.StoppedAt.Should().NotBeNull("the decision is made");
+        c.Act("delivery", "delivered", Officer, new { deliveryMethod = "邮寄送达" });
+
+        c.State.EndStepId.Should().Be("decided");
+        c.Ledger.Should().BeEmpty();
+    }
+
+    [Test]
+    public void Silence_past_the_five_day_review_means_the_application_is_accepted()
+    {
+        var c = NewCase().AdvanceTo("2026-03-10T00:00+08:00");
+
+        c.OpenSteps.Should().Equal("stay-decision");
+        c.History.Should().Contain(e => e.Type == EventTypes.DeemedOutcome && e.Summary.Contains("视为受理"));
+    }
+
+    [Test]
+    public void Correction_pauses_the_clock_and_no_reply_in_ten_working_days_means_the_application_is_abandoned()
+    {
+        var c = NewCase().SetTime("2026-03-03T10:00+08:00")
+            .Act("acceptance-review", "request-correction", Officer, new { missingItems = new[] { "原行政行为文书" } }, "请补正");
+        c.State.Clock.IsPaused.Should().BeTrue();
+
+        c.AdvanceTo("2026-03-18T00:00+08:00");
+
+        c.State.EndStepId.Should().Be("abandoned");
+        c.State.Outcome.Should().Be(EndOutcome.Withdrawn);
+        c.History.Should().Contain(e => e.Type == EventTypes.DeemedOutcome && e.Summary.Contains("视为放弃"));
+    }
+
+    [Test]
+    public void Corrected_application_returns_to_review_with_the_deadline_moved_by_the_days_paused()
+    {
+        var c = NewCase().SetTime("2026-03-03T10:00+08:00")
+            .Act("acceptance-review", "request-correction", Officer, new { missingItems = new[] { "身份证明" } }, "请补正")
+            .SetTime("2026-03-09T10:00+08:00").Act("correction", "corrected", Officer);
+
+        c.OpenSteps.Should().Equal("acceptance-review");
+        c.Deadline(LimitKind.Statutory).PausedDays.Should().Be(6, "a calendar-day limit moves by the calendar days paused: 03-04 … 03-09");
+        c.Deadline(LimitKind.Statutory).DueAt.Should().Be(CaseDriver.At("2026-05-08T00:00+08:00"), "05-01 + 6 days = 05-07");
+    }
+
+    [Test]
+    public void Telling_the_applicant_the_competent_body_is_enforced_by_risk_point_two()
+    {
+        var c = NewCase();
+        var refused = c.Refused(c.TryAct("acceptance-review", "not-competent", Officer, new { competentBody = "市人民政府" }, "不属于本机关管辖"));
+        refused.RiskPointId.Should().Be("②");
+        refused.Message.Should().Contain("须书面告知申请人");
+
+        c.Act("acceptance-review", "not-competent", Officer, new { competentBody = "市人民政府", applicantInformed = true }, "不属于本机关管辖");
+        c.State.EndStepId.Should().Be("not-competent");
+    }
+
+    [Test]
+    public void Refusal_needs_the_written_decision_number()
+    {
+        var c = NewCase();
+        c.Refused(c.TryAct("acceptance-review", "refuse", Officer, opinion: "超过申请期限")).Message.Should().Be("办理“决定不予受理”须先填写：不予受理决定书文号。");
+        c.Act("acceptance-review", "refuse", Officer, new { refusalNoticeNo = "某卫复不受字〔2026〕2号" }, "超过申请期限");
+        c.State.Outcome.Should().Be(EndOutcome.Denied);
+    }
+
+    [Test]
+    public void Respondent_silence_lets_the_hearing_go_on()
+    {
+        var c = NewCase()
+            .Act("acceptance-review", "accept", Officer, new { conditions = AllConditions })
+            .Act("stay-decision", "stay", Officer, opinion: "申请人要求停止执行，理由合理")
+            .Act("respondent-copy", "sent", Officer)
+            .AdvanceTo("2026-03-20T00:00+08:00");
+
+        c.OpenSteps.Should().Equal("hearing");
+        c.History.Should().Contain(e => e.Type == EventTypes.DeemedOutcome && e.Summary.Contains("逾期未提出书面答复"));
+    }
+
+    [Test]
+    public void Suspension_moves_the_deadline_by_exactly_the_days_suspended()
+    {
+        var c = InHearing().SetTime("2026-03-16T10:00+08:00")
+            .Act("hearing", "suspend", Officer, new { suspensionNotice = "中止通知〔2026〕1号" }, "需等待相关案件结果");
+        c.State.Clock.PauseReason.Should().Contain("第三十九条");
+
+        c.SetTime("2026-04-15T10:00+08:00").Act("suspended", "resume", Officer, new { resumptionNotice = "恢复通知〔2026〕1号" }, "中止原因消除");
+
+        c.OpenSteps.Should().Equal("hearing");
+        c.Deadline(LimitKind.Statutory).PausedDays.Should().Be(30);
+        c.Deadline(LimitKind.Statutory).DueAt.Should().Be(CaseDriver.At("2026-06-02T00:00+08:00"), "05-01 + 30 days = 05-31, a Sunday: the period ends at 24:00 of Monday 06-01");
+    }
+
+    [Test]
+    public void Extension_once_by_the_body_head_and_never_twice()
+    {
+        var c = InHearing();
+        c.Refused(c.TryAct("hearing", "extend", Officer, opinion: "情况复杂")).Code.Should().Be(RefusalCode.WrongRole);
+
+        c.Act("hearing", "extend", BodyHead, opinion: "情况复杂，延长三十日并书面告知当事人");
+        c.Deadline(LimitKind.Statutory).DueAt.Should().Be(CaseDriver.At("2026-06-02T00:00+08:00"), "90 days end on 05-31, a Sunday: the period ends at 24:00 of Monday 06-01");
+        var again = c.Refused(c.TryAct("hearing", "extend", BodyHead, opinion: "再延"));
+        again.Code.Should().Be(RefusalCode.ExtensionCapExceeded);
+        again.Message.Should().Contain("最多延期 1 次");
+    }
+
+    [Test]
+    public void The_head_who_approves_the_decision_may_not_have_heard_the_case()
+    {
+        var both = Make("both", "兼任", "reconsideration-officer", "director");
+        var c = NewCase()
+            .Act("acceptance-review", "accept", both, new { conditions = AllConditions })
+            .Act("stay-decision", "no-stay", both).Act("respondent-copy", "sent", both)
+            .Act("respondent-reply", "received", both, new { replyReceivedOn = "2026-03-10" })
+            .Act("hearing", "propose", both, new { decisionType = "维持" }, "事实清楚");
+
+        var refused = c.Refused(c.TryAct("decision", "approve", both, new { decisionNo = "1" }, "同意"));
+        refused.RiskPointId.Should().Be("④");
+    }
+
+    [Test]
+    public void Withdrawal_is_allowed_until_the_decision()
+    {
+        var c = InHearing();
+        c.Must(new Withdraw("申请人撤回复议申请"), Officer);
+        c.State.EndStepId.Should().Be("withdrawn");
+    }
+}

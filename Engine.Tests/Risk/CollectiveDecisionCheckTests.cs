@@ -1,0 +1,42 @@
+using WorkflowEngine.Engine.Runtime;
+using WorkflowEngine.Tests.Support;
+
+namespace WorkflowEngine.Tests.Risk;
+
+public class CollectiveDecisionCheckTests
+{
+    private static CaseDriver Case(decimal amount) => InlineFlow.Drive(InlineFlow.Load(
+        """{ "id": "amount", "label": "金额", "type": "number" }""", """
+        { "id": "a", "kind": "task", "name": "申请", "role": "clerk", "timeLimit": { "duration": "2wd" },
+          "actions": [ { "id": "meet", "name": "上会", "to": "vote" }, { "id": "skip", "name": "直接拨付", "to": "pay" } ] },
+        { "id": "vote", "kind": "vote", "name": "党组会", "members": "head", "recorder": "clerk", "timeLimit": { "duration": "2wd" },
+          "outcomes": { "passed": "pay", "rejected": "end" } },
+        { "id": "pay", "kind": "task", "name": "拨付", "role": "clerk", "timeLimit": { "duration": "2wd" }, "risks": ["②"],
+          "actions": [ { "id": "pay", "name": "拨付", "to": "end" } ],
+          "checks": [ { "risk": "②", "check": "collective-decision", "params": { "amount": "amount", "threshold": "limit", "vote": "vote" } } ] }
+        """, """ "constants": { "limit": 30000 }, """), new { amount });
+
+    [Test]
+    public void An_amount_at_the_threshold_needs_no_vote()
+    {
+        Case(30000m).Act("a", "skip", InlineFlow.Clerk).TryAct("pay", "pay", InlineFlow.Clerk2).Should().BeOfType<Applied>();
+    }
+
+    [Test]
+    public void An_amount_above_the_threshold_without_a_vote_is_blocked()
+    {
+        var c = Case(30001m).Act("a", "skip", InlineFlow.Clerk);
+        c.Refused(c.TryAct("pay", "pay", InlineFlow.Clerk2)).Message.Should().EndWith("金额 30001 元超过 30000 元，须经“党组会”集体研究通过。");
+    }
+
+    [Test]
+    public void An_amount_above_the_threshold_after_a_passed_vote_is_allowed()
+    {
+        var c = Case(30001m).Act("a", "meet", InlineFlow.Clerk);
+        var task = c.Task("vote").TaskId;
+        c.Must(new AttendVote(task), InlineFlow.Head);
+        c.Must(new CastVote(task, VoteChoice.For), InlineFlow.Head);
+        c.Must(new CloseVote(task), InlineFlow.Clerk);
+        c.TryAct("pay", "pay", InlineFlow.Clerk2).Should().BeOfType<Applied>();
+    }
+}

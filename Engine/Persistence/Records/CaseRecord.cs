@@ -1,0 +1,21 @@
+namespace WorkflowEngine.Engine.Persistence.Records;
+
+/// <summary>A case: its serialized state plus the columns lists and searches need. <see cref="Version"/> guards concurrent edits.</summary>
+public sealed class CaseRecord
+{
+    public required string Id { get; set; }
+    /// <summary>The human-readable number shown to officials (案件编号).</summary>
+    public required string CaseNo { get; set; }
+    public required string DefinitionId { get; set; }
+    public required int DefinitionVersion { get; set; }
+    public required string Title { get; set; }
+    public required string Status { get; set; }
+    public string? Outcome { get; set; }
+    public required DateTimeOffset StartedAt { get; set; }
+    public required string StartedBy { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public required long Version { get; set; }
+    public required string StateJson { get; set; }
+    public required long HistoryCount { get; set; }
+    public required string LastHash { get; set; }
+}

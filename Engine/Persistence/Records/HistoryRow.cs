@@ -1,0 +1,30 @@
+namespace WorkflowEngine.Engine.Persistence.Records;
+
+/// <summary>A stored history entry (see <see cref="Audit.HistoryRecord"/>), append-only and hash-chained.</summary>
+public sealed class HistoryRow
+{
+    public required string CaseId { get; set; }
+    public required long Sequence { get; set; }
+    public required string Type { get; set; }
+    public required DateTimeOffset At { get; set; }
+    public required string ActorId { get; set; }
+    public required string ActorName { get; set; }
+    public string? TaskId { get; set; }
+    public string? StepId { get; set; }
+    public string? ActionId { get; set; }
+    public string? Opinion { get; set; }
+    public required string DataJson { get; set; }
+    public required string Summary { get; set; }
+    public required string PreviousHash { get; set; }
+    public required string Hash { get; set; }
+
+    public static HistoryRow From(Audit.HistoryRecord r) => new()
+    {
+        CaseId = r.CaseId, Sequence = r.Sequence, Type = r.Type, At = r.At, ActorId = r.ActorId, ActorName = r.ActorName,
+        TaskId = r.TaskId, StepId = r.StepId, ActionId = r.ActionId, Opinion = r.Opinion, DataJson = r.DataJson,
+        Summary = r.Summary, PreviousHash = r.PreviousHash, Hash = r.Hash,
+    };
+
+    public Audit.HistoryRecord ToRecord() =>
+        new(CaseId, Sequence, Type, At, ActorId, ActorName, TaskId, StepId, ActionId, Opinion, DataJson, Summary, PreviousHash, Hash);
+}

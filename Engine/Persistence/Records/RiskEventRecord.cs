@@ -1,0 +1,20 @@
+namespace WorkflowEngine.Engine.Persistence.Records;
+
+/// <summary>An entry of the risk ledger (风险台帐).</summary>
+public sealed class RiskEventRecord
+{
+    public long Id { get; set; }
+    public required string CaseId { get; set; }
+    public required string DefinitionId { get; set; }
+    public required string RiskPointId { get; set; }
+    public required int Level { get; set; }
+    public required string RiskText { get; set; }
+    public required string CheckName { get; set; }
+    public required string StepId { get; set; }
+    public required string StepName { get; set; }
+    public string? TaskId { get; set; }
+    public required string ActorId { get; set; }
+    public required string ActorName { get; set; }
+    public required DateTimeOffset At { get; set; }
+    public required string Message { get; set; }
+}

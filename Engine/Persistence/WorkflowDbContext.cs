@@ -1,0 +1,67 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using WorkflowEngine.Engine.Persistence.Records;
+
+namespace WorkflowEngine.Engine.Persistence;
+
+/// <summary>
+/// The store. Provider-neutral: the host chooses SQLite or another relational provider; the schema is made
+/// by versioned scripts (<see cref="SchemaMigrator"/>), and tables and columns are named in snake_case.
+/// </summary>
+public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
+{
+    public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
+    public DbSet<CaseRecord> Cases => Set<CaseRecord>();
+    public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
+    public DbSet<HistoryRow> History => Set<HistoryRow>();
+    public DbSet<DeadlineRecord> Deadlines => Set<DeadlineRecord>();
+    public DbSet<TimerRecord> Timers => Set<TimerRecord>();
+    public DbSet<AlertRecord> Alerts => Set<AlertRecord>();
+    public DbSet<RiskEventRecord> RiskEvents => Set<RiskEventRecord>();
+    public DbSet<UserRecord> Users => Set<UserRecord>();
+    public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
+    public DbSet<CalendarRecord> Calendars => Set<CalendarRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        builder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<DefinitionRecord>().ToTable("definitions").HasKey(d => new { d.Id, d.Version });
+        model.Entity<CaseRecord>(e =>
+        {
+            e.ToTable("cases").HasKey(c => c.Id);
+            e.Property(c => c.Version).IsConcurrencyToken();
+        });
+        model.Entity<TaskRecord>().ToTable("tasks").HasKey(t => new { t.CaseId, t.TaskId });
+        model.Entity<HistoryRow>().ToTable("history").HasKey(h => new { h.CaseId, h.Sequence });
+        model.Entity<DeadlineRecord>().ToTable("deadlines").HasKey(d => new { d.CaseId, d.LimitKey });
+        model.Entity<TimerRecord>().ToTable("timers").HasKey(t => new { t.CaseId, t.Key });
+        model.Entity<AlertRecord>().ToTable("alerts").HasKey(a => a.Id);
+        model.Entity<RiskEventRecord>().ToTable("risk_events").HasKey(r => r.Id);
+        model.Entity<UserRecord>(e =>
+        {
+            e.ToTable("users").HasKey(u => u.Id);
+            e.Ignore(u => u.RoleSet);
+        });
+        model.Entity<SessionRecord>().ToTable("sessions").HasKey(s => s.TokenHash);
+        model.Entity<CalendarRecord>().ToTable("calendars").HasKey(c => c.Year);
+
+        foreach (var entity in model.Model.GetEntityTypes())
+            foreach (var property in entity.GetProperties())
+                property.SetColumnName(SnakeCase(property.Name));
+    }
+
+    private static string SnakeCase(string name)
+    {
+        var text = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0) text.Append('_');
+            text.Append(char.ToLowerInvariant(name[i]));
+        }
+        return text.ToString();
+    }
+}

@@ -205,6 +205,17 @@ public class ValidationTests
     }
 
     [Test]
+    public void The_same_check_twice_is_a_duplicate_but_two_different_conditions_are_not()
+    {
+        JObject Condition(string expression) => JObject.Parse($$"""{ "risk": "①", "check": "condition", "params": { "expression": "{{expression}}", "message": "m" } }""");
+        var twice = Edit(r => { ((JArray)r["steps"]![0]!["checks"]!).Add(Condition("amount > 1")); ((JArray)r["steps"]![0]!["checks"]!).Add(Condition("amount > 1")); });
+        Errors(twice).Should().ContainSingle(e => e.Path == "steps[0].checks[2]" && e.Message.Contains("重复"));
+
+        var different = Edit(r => { ((JArray)r["steps"]![0]!["checks"]!).Add(Condition("amount > 1")); ((JArray)r["steps"]![0]!["checks"]!).Add(Condition("amount < 9")); });
+        Errors(different).Should().BeEmpty();
+    }
+
+    [Test]
     public void A_condition_that_does_not_parse_gives_the_column()
     {
         var json = Edit(r => r["steps"]![1]!["routes"]![0]!["when"] = "amount > 30000 &&");

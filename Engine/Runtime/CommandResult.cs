@@ -15,6 +15,7 @@ public enum RefusalCode
     ExtensionCapExceeded,
     ConditionFailed,
     WrongDefinition,
+    NotFound,
 }
 
 public abstract record CommandResult;

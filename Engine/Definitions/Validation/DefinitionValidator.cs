@@ -129,7 +129,8 @@ internal sealed partial class DefinitionValidator
 
     private void CheckStep(StepDefinition step)
     {
-        CheckUnique(step.Checks.Select(c => c), c => c.CheckName + "/" + c.RiskPointId + "/" + string.Join(",", c.Actions), c => c.Location, "风险检查");
+        CheckUnique(step.Checks, c => string.Join("/", c.CheckName, c.RiskPointId, c.Phase, string.Join(",", c.Actions), c.When,
+            c.Parameters.ToString(Newtonsoft.Json.Formatting.None)), c => c.Location, "风险检查");
         foreach (var risk in step.RiskPointIds.Where(r => _d.FindRiskPoint(r) is null))
             Error(step.At("risks"), $"风险点“{risk}”未在“riskPoints”中定义。");
         if (step.Clock.Pauses && step.Kind is not (StepKind.Task or StepKind.Wait or StepKind.Vote))

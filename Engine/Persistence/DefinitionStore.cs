@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using WorkflowEngine.Engine.Definitions;
+using WorkflowEngine.Engine.Definitions.Model;
+using WorkflowEngine.Engine.Definitions.Validation;
+using WorkflowEngine.Engine.Persistence.Records;
+
+namespace WorkflowEngine.Engine.Persistence;
+
+public sealed record SaveResult(DefinitionRecord? Saved, IReadOnlyList<DefinitionError> Errors, bool Unchanged = false);
+
+/// <summary>
+/// Definition versions: drafts and published ones. A stored version never changes, so a running case stays
+/// on the version it started with; parsed definitions are cached by id and version.
+/// </summary>
+public sealed class DefinitionStore(IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionLoadOptions options, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<(string, int), FlowDefinition> _parsed = new();
+
+    public DefinitionLoadOptions Options => options;
+
+    public DefinitionLoadResult Validate(string json) => DefinitionLoader.Load(json, options);
+
+    public async Task<FlowDefinition?> GetAsync(string id, int version, CancellationToken ct = default)
+    {
+        if (_parsed.TryGetValue((id, version), out var cached)) return cached;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var record = await db.Definitions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.Version == version, ct);
+        return record is null ? null : Parse(record);
+    }
+
+    public FlowDefinition Parse(DefinitionRecord record) =>
+        _parsed.GetOrAdd((record.Id, record.Version), _ =>
+            DefinitionLoader.Load(record.Json, options).Definition
+            ?? throw new InvalidDataException($"Stored definition {record.Id} v{record.Version} no longer validates."));
+
+    public async Task<DefinitionRecord?> FindAsync(string id, int? version, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var versions = db.Definitions.AsNoTracking().Where(d => d.Id == id);
+        return version is { } v
+            ? await versions.SingleOrDefaultAsync(d => d.Version == v, ct)
+            : await versions.Where(d => d.Status == DefinitionStatus.Published).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The newest published version of every flow.</summary>
+    public async Task<IReadOnlyList<DefinitionRecord>> ListPublishedAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var all = await db.Definitions.AsNoTracking().Where(d => d.Status == DefinitionStatus.Published).ToListAsync(ct);
+        return all.GroupBy(d => d.Id).Select(g => g.MaxBy(d => d.Version)!).OrderBy(d => d.Category).ThenBy(d => d.Id).ToList();
+    }
+
+    public async Task<IReadOnlyList<DefinitionRecord>> VersionsAsync(string id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Definitions.AsNoTracking().Where(d => d.Id == id).OrderBy(d => d.Version).ToListAsync(ct);
+    }
+
+    /// <summary>Validates and stores the JSON as the next version of its flow, as a draft or already published.</summary>
+    public async Task<SaveResult> SaveAsync(string json, string userId, bool publish, CancellationToken ct = default)
+    {
+        var loaded = Validate(json);
+        if (!loaded.IsValid) return new SaveResult(null, loaded.Errors);
+        var definition = loaded.Definition!;
+        var hash = ContentHash(json);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var latest = await db.Definitions.Where(d => d.Id == definition.Id).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+        if (latest is not null && latest.ContentHash == hash) return new SaveResult(latest, [], Unchanged: true);
+
+        var version = (latest?.Version ?? 0) + 1;
+        var now = clock.GetUtcNow();
+        var record = new DefinitionRecord
+        {
+            Id = definition.Id, Version = version, Name = definition.Name, Category = definition.Category,
+            Status = publish ? DefinitionStatus.Published : DefinitionStatus.Draft,
+            Json = WithVersion(json, version), ContentHash = hash, CreatedAt = now, CreatedBy = userId,
+            PublishedAt = publish ? now : null,
+        };
+        db.Definitions.Add(record);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new SaveResult(record, []);
+    }
+
+    /// <summary>
+    /// Stores a definition file from disk as a new published version unless some stored version already has
+    /// its content: edits made in the designer are never overwritten by an unchanged file.
+    /// </summary>
+    public async Task<SaveResult> ImportAsync(string json, CancellationToken ct = default)
+    {
+        var loaded = Validate(json);
+        if (!loaded.IsValid) return new SaveResult(null, loaded.Errors);
+        var hash = ContentHash(json);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var known = await db.Definitions.AsNoTracking()
+                .Where(d => d.Id == loaded.Definition!.Id && d.ContentHash == hash).FirstOrDefaultAsync(ct);
+            if (known is not null) return new SaveResult(known, [], Unchanged: true);
+        }
+        return await SaveAsync(json, "system", publish: true, ct);
+    }
+
+    /// <summary>Publishes a stored draft. Running cases keep the version they started on.</summary>
+    public async Task<DefinitionRecord?> PublishAsync(string id, int version, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var record = await db.Definitions.SingleOrDefaultAsync(d => d.Id == id && d.Version == version, ct);
+        if (record is null) return null;
+        if (record.Status != DefinitionStatus.Published)
+        {
+            record.Status = DefinitionStatus.Published;
+            record.PublishedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+        }
+        return record;
+    }
+
+    /// <summary>Hash of the definition's content, ignoring its version number and layout.</summary>
+    public static string ContentHash(string json)
+    {
+        var token = JObject.Parse(json);
+        token.Remove("version");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token.ToString(Formatting.None))));
+    }
+
+    private static string WithVersion(string json, int version)
+    {
+        var token = JObject.Parse(json, new JsonLoadSettings { CommentHandling = CommentHandling.Ignore });
+        token["version"] = version;
+        return token.ToString(Formatting.Indented);
+    }
+}

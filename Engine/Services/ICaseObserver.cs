@@ -1,0 +1,9 @@
+using WorkflowEngine.Engine.Persistence.Records;
+
+namespace WorkflowEngine.Engine.Services;
+
+/// <summary>Told after a change is committed: new alerts to push to supervisors, the earliest new timer to schedule.</summary>
+public interface ICaseObserver
+{
+    void Committed(IReadOnlyList<AlertRecord> newAlerts, DateTimeOffset? earliestTimer);
+}

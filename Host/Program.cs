@@ -1,6 +1,6 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using WorkflowEngine.Server.Cli;
 
-app.MapGet("/", () => "Hello World!");
+return await Verbs.RunAsync(args);
 
-app.Run();
+/// <summary>The program: the web service by default, or one of the command-line verbs.</summary>
+public partial class Program;

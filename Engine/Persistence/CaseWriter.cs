@@ -72,7 +72,7 @@ internal sealed class CaseWriter(WorkflowDbContext db, WorkflowRuntime runtime, 
             db.Tasks.Add(new TaskRecord
             {
                 CaseId = record.Id, TaskId = active.TaskId, StepId = step.Id, StepName = step.Name,
-                Kind = Definitions.Loading.JsonNames.Of(step.Kind), Role = TaskRole(step), DefinitionId = record.DefinitionId,
+                Kind = Definitions.Loading.JsonNames.Of(step.Kind), Role = step.WorkListRole, DefinitionId = record.DefinitionId,
                 EnteredAt = active.EnteredAt, DueAt = due?.DueAt, Provisional = due?.Provisional ?? false,
             });
         }
@@ -88,15 +88,6 @@ internal sealed class CaseWriter(WorkflowDbContext db, WorkflowRuntime runtime, 
         }));
     }
 
-    /// <summary>The post whose holders see the step in their work list.</summary>
-    public static string TaskRole(StepDefinition step) => step switch
-    {
-        TaskStep t => t.Role,
-        VoteStep v => v.MembersRole,
-        WaitStep w => w.Actions.FirstOrDefault()?.Role ?? "",
-        _ => "",
-    };
-
     private async Task AddAlertOnceAsync(CaseRecord record, FlowDefinition definition, AlertSignal alert, CancellationToken ct)
     {
         var taskKey = alert.TaskId ?? "";
@@ -107,7 +98,7 @@ internal sealed class CaseWriter(WorkflowDbContext db, WorkflowRuntime runtime, 
         if (exists) return;
         var row = new AlertRecord
         {
-            CaseId = record.Id, DefinitionId = record.DefinitionId, TaskKey = taskKey, StepId = alert.StepId,
+            CaseId = record.Id, CaseNo = record.CaseNo, CaseTitle = record.Title, DefinitionId = record.DefinitionId, TaskKey = taskKey, StepId = alert.StepId,
             StepName = alert.StepId is { } s ? definition.FindStep(s)?.Name : null, Limit = limit, Level = level, DueAt = alert.DueAt,
             RaisedAt = now, Provisional = alert.Provisional, Status = AlertStatus.Open,
         };

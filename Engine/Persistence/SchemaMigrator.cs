@@ -7,11 +7,10 @@ namespace WorkflowEngine.Engine.Persistence;
 /// <summary>A numbered schema script, e.g. <c>0002_case_numbers.sql</c>.</summary>
 public sealed record MigrationScript(int Version, string Name, string Sql)
 {
-    /// <summary>The scripts embedded in an assembly under a folder, ordered by their number.</summary>
-    public static IReadOnlyList<MigrationScript> FromResources(Assembly assembly, string folder)
+    /// <summary>The scripts embedded in an assembly whose resource names start with <paramref name="prefix"/>, ordered by number.</summary>
+    public static IReadOnlyList<MigrationScript> FromResources(Assembly assembly, string prefix)
     {
-        var prefix = assembly.GetName().Name + "." + folder.Replace('/', '.') + ".";
-        return assembly.GetManifestResourceNames()
+        var scripts = assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
             .Select(n =>
             {
@@ -22,6 +21,8 @@ public sealed record MigrationScript(int Version, string Name, string Sql)
             })
             .OrderBy(s => s.Version)
             .ToList();
+        if (scripts.Count == 0) throw new InvalidOperationException($"No schema scripts named {prefix}*.sql are embedded in {assembly.GetName().Name}.");
+        return scripts;
     }
 }
 

@@ -17,6 +17,8 @@ public sealed class FixedRoster(IReadOnlyDictionary<string, IReadOnlyList<Roster
     public static readonly FixedRoster Empty = new(new Dictionary<string, IReadOnlyList<RosterMember>>());
 
     public IReadOnlyList<RosterMember> Holders(string role) => holders.TryGetValue(role, out var list) ? list : [];
+
+    public string? NameOf(string memberId) => holders.Values.SelectMany(l => l).FirstOrDefault(m => m.Id == memberId)?.Name;
 }
 
 /// <summary>What the runtime reads besides the case: the calendar, the risk checks, and who holds which post.</summary>

@@ -116,8 +116,8 @@ internal sealed partial class Transition
         if (step.Ballot == Ballot.Recorded)
         {
             Replace(task, counted with { RecordedBallots = counted.RecordedBallots.Add(member, command.Choice) });
-            Record(EventTypes.VoteCast, $"{NameOf(member)} 表决：{ChoiceName(command.Choice)}", task, opinion: command.Opinion,
-                data: ImmutableDictionary<string, Value>.Empty.Add("choice", Value.String(ChoiceId(command.Choice))));
+            Record(EventTypes.VoteCast, $"{NameOf(member)} 表决：{VoteChoiceNames.Name(command.Choice)}", task, opinion: command.Opinion,
+                data: ImmutableDictionary<string, Value>.Empty.Add("choice", Value.String(VoteChoiceNames.Id(command.Choice))));
         }
         else
         {
@@ -168,18 +168,4 @@ internal sealed partial class Transition
             throw Refuse.Because(RefusalCode.ConditionFailed, $"“{step.Name}”的紧急情形条件无法计算：{e.Message}");
         }
     }
-
-    internal static string ChoiceName(VoteChoice choice) => choice switch
-    {
-        VoteChoice.For => "同意",
-        VoteChoice.Against => "不同意",
-        _ => "弃权",
-    };
-
-    internal static string ChoiceId(VoteChoice choice) => choice switch
-    {
-        VoteChoice.For => "for",
-        VoteChoice.Against => "against",
-        _ => "abstain",
-    };
 }

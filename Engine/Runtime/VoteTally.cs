@@ -54,7 +54,7 @@ internal sealed record VoteTally(string Result, string Summary)
         data["abstain"] = Value.Number(vote.Abstain);
         data["ballot"] = Value.String(step.Ballot == Ballot.Anonymous ? "anonymous" : "recorded");
         if (step.Ballot == Ballot.Recorded)
-            data["ballots"] = Value.Object(vote.RecordedBallots.ToImmutableDictionary(p => nameOf(p.Key), p => Value.String(Transition.ChoiceName(p.Value))));
+            data["ballots"] = Value.Object(vote.RecordedBallots.ToImmutableDictionary(p => nameOf(p.Key), p => Value.String(VoteChoiceNames.Name(p.Value))));
         return data.ToImmutable();
     }
 }

@@ -1,7 +1,7 @@
 namespace WorkflowEngine.Engine.Definitions.Loading;
 
 /// <summary>Maps the JSON spellings of enumerations (kebab-case) to their values.</summary>
-internal static class JsonNames
+public static class JsonNames
 {
     public static string Of<T>(T value) where T : struct, Enum
     {

@@ -34,6 +34,15 @@ public abstract class StepDefinition : DefinitionElement
     public IReadOnlyList<string> RiskPointIds { get; init; } = [];
     public IReadOnlyList<RiskCheckBinding> Checks { get; init; } = [];
 
+    /// <summary>The post whose holders see an open instance of this step in their work list.</summary>
+    public string WorkListRole => this switch
+    {
+        TaskStep t => t.Role,
+        VoteStep v => v.MembersRole,
+        WaitStep w => w.Actions.FirstOrDefault()?.Role ?? "",
+        _ => "",
+    };
+
     /// <summary>Every step this one can lead to, for graph analysis.</summary>
     public abstract IEnumerable<(string Target, SourceLocation At)> Targets { get; }
 }

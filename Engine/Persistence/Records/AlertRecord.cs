@@ -11,6 +11,8 @@ public sealed class AlertRecord
 {
     public long Id { get; set; }
     public required string CaseId { get; set; }
+    public required string CaseNo { get; set; }
+    public required string CaseTitle { get; set; }
     public required string DefinitionId { get; set; }
     /// <summary>The task id for a step limit, empty for a case limit (so the uniqueness key has no nulls).</summary>
     public required string TaskKey { get; set; }

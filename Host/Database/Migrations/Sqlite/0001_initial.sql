@@ -92,6 +92,7 @@ CREATE INDEX ix_timers_fire_at ON timers (fire_at);
 CREATE TABLE alerts (
     id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     case_id TEXT NOT NULL,
+    case_title TEXT NOT NULL,
     definition_id TEXT NOT NULL,
     task_key TEXT NOT NULL,
     step_id TEXT NULL,

@@ -9,3 +9,6 @@ UPDATE cases SET case_no =
                       AND (earlier.started_at < cases.started_at OR (earlier.started_at = cases.started_at AND earlier.id <= cases.id))));
 
 CREATE UNIQUE INDEX ux_cases_case_no ON cases (case_no);
+
+ALTER TABLE alerts ADD COLUMN case_no TEXT NOT NULL DEFAULT '';
+UPDATE alerts SET case_no = (SELECT case_no FROM cases WHERE cases.id = alerts.case_id);

@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using WorkflowEngine.Engine.Calendar;
+using WorkflowEngine.Engine.Persistence;
+using WorkflowEngine.Engine.Persistence.Records;
+
+namespace WorkflowEngine.Engine.Services;
+
+public sealed record CalendarLoadResult(int Year, int CasesRecomputed, int ProvisionalDeadlinesBefore, int ProvisionalDeadlinesAfter);
+
+/// <summary>
+/// The holiday calendar in force: the years stored in the database. Loading a year stores it, swaps the
+/// snapshot and recomputes the deadlines and timers of every open case that had a provisional one.
+/// </summary>
+public sealed class CalendarService(IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions, TimeProvider clock, TimeOnly? closingTime = null)
+    : ICalendarSource
+{
+    private WorkCalendar _current = WorkCalendar.Create([], closingTime);
+
+    public WorkCalendar Current => Volatile.Read(ref _current);
+
+    /// <summary>Stores the given years that are not stored yet (the shipped notices), then loads every stored year.</summary>
+    public async Task InitializeAsync(IEnumerable<CalendarYear> shipped, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var stored = await db.Calendars.Select(c => c.Year).ToListAsync(ct);
+        foreach (var year in shipped.Where(y => !stored.Contains(y.Year)))
+            db.Calendars.Add(Record(year, "system"));
+        await db.SaveChangesAsync(ct);
+        var years = await db.Calendars.AsNoTracking().OrderBy(c => c.Year).ToListAsync(ct);
+        Volatile.Write(ref _current, WorkCalendar.Create(years.Select(y => CalendarYearFile.Parse(y.Json, $"{y.Year}.json")), closingTime));
+    }
+
+    public async Task<CalendarLoadResult> LoadYearAsync(CalendarYear year, string userId, RuntimeProvider runtimes, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var existing = await db.Calendars.SingleOrDefaultAsync(c => c.Year == year.Year, ct);
+        if (existing is not null) db.Calendars.Remove(existing);
+        await db.SaveChangesAsync(ct);
+        db.Calendars.Add(Record(year, userId));
+        await db.SaveChangesAsync(ct);
+
+        var before = await db.Deadlines.CountAsync(d => d.Provisional, ct);
+        Volatile.Write(ref _current, Current.WithYear(year));
+        var affected = await db.Deadlines.Where(d => d.Provisional).Select(d => d.CaseId)
+            .Union(db.Timers.Where(t => t.Provisional).Select(t => t.CaseId)).Distinct().ToListAsync(ct);
+        var runtime = runtimes.Create();
+        var now = clock.GetUtcNow();
+        foreach (var caseId in affected)
+        {
+            var record = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId, ct);
+            var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;
+            var state = CaseStateSerializer.Deserialize(record.StateJson);
+            await CaseWriter.DeleteDerivedRowsAsync(db, caseId, ct);
+            CaseWriter.WriteDerivedRows(db, record, definition, state, runtime, now, runtime.Timers(definition, state));
+        }
+        await db.SaveChangesAsync(ct);
+        var after = await db.Deadlines.CountAsync(d => d.Provisional, ct);
+        await transaction.CommitAsync(ct);
+        return new CalendarLoadResult(year.Year, affected.Count, before, after);
+    }
+
+    public async Task<IReadOnlyList<CalendarRecord>> StoredYearsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Calendars.AsNoTracking().OrderBy(c => c.Year).ToListAsync(ct);
+    }
+
+    private CalendarRecord Record(CalendarYear year, string userId) => new()
+    {
+        Year = year.Year, Json = CalendarYearFile.ToJson(year), Source = year.Source, LoadedAt = clock.GetUtcNow(), LoadedBy = userId,
+    };
+}

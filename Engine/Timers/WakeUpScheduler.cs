@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Quartz;
+using WorkflowEngine.Engine.Persistence;
+using WorkflowEngine.Engine.Persistence.Records;
+using WorkflowEngine.Engine.Services;
+
+namespace WorkflowEngine.Engine.Timers;
+
+/// <summary>
+/// Keeps Quartz's persistent "next-due" trigger at the earliest due instant of all case timers (the timers
+/// table is the truth), plus a recurring sweep that catches anything missed while the service was down.
+/// </summary>
+public sealed class WakeUpScheduler(
+    ISchedulerFactory schedulers, IDbContextFactory<WorkflowDbContext> dbFactory, TimeProvider clock, ILogger<WakeUpScheduler> logger,
+    TimeSpan sweepInterval) : ICaseObserver
+{
+    public static readonly JobKey Job = new("due-timers", "workflow");
+    public static readonly TriggerKey NextDue = new("next-due", "workflow");
+    public static readonly TriggerKey Sweep = new("sweep", "workflow");
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private DateTimeOffset? _scheduledAt;
+
+    /// <summary>Registers the job and the sweep, and fires once now to catch up on anything missed.</summary>
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var scheduler = await schedulers.GetScheduler(ct);
+        var job = JobBuilder.Create<DueTimersJob>().WithIdentity(Job).StoreDurably(true).Build();
+        await scheduler.AddJob(job, new AddJobOptions { Replace = true }, ct);
+        var sweep = TriggerBuilder.Create(clock).WithIdentity(Sweep).ForJob(Job)
+            .StartAt(clock.GetUtcNow() + sweepInterval)
+            .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(sweepInterval).RepeatForever()
+                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+            .Build();
+        await scheduler.ScheduleJob(sweep, new ScheduleJobOptions { Replace = true }, ct);
+        await ScheduleAtAsync(clock.GetUtcNow(), ct);
+    }
+
+    /// <summary>After a run: point the trigger at the earliest timer still waiting.</summary>
+    public async Task ScheduleNextAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var next = await db.Timers.AsNoTracking().OrderBy(t => t.FireAt).Select(t => (DateTimeOffset?)t.FireAt).FirstOrDefaultAsync(ct);
+        await _gate.WaitAsync(ct);
+        try
+        {
+            _scheduledAt = null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        if (next is { } at) await ScheduleAtAsync(at, ct);
+    }
+
+    /// <summary>Moves the trigger earlier when a case now wants a timer sooner than the one scheduled.</summary>
+    public async Task ScheduleAtAsync(DateTimeOffset at, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (_scheduledAt is { } current && current <= at) return;
+            var scheduler = await schedulers.GetScheduler(ct);
+            var trigger = TriggerBuilder.Create(clock).WithIdentity(NextDue).ForJob(Job).StartAt(at)
+                .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+                .Build();
+            await scheduler.ScheduleJob(trigger, new ScheduleJobOptions { Replace = true }, ct);
+            _scheduledAt = at;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    void ICaseObserver.Committed(IReadOnlyList<AlertRecord> newAlerts, DateTimeOffset? earliestTimer)
+    {
+        if (earliestTimer is not { } at) return;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await ScheduleAtAsync(at, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Could not schedule the wake-up at {At}; the sweep will catch it", at);
+            }
+        });
+    }
+}

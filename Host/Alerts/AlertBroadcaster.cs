@@ -1,0 +1,34 @@
+using System.Threading.Channels;
+using WorkflowEngine.Engine.Persistence.Records;
+using WorkflowEngine.Engine.Services;
+using WorkflowEngine.Server.Api;
+
+namespace WorkflowEngine.Server.Alerts;
+
+/// <summary>Pushes each newly stored alert to every supervisor connected to the alert stream (Server-Sent Events).</summary>
+public sealed class AlertBroadcaster : ICaseObserver
+{
+    private readonly object _lock = new();
+    private readonly List<Channel<AlertDto>> _subscribers = [];
+
+    public ChannelReader<AlertDto> Subscribe(CancellationToken until)
+    {
+        var channel = Channel.CreateBounded<AlertDto>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest });
+        lock (_lock) _subscribers.Add(channel);
+        until.Register(() =>
+        {
+            lock (_lock) _subscribers.Remove(channel);
+            channel.Writer.TryComplete();
+        });
+        return channel.Reader;
+    }
+
+    public void Committed(IReadOnlyList<AlertRecord> newAlerts, DateTimeOffset? earliestTimer)
+    {
+        if (newAlerts.Count == 0) return;
+        List<Channel<AlertDto>> subscribers;
+        lock (_lock) subscribers = [.. _subscribers];
+        foreach (var alert in newAlerts.Select(AlertDto.From))
+            foreach (var s in subscribers) s.Writer.TryWrite(alert);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using WorkflowEngine.Engine.Persistence;
+using WorkflowEngine.Engine.Persistence.Records;
+using WorkflowEngine.Server.Alerts;
+using WorkflowEngine.Server.Auth;
+
+namespace WorkflowEngine.Server.Api;
+
+public static class AlertEndpoints
+{
+    public static void MapAlerts(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/alerts").WithTags("Alerts").RequireAuthorization(Policies.Supervisor);
+
+        group.MapGet("", async (string? status, IDbContextFactory<WorkflowDbContext> dbFactory, CancellationToken ct) =>
+        {
+            if (status is not (null or "" or AlertStatus.Open or AlertStatus.Acknowledged))
+                return Problems.BadRequest("status 应为 open 或 acknowledged。");
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var query = db.Alerts.AsNoTracking();
+            if (!string.IsNullOrEmpty(status)) query = query.Where(a => a.Status == status);
+            var alerts = await query.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id).Take(1000).ToListAsync(ct);
+            return Results.Ok(alerts.Select(AlertDto.From));
+        });
+
+        group.MapPost("/{id:long}/ack", async (long id, IDbContextFactory<WorkflowDbContext> dbFactory, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var alert = await db.Alerts.SingleOrDefaultAsync(a => a.Id == id, ct);
+            if (alert is null) return Problems.NotFound($"预警 {id} 不存在。");
+            if (alert.Status == AlertStatus.Open)
+            {
+                alert.Status = AlertStatus.Acknowledged;
+                alert.AcknowledgedBy = user.ToActor().Name;
+                alert.AcknowledgedAt = clock.GetUtcNow();
+                await db.SaveChangesAsync(ct);
+            }
+            return Results.Ok(AlertDto.From(alert));
+        });
+
+        group.MapGet("/stream", (AlertBroadcaster broadcaster, HttpContext http) =>
+            TypedResults.ServerSentEvents(Stream(broadcaster, http.RequestAborted)));
+    }
+
+    private static async IAsyncEnumerable<SseItem<AlertDto>> Stream(AlertBroadcaster broadcaster, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var reader = broadcaster.Subscribe(ct);
+        yield return new SseItem<AlertDto>(null!, "ready");
+        while (await reader.WaitToReadAsync(ct).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, TaskScheduler.Default))
+            while (reader.TryRead(out var alert))
+                yield return new SseItem<AlertDto>(alert, "alert") { EventId = alert.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+    }
+}

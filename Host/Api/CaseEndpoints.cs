@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using WorkflowEngine.Engine.Audit;
+using WorkflowEngine.Engine.Persistence;
+using WorkflowEngine.Engine.Runtime;
+using WorkflowEngine.Engine.Services;
+using WorkflowEngine.Server.Auth;
+
+namespace WorkflowEngine.Server.Api;
+
+public static class CaseEndpoints
+{
+    public static void MapCases(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/cases").WithTags("Cases");
+
+        group.MapPost("", async (StartCaseRequest request, CaseService cases, CaseViews views, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(request.DefinitionId)) return Problems.BadRequest("请指定流程（definitionId）。");
+            var data = JsonData.ToValues(request.Data);
+            if (data is null) return Problems.BadRequest("data 应为 JSON 对象。");
+            var result = await cases.StartAsync(request.DefinitionId, data, user.ToActor(), ct);
+            if (result.Outcome is Refused refused) return Problems.Refusal(refused);
+            var view = views.Build(result, user.ToActor());
+            return Results.Created($"/api/cases/{view.Id}", view);
+        });
+
+        group.MapGet("", async (string? status, string? definitionId, IDbContextFactory<WorkflowDbContext> dbFactory, CancellationToken ct) =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var query = db.Cases.AsNoTracking();
+            if (!string.IsNullOrEmpty(status)) query = query.Where(c => c.Status == status);
+            if (!string.IsNullOrEmpty(definitionId)) query = query.Where(c => c.DefinitionId == definitionId);
+            var cases = await query.OrderByDescending(c => c.StartedAt).Take(500).ToListAsync(ct);
+            var ids = cases.Select(c => c.Id).ToList();
+            var deadlines = await db.Deadlines.AsNoTracking().Where(d => ids.Contains(d.CaseId) && d.TaskId == null).ToListAsync(ct);
+            return Results.Ok(cases.Select(c =>
+            {
+                var due = deadlines.Where(d => d.CaseId == c.Id).OrderBy(d => d.Limit == "statutory" ? 0 : 1).FirstOrDefault();
+                return new CaseListItemDto(c.Id, c.CaseNo, c.Title, c.DefinitionId, c.DefinitionVersion, c.Status, c.Outcome, c.StartedAt,
+                    c.ClosedAt, c.Version, due?.DueAt, due?.Provisional ?? false, due?.Paused ?? false);
+            }));
+        });
+
+        group.MapGet("/{id}", async (string id, CaseViews views, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+        {
+            var view = await views.LoadAsync(id, user.ToActor(), ct);
+            if (view is null) return Problems.NotFound($"案件“{id}”不存在。");
+            http.Response.Headers.ETag = ETags.Of(view.Version);
+            return Results.Ok(view);
+        });
+
+        group.MapPost("/{id}/tasks/{taskId}/actions/{actionId}", (string id, string taskId, string actionId, ActionRequest request, HttpContext http) =>
+        {
+            var data = JsonData.ToValues(request.Data);
+            return data is null ? Task.FromResult(Problems.BadRequest("data 应为 JSON 对象。"))
+                : Execute(http, id, new TakeAction(taskId, actionId, data, request.Opinion));
+        });
+
+        group.MapPost("/{id}/tasks/{taskId}/vote/attend", (string id, string taskId, AttendRequest? request, HttpContext http) =>
+            Execute(http, id, new AttendVote(taskId, request?.MemberId)));
+        group.MapPost("/{id}/tasks/{taskId}/vote/recuse", (string id, string taskId, RecuseRequest request, HttpContext http) =>
+            Execute(http, id, new RecuseFromVote(taskId, request.MemberId, request.Reason ?? "")));
+        group.MapPost("/{id}/tasks/{taskId}/vote/opinion", (string id, string taskId, OpinionRequest request, HttpContext http) =>
+            Execute(http, id, new SubmitWrittenOpinion(taskId, request.Opinion ?? "")));
+        group.MapPost("/{id}/tasks/{taskId}/vote/cast", (string id, string taskId, CastRequest request, HttpContext http) =>
+            VoteChoiceNames.Parse(request.Choice) is { } choice
+                ? Execute(http, id, new CastVote(taskId, choice, request.Opinion))
+                : Task.FromResult(Problems.BadRequest("choice 应为 for（同意）、against（不同意）或 abstain（弃权）。")));
+        group.MapPost("/{id}/tasks/{taskId}/vote/close", (string id, string taskId, HttpContext http) =>
+            Execute(http, id, new CloseVote(taskId)));
+        group.MapPost("/{id}/withdraw", (string id, WithdrawRequest request, HttpContext http) =>
+            Execute(http, id, new Withdraw(request.Reason ?? "")));
+
+        group.MapGet("/{id}/history", async (string id, IDbContextFactory<WorkflowDbContext> dbFactory, CancellationToken ct) =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (!await db.Cases.AnyAsync(c => c.Id == id, ct)) return Problems.NotFound($"案件“{id}”不存在。");
+            var rows = await db.History.AsNoTracking().Where(h => h.CaseId == id).OrderBy(h => h.Sequence).ToListAsync(ct);
+            return Results.Ok(rows.Select(HistoryDto.From));
+        });
+
+        group.MapGet("/{id}/history/verify", async (string id, IDbContextFactory<WorkflowDbContext> dbFactory, CancellationToken ct) =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (!await db.Cases.AnyAsync(c => c.Id == id, ct)) return Problems.NotFound($"案件“{id}”不存在。");
+            var rows = await db.History.AsNoTracking().Where(h => h.CaseId == id).OrderBy(h => h.Sequence).ToListAsync(ct);
+            return Results.Ok(HistoryChain.Verify(rows.Select(r => r.ToRecord())));
+        });
+    }
+
+    /// <summary>Runs a command as the signed-in user, honouring If-Match, and answers with the case as it now is.</summary>
+    private static async Task<IResult> Execute(HttpContext http, string caseId, Command command)
+    {
+        var expected = ETags.Parse(http.Request.Headers.IfMatch.ToString());
+        if (expected is { Valid: false }) return Problems.BadRequest("If-Match 应为案件的 ETag，如 \"7\"。");
+        var actor = http.User.ToActor();
+        var cases = http.RequestServices.GetRequiredService<CaseService>();
+        var result = await cases.ExecuteAsync(caseId, command with { ExpectedVersion = expected?.Version }, actor, http.RequestAborted);
+        if (result.Outcome is Refused refused) return Problems.Refusal(refused);
+        var view = http.RequestServices.GetRequiredService<CaseViews>().Build(result, actor);
+        http.Response.Headers.ETag = ETags.Of(view.Version);
+        return Results.Ok(view);
+    }
+}
+
+/// <summary>Case versions as HTTP entity tags: "7".</summary>
+public static class ETags
+{
+    public static string Of(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    public static (bool Valid, long Version)? Parse(string header)
+    {
+        if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*") return null;
+        var text = header.Trim();
+        if (text.StartsWith("W/", StringComparison.Ordinal)) text = text[2..];
+        text = text.Trim('"');
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? (true, v) : (false, 0);
+    }
+}
+
+/// <summary>Loads stored cases into the views the API returns.</summary>
+public sealed class CaseViews(
+    IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions, RuntimeProvider runtimes, TimeProvider clock, UserDirectory users)
+{
+    public async Task<CaseDto?> LoadAsync(string id, Actor viewer, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var record = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (record is null) return null;
+        var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;
+        return CaseView.Build(record, definition, CaseStateSerializer.Deserialize(record.StateJson), runtimes.Create(), viewer, clock.GetUtcNow(), NameOf);
+    }
+
+    public CaseDto Build(CaseResult result, Actor viewer) =>
+        CaseView.Build(result.Record!, result.Definition!, result.State!, runtimes.Create(), viewer, clock.GetUtcNow(), NameOf);
+
+    private string NameOf(string userId) =>
+        users.Current is FixedRoster roster ? roster.NameOf(userId) ?? userId : userId;
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using WorkflowEngine.Engine.Persistence.Records;
+
+namespace WorkflowEngine.Server.Api;
+
+public sealed record LoginRequest(string? Username, string? Password);
+public sealed record UserDto(string Id, string Name, string? Department, IReadOnlyList<string> Roles, IReadOnlyDictionary<string, string> RoleNames);
+public sealed record LoginResponse(string Token, UserDto User);
+
+public sealed record StartCaseRequest(string? DefinitionId, JsonElement? Data);
+public sealed record ActionRequest(JsonElement? Data, string? Opinion);
+public sealed record AttendRequest(string? MemberId);
+public sealed record RecuseRequest(string? MemberId, string? Reason);
+public sealed record OpinionRequest(string? Opinion);
+public sealed record CastRequest(string? Choice, string? Opinion);
+public sealed record WithdrawRequest(string? Reason);
+public sealed record AdvanceRequest(string? Duration);
+
+public sealed record DefinitionErrorDto(string Path, int Line, string Message);
+
+public sealed record DefinitionVersionDto(
+    string Id, int Version, string Name, string? Category, string Status, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? PublishedAt)
+{
+    public static DefinitionVersionDto From(DefinitionRecord r) => new(r.Id, r.Version, r.Name, r.Category, r.Status, r.CreatedAt, r.CreatedBy, r.PublishedAt);
+}
+
+public sealed record AlertDto(
+    long Id, string CaseId, string CaseNo, string CaseTitle, string DefinitionId, string? TaskId, string? StepId, string? StepName,
+    string Level, string Limit, DateTimeOffset DueAt, DateTimeOffset RaisedAt, bool Provisional, string Status,
+    string? AcknowledgedBy, DateTimeOffset? AcknowledgedAt)
+{
+    public static AlertDto From(AlertRecord a) => new(a.Id, a.CaseId, a.CaseNo, a.CaseTitle, a.DefinitionId, a.TaskKey.Length == 0 ? null : a.TaskKey,
+        a.StepId, a.StepName, a.Level, a.Limit, a.DueAt, a.RaisedAt, a.Provisional, a.Status, a.AcknowledgedBy, a.AcknowledgedAt);
+}
+
+public sealed record RiskEventDto(
+    long Id, string CaseId, string DefinitionId, string RiskPointId, int Level, string RiskText, string CheckName, string StepId,
+    string StepName, string? TaskId, string ActorId, string ActorName, DateTimeOffset At, string Message)
+{
+    public static RiskEventDto From(RiskEventRecord r) => new(r.Id, r.CaseId, r.DefinitionId, r.RiskPointId, r.Level, r.RiskText,
+        r.CheckName, r.StepId, r.StepName, r.TaskId, r.ActorId, r.ActorName, r.At, r.Message);
+}
+
+public sealed record HistoryDto(
+    long Sequence, string Type, DateTimeOffset At, string ActorId, string ActorName, string? TaskId, string? StepId, string? ActionId,
+    string? Opinion, JsonElement Data, string Summary, string PreviousHash, string Hash)
+{
+    public static HistoryDto From(HistoryRow h) => new(h.Sequence, h.Type, h.At, h.ActorId, h.ActorName, h.TaskId, h.StepId, h.ActionId,
+        h.Opinion, JsonDocument.Parse(h.DataJson).RootElement.Clone(), h.Summary, h.PreviousHash, h.Hash);
+}
+
+public sealed record WorkItemDto(
+    string CaseId, string CaseNo, string Title, string DefinitionId, string DefinitionName, string TaskId, string StepId, string StepName,
+    string Kind, string Role, string RoleName, DateTimeOffset EnteredAt, DateTimeOffset? DueAt, bool Provisional, double? WorkingDaysLeft);
+
+public sealed record CaseListItemDto(
+    string Id, string CaseNo, string Title, string DefinitionId, int DefinitionVersion, string Status, string? Outcome,
+    DateTimeOffset StartedAt, DateTimeOffset? ClosedAt, long Version, DateTimeOffset? DueAt, bool Provisional, bool Paused);

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using WorkflowEngine.Engine.Calendar;
+using WorkflowEngine.Engine.Persistence;
+using WorkflowEngine.Engine.Services;
+using WorkflowEngine.Server.Auth;
+
+namespace WorkflowEngine.Server.Api;
+
+public static class TaskEndpoints
+{
+    public static void MapTasks(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/tasks", async (ClaimsPrincipal user, IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions,
+            CalendarService calendars, RoleNames roleNames, TimeProvider clock, CancellationToken ct) =>
+        {
+            var actor = user.ToActor();
+            var roles = actor.Roles.ToList();
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var rows = await (from t in db.Tasks.AsNoTracking()
+                              join c in db.Cases.AsNoTracking() on t.CaseId equals c.Id
+                              where roles.Contains(t.Role)
+                              select new { Task = t, Case = c }).ToListAsync(ct);
+            var calendar = calendars.Current;
+            var today = WorkCalendar.LocalDate(clock.GetUtcNow());
+            var items = new List<WorkItemDto>();
+            foreach (var row in rows)
+            {
+                var definition = await definitions.GetAsync(row.Case.DefinitionId, row.Case.DefinitionVersion, ct);
+                items.Add(new WorkItemDto(row.Case.Id, row.Case.CaseNo, row.Case.Title, row.Case.DefinitionId, definition?.Name ?? row.Case.DefinitionId,
+                    row.Task.TaskId, row.Task.StepId, row.Task.StepName, row.Task.Kind, row.Task.Role, roleNames.Of(row.Task.Role),
+                    row.Task.EnteredAt, row.Task.DueAt, row.Task.Provisional,
+                    row.Task.DueAt is { } due ? WorkingDaysLeft(calendar, today, due) : null));
+            }
+            return Results.Ok(items.OrderBy(i => i.DueAt ?? DateTimeOffset.MaxValue).ThenBy(i => i.EnteredAt));
+        }).WithTags("Tasks");
+    }
+
+    /// <summary>Working days from today to the due day; negative when overdue.</summary>
+    private static double WorkingDaysLeft(WorkCalendar calendar, DateOnly today, DateTimeOffset dueAt)
+    {
+        var lastDay = WorkCalendar.LocalDate(dueAt.AddTicks(-1));
+        return lastDay >= today ? calendar.WorkingDaysBetween(today, lastDay) : -calendar.WorkingDaysBetween(lastDay, today);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using WorkflowEngine.Engine.Persistence;
+using WorkflowEngine.Engine.Persistence.Records;
+
+namespace WorkflowEngine.Server.Auth;
+
+/// <summary>Bearer tokens: random, returned once, stored only as a hash, valid for the configured hours.</summary>
+public sealed class SessionStore(IDbContextFactory<WorkflowDbContext> dbFactory, TimeProvider clock, TimeSpan lifetime)
+{
+    public async Task<string> CreateAsync(string userId, CancellationToken ct = default)
+    {
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Sessions.Add(new SessionRecord { TokenHash = Hash(token), UserId = userId, CreatedAt = now, ExpiresAt = now + lifetime });
+        await db.SaveChangesAsync(ct);
+        return token;
+    }
+
+    public async Task<UserRecord?> UserForAsync(string token, CancellationToken ct = default)
+    {
+        var hash = Hash(token);
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.TokenHash == hash, ct);
+        if (session is null || session.ExpiresAt <= now) return null;
+        return await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == session.UserId && u.Active, ct);
+    }
+
+    public async Task EndAsync(string token, CancellationToken ct = default)
+    {
+        var hash = Hash(token);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Sessions.Where(s => s.TokenHash == hash).ExecuteDeleteAsync(ct);
+    }
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

@@ -1,0 +1,24 @@
+namespace WorkflowEngine.Server.Cli;
+
+/// <summary>serve (default) | validate FILE… | deadline --from … --add … | flows | catalog | bench</summary>
+public static class Verbs
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "serve";
+        var rest = verb == "serve" && (args.Length == 0 || args[0].StartsWith('-')) ? args : args[1..];
+        switch (verb)
+        {
+            case "serve":
+                await ServerApp.Build(rest).RunAsync();
+                return 0;
+            case "validate":
+                return ValidateVerb.Run(rest, Console.Out);
+            case "deadline":
+                return DeadlineVerb.Run(rest, Console.Out, Console.Error);
+            default:
+                await Console.Error.WriteLineAsync($"未知命令“{verb}”。可用命令：serve、validate、deadline。");
+                return 2;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using WorkflowEngine.Engine.Persistence;
+using WorkflowEngine.Engine.Services;
+
+namespace WorkflowEngine.Server.Clock;
+
+public sealed record AdvanceResult(DateTimeOffset From, DateTimeOffset To, int TimersFired);
+
+/// <summary>
+/// Moves the simulated clock and fires everything that fell due on the way, in order: the clock stops at
+/// each due instant, the timers due then fire, and it moves on.
+/// </summary>
+public sealed class ClockAdvancer(SimulatedTimeProvider clock, CaseService cases, IDbContextFactory<WorkflowDbContext> dbFactory)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public async Task<AdvanceResult> AdvanceAsync(TimeSpan duration, CancellationToken ct)
+    {
+        if (duration <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(duration), "时长须大于零。");
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var from = clock.GetUtcNow();
+            var target = from + duration;
+            var fired = 0;
+            while (true)
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                var next = await db.Timers.AsNoTracking().Where(t => t.FireAt <= target).OrderBy(t => t.FireAt)
+                    .Select(t => (DateTimeOffset?)t.FireAt).FirstOrDefaultAsync(ct);
+                if (next is null) break;
+                if (next > clock.GetUtcNow()) clock.MoveTo(next.Value);
+                fired += await cases.FireDueTimersAsync(clock.GetUtcNow(), ct: ct);
+            }
+            clock.MoveTo(target);
+            return new AdvanceResult(from, target, fired);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

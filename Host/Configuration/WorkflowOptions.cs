@@ -1,0 +1,55 @@
+namespace WorkflowEngine.Server.Configuration;
+
+/// <summary>The service's settings (appsettings.json, environment, command line).</summary>
+public sealed class WorkflowOptions
+{
+    public DatabaseOptions Database { get; set; } = new();
+    public PathOptions Paths { get; set; } = new();
+    public ClockOptions Clock { get; set; } = new();
+    public TimerOptions Timers { get; set; } = new();
+    public CalendarOptions Calendar { get; set; } = new();
+    public AuthOptions Auth { get; set; } = new();
+}
+
+public sealed class DatabaseOptions
+{
+    /// <summary>The SQLite file; relative paths are taken from the working directory.</summary>
+    public string Path { get; set; } = "workflow.db";
+    /// <summary>SQLite's synchronous setting (FULL: every commit is on disk before the API answers).</summary>
+    public string Synchronous { get; set; } = "FULL";
+}
+
+public sealed class PathOptions
+{
+    /// <summary>The Definitions folder; empty means the one found above the program.</summary>
+    public string Definitions { get; set; } = "";
+    /// <summary>The users created on first start; empty means samples/users.json found above the program.</summary>
+    public string Users { get; set; } = "";
+}
+
+public sealed class ClockOptions
+{
+    /// <summary>"system", or "simulated" for demos and tests (adds POST /api/clock/advance).</summary>
+    public string Mode { get; set; } = "system";
+    /// <summary>Where a simulated clock starts, e.g. 2026-03-02T09:00+08:00; empty means now.</summary>
+    public string Start { get; set; } = "";
+
+    public bool IsSimulated => string.Equals(Mode, "simulated", StringComparison.OrdinalIgnoreCase);
+}
+
+public sealed class TimerOptions
+{
+    /// <summary>How often the recurring sweep looks for timers that were missed.</summary>
+    public int SweepSeconds { get; set; } = 60;
+}
+
+public sealed class CalendarOptions
+{
+    /// <summary>The office's closing time (e.g. 17:30); empty means periods end at 24:00.</summary>
+    public string ClosingTime { get; set; } = "";
+}
+
+public sealed class AuthOptions
+{
+    public int SessionHours { get; set; } = 12;
+}

@@ -1,0 +1,60 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using WorkflowEngine.Engine.Persistence;
+using WorkflowEngine.Server.Configuration;
+
+namespace WorkflowEngine.Server.Database;
+
+/// <summary>The SQLite file: connection string, per-connection settings, and the versioned schema scripts.</summary>
+public static class SqliteSetup
+{
+    public static readonly IReadOnlyList<MigrationScript> Scripts =
+        MigrationScript.FromResources(typeof(SqliteSetup).Assembly, "migrations/Sqlite/");
+
+    public static string ConnectionString(DatabaseOptions options) => new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.GetFullPath(options.Path),
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options) =>
+        builder.UseSqlite(ConnectionString(options)).AddInterceptors(new ConnectionSettings(options.Synchronous));
+
+    /// <summary>Creates the file if needed, switches it to WAL and applies every pending schema script.</summary>
+    public static async Task<int> MigrateAsync(DatabaseOptions options, ILogger? logger = null, int? targetVersion = null)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(options.Path));
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        await using var connection = new SqliteConnection(ConnectionString(options));
+        await connection.OpenAsync();
+        await ConnectionSettings.ApplyAsync(connection, options.Synchronous);
+        await using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode=WAL;";
+            await wal.ExecuteNonQueryAsync();
+        }
+        return await new SchemaMigrator(Scripts, logger).MigrateAsync(connection, targetVersion);
+    }
+
+    /// <summary>Settings SQLite keeps per connection: durability and waiting for the write lock.</summary>
+    private sealed class ConnectionSettings(string synchronous) : DbConnectionInterceptor
+    {
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default) =>
+            await ApplyAsync(connection, synchronous);
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
+            ApplyAsync(connection, synchronous).GetAwaiter().GetResult();
+
+        public static async Task ApplyAsync(DbConnection connection, string synchronous)
+        {
+            if (synchronous is not ("FULL" or "NORMAL" or "EXTRA" or "OFF"))
+                throw new ArgumentException($"Database:Synchronous 须为 FULL、NORMAL、EXTRA 或 OFF，实际为“{synchronous}”。");
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}

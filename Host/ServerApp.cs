@@ -1,0 +1,128 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+using WorkflowEngine.Engine.Definitions;
+using WorkflowEngine.Engine.Persistence;
+using WorkflowEngine.Engine.Risk;
+using WorkflowEngine.Engine.Services;
+using WorkflowEngine.Engine.Timers;
+using WorkflowEngine.Server.Alerts;
+using WorkflowEngine.Server.Api;
+using WorkflowEngine.Server.Auth;
+using WorkflowEngine.Server.Clock;
+using WorkflowEngine.Server.Configuration;
+using WorkflowEngine.Server.Database;
+using WorkflowEngine.Server.Startup;
+
+namespace WorkflowEngine.Server;
+
+/// <summary>The web service: its services, its scheduler and its routes.</summary>
+public static class ServerApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(CommandLine.Translate(args));
+        var options = builder.Configuration.Get<WorkflowOptions>() ?? new WorkflowOptions();
+        builder.Services.Configure<WorkflowOptions>(builder.Configuration);
+        AddServices(builder, options);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().WithTags("Health");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapAuth(app.Services.GetRequiredService<RoleNames>());
+        app.MapDefinitions();
+        app.MapCases();
+        app.MapTasks();
+        app.MapAlerts();
+        app.MapRiskEvents();
+        app.MapCalendar();
+        app.MapClock(options.Clock.IsSimulated);
+        return app;
+    }
+
+    private static void AddServices(WebApplicationBuilder builder, WorkflowOptions options)
+    {
+        var services = builder.Services;
+        var clock = CreateClock(options.Clock);
+        services.AddSingleton(clock);
+        if (clock is SimulatedTimeProvider simulated)
+        {
+            services.AddSingleton(simulated);
+            services.AddSingleton<ClockAdvancer>();
+        }
+
+        services.AddDbContextFactory<WorkflowDbContext>(o => SqliteSetup.Configure(o, options.Database));
+        var roleCatalog = RoleCatalog.Load(Path.Combine(RepositoryPaths.Definitions(options), "roles.json"));
+        var checks = RiskCheckRegistry.CreateDefault();
+        services.AddSingleton(new RoleNames(roleCatalog));
+        services.AddSingleton(checks);
+        services.AddSingleton(new DefinitionLoadOptions(checks, roleCatalog));
+        services.AddSingleton<DefinitionStore>();
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<IRosterSource>(sp => sp.GetRequiredService<UserDirectory>());
+        // Sessions expire in real time even when case time is simulated: moving the demo clock must not sign everyone out.
+        services.AddSingleton(sp => new SessionStore(sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), TimeProvider.System,
+            TimeSpan.FromHours(options.Auth.SessionHours)));
+        services.AddSingleton(sp => new CalendarService(sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(),
+            sp.GetRequiredService<DefinitionStore>(), clock, ClosingTime(options.Calendar)));
+        services.AddSingleton<ICalendarSource>(sp => sp.GetRequiredService<CalendarService>());
+        services.AddSingleton<RuntimeProvider>();
+        services.AddSingleton<AlertBroadcaster>();
+        services.AddSingleton<ICaseObserver>(sp => sp.GetRequiredService<AlertBroadcaster>());
+        services.AddSingleton(sp => new WakeUpScheduler(sp.GetRequiredService<ISchedulerFactory>(),
+            sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), clock, sp.GetRequiredService<ILogger<WakeUpScheduler>>(),
+            TimeSpan.FromSeconds(options.Timers.SweepSeconds)));
+        services.AddSingleton<ICaseObserver>(sp => sp.GetRequiredService<WakeUpScheduler>());
+        services.AddSingleton<CaseService>();
+        services.AddSingleton<CaseViews>();
+        services.AddTransient<DueTimersJob>();
+
+        // Order matters: the database is migrated and seeded before the scheduler starts.
+        services.AddHostedService<StartupInitializer>();
+        services.AddQuartz(q =>
+        {
+            q.UseTimeProvider(clock);
+            q.UsePersistentStore(store =>
+            {
+                store.UseSqlite(o => o.ConnectionString = SqliteSetup.ConnectionString(options.Database));
+                store.ProvisionSchema();
+            });
+        });
+        builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<WakeUpStarter>();
+
+        services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
+        var authorization = services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        Policies.Add(authorization);
+        services.AddProblemDetails();
+        services.AddOpenApi();
+    }
+
+    private static TimeProvider CreateClock(ClockOptions options)
+    {
+        if (!options.IsSimulated)
+        {
+            if (!string.Equals(options.Mode, "system", StringComparison.OrdinalIgnoreCase))
+                throw new ArgumentException($"--clock 应为 system 或 simulated，实际为“{options.Mode}”。");
+            return TimeProvider.System;
+        }
+        if (string.IsNullOrWhiteSpace(options.Start)) return new SimulatedTimeProvider(TimeProvider.System.GetUtcNow());
+        if (!Periods.TryParseStart(options.Start, out var start))
+            throw new ArgumentException($"--clock-start 应为时刻，如 2026-03-02T09:00+08:00，实际为“{options.Start}”。");
+        return new SimulatedTimeProvider(start);
+    }
+
+    private static TimeOnly? ClosingTime(CalendarOptions options) =>
+        string.IsNullOrWhiteSpace(options.ClosingTime) ? null
+        : TimeOnly.TryParseExact(options.ClosingTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t
+        : throw new ArgumentException($"Calendar:ClosingTime 应为 HH:mm，如 17:30，实际为“{options.ClosingTime}”。");
+}

@@ -43,6 +43,8 @@ public static class ServerApp
         app.MapAlerts();
         app.MapRiskEvents();
         app.MapCalendar();
+        app.MapSupervision();
+        app.MapReferenceData();
         app.MapClock(options.Clock.IsSimulated);
         return app;
     }

@@ -8,7 +8,7 @@ public static class RiskEventEndpoints
     public static void MapRiskEvents(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/risk-events", async (int? level, string? definitionId, string? stepId, string? actorId, string? from, string? to,
-            IDbContextFactory<WorkflowDbContext> dbFactory, CancellationToken ct) =>
+            string? format, IDbContextFactory<WorkflowDbContext> dbFactory, CancellationToken ct) =>
         {
             DateTimeOffset? start = null, end = null;
             if (!string.IsNullOrEmpty(from))
@@ -30,7 +30,9 @@ public static class RiskEventEndpoints
             if (start is { } s) query = query.Where(r => r.At >= s);
             if (end is { } e) query = query.Where(r => r.At < e);
             var events = await query.OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Take(5000).ToListAsync(ct);
-            return Results.Ok(events.Select(RiskEventDto.From));
+            return format == "csv"
+                ? Results.File(RiskLedgerCsv.Write(events), "text/csv; charset=utf-8", "风险台帐.csv")
+                : Results.Ok(events.Select(RiskEventDto.From));
         }).WithTags("Risk ledger").RequireAuthorization(Policies.Supervisor);
     }
 }

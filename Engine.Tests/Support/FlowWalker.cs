@@ -131,7 +131,9 @@ internal sealed class FlowWalker
         if (finishing)
             return shuffled.Where(c => !Stays(c.Task, c.Move)).OrderBy(c => TargetDistance(c.Task, c.Move, _distanceToEnd))
                 .Concat(shuffled.Where(c => Stays(c.Task, c.Move)));
-        var uncoveredSteps = AllMoves.Where(m => !_covered.Contains(m) && m != WithdrawKey).Select(m => m[..m.LastIndexOf('/')]).ToHashSet();
+        var uncoveredSteps = AllMoves.Where(m => !_covered.Contains(m) && m != WithdrawKey).Select(m => m[..m.LastIndexOf('/')])
+            .Concat(_def.Steps.OfType<EndStep>().Select(e => e.Id).Where(e => !EndsReached.Contains(e)))
+            .ToHashSet();
         var towardUncovered = Distances(uncoveredSteps);
         return shuffled
             .OrderBy(c => _covered.Contains(Key(c.Task.StepId, c.Move)) ? 1 : 0)

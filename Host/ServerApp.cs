@@ -15,6 +15,7 @@ using WorkflowEngine.Server.Clock;
 using WorkflowEngine.Server.Configuration;
 using WorkflowEngine.Server.Database;
 using WorkflowEngine.Server.Startup;
+using WorkflowEngine.Server.Web;
 
 namespace WorkflowEngine.Server;
 
@@ -31,6 +32,7 @@ public static class ServerApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseClientAppFiles();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -46,6 +48,7 @@ public static class ServerApp
         app.MapSupervision();
         app.MapReferenceData();
         app.MapClock(options.Clock.IsSimulated);
+        app.MapClientAppFallback();
         return app;
     }
 

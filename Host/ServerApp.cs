@@ -30,7 +30,11 @@ public static class ServerApp
         AddServices(builder, options);
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // A body that is not JSON, or not the expected shape, is the caller's mistake (400), not ours.
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.UseClientAppFiles();
         app.UseAuthentication();
@@ -108,6 +112,7 @@ public static class ServerApp
         var authorization = services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         Policies.Add(authorization);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new ChinaTimeJsonConverter()));
         services.AddProblemDetails();
         services.AddOpenApi();
     }

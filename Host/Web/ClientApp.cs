@@ -2,10 +2,12 @@ namespace WorkflowEngine.Server.Web;
 
 /// <summary>
 /// Serves the web UI built from Host/ClientApp into wwwroot, without sign-in (the UI signs in through the
-/// API). Any path outside /api, /openapi and /health falls back to index.html for client-side routing.
+/// API). A GET for any other path outside /api, /openapi and /health gets index.html, for client-side routing.
 /// </summary>
 public static class ClientApp
 {
+    private static readonly string[] ServerPaths = ["/api", "/openapi", "/health"];
+
     public static void UseClientAppFiles(this WebApplication app)
     {
         app.UseDefaultFiles();
@@ -13,5 +15,12 @@ public static class ClientApp
     }
 
     public static void MapClientAppFallback(this WebApplication app) =>
-        app.MapFallbackToFile("{*path:regex(^(?!api/|openapi/|health).*$)}", "index.html").AllowAnonymous();
+        app.MapFallback((HttpContext http, IWebHostEnvironment environment) =>
+        {
+            var path = http.Request.Path;
+            var index = environment.WebRootFileProvider.GetFileInfo("index.html");
+            if (!HttpMethods.IsGet(http.Request.Method) || ServerPaths.Any(p => path.StartsWithSegments(p)) || !index.Exists)
+                return Results.NotFound();
+            return Results.Stream(index.CreateReadStream(), "text/html; charset=utf-8");
+        }).AllowAnonymous().ExcludeFromDescription();
 }

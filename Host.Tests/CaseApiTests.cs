@@ -1,0 +1,170 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using WorkflowEngine.Host.Tests.Support;
+
+namespace WorkflowEngine.Host.Tests;
+
+/// <summary>A licensing case driven through the API by users holding the right posts, and every way a request can be refused.</summary>
+public class CaseApiTests
+{
+    private WorkflowHost _host = null!;
+
+    [OneTimeSetUp]
+    public void Start() => _host = new WorkflowHost(WorkflowHost.NewDatabase());
+
+    [OneTimeTearDown]
+    public async Task Stop() => await _host.DisposeAsync();
+
+    [Test]
+    public async Task A_case_runs_from_intake_to_the_licence_through_the_users_holding_each_post()
+    {
+        var clerk = await _host.LoginAsync("window");
+        var reviewer = await _host.LoginAsync("reviewer");
+        var deputy = await _host.LoginAsync("deputy");
+        var director = await _host.LoginAsync("director");
+
+        var view = await clerk.StartLicensingCase();
+        var id = view.Id();
+        view.GetProperty("caseNo").GetString().Should().MatchRegex(@"^2026-\d{6}$");
+        view.GetProperty("tasks")[0].GetProperty("risks")[0].GetProperty("text").GetString().Should().Contain("申请材料是否齐全");
+
+        var step = await clerk.Post($"/api/cases/{id}/tasks/{view.Task("intake")}/actions/accept", new { data = new { materials = Api.AllMaterials } },
+            ifMatch: $"\"{view.Version()}\"");
+        step.Status.Should().Be(HttpStatusCode.OK, step.Body.ToString());
+        step.ETag.Should().Be($"\"{step.Body.Version()}\"");
+        step.Body.GetProperty("deadline").GetProperty("dueAt").GetString().Should().Be("2026-03-31T00:00:00+08:00");
+
+        var work = await reviewer.Get("/api/tasks");
+        work.Body.EnumerateArray().Should().Contain(t => t.GetProperty("caseId").GetString() == id && t.GetProperty("stepId").GetString() == "review");
+
+        step = await reviewer.Post($"/api/cases/{id}/tasks/{step.Body.Task("review")}/actions/pass", new { opinion = "符合条件" });
+        step = await deputy.Post($"/api/cases/{id}/tasks/{step.Body.Task("approve-deputy")}/actions/agree", new { opinion = "同意" });
+        step = await director.Post($"/api/cases/{id}/tasks/{step.Body.Task("approve-director")}/actions/grant", new { opinion = "准予许可" });
+        step = await clerk.Post($"/api/cases/{id}/tasks/{step.Body.Task("issue")}/actions/deliver",
+            new { data = new { certificateNo = "湘卫母婴字〔2026〕001号", deliveryMethod = "窗口领取" } });
+
+        step.Status.Should().Be(HttpStatusCode.OK);
+        step.Body.GetProperty("status").GetString().Should().Be("closed");
+        step.Body.GetProperty("outcome").GetString().Should().Be("granted");
+        var history = await clerk.Get($"/api/cases/{id}/history");
+        history.Body.EnumerateArray().Select(h => h.GetProperty("actorName").GetString()).Should().Contain(["窗口 王芳", "业务科室 赵强", "副主任 刘洋", "主任 陈明"]);
+        (await clerk.Get($"/api/cases/{id}/history/verify")).Body.GetProperty("valid").GetBoolean().Should().BeTrue();
+    }
+
+    [Test]
+    public async Task Acting_without_the_post_is_403_and_changes_nothing()
+    {
+        var clerk = await _host.LoginAsync("window");
+        var reviewer = await _host.LoginAsync("reviewer");
+        var view = await clerk.StartLicensingCase();
+
+        var reply = await reviewer.Post($"/api/cases/{view.Id()}/tasks/{view.Task("intake")}/actions/accept", new { data = new { materials = Api.AllMaterials } });
+
+        reply.Status.Should().Be(HttpStatusCode.Forbidden);
+        reply.Body.GetProperty("code").GetString().Should().Be("WrongRole");
+        reply.Detail.Should().Contain("窗口");
+        (await clerk.Get($"/api/cases/{view.Id()}")).Body.Version().Should().Be(view.Version());
+    }
+
+    [Test]
+    public async Task A_stale_If_Match_is_409()
+    {
+        var clerk = await _host.LoginAsync("window");
+        var view = await clerk.StartLicensingCase();
+        var first = await clerk.Post($"/api/cases/{view.Id()}/tasks/{view.Task("intake")}/actions/request-correction",
+            new { data = new { materials = new[] { "application" }, missingItems = new[] { "identity", "qualification", "premises" } }, opinion = "一次性告知" },
+            ifMatch: $"\"{view.Version()}\"");
+        first.Status.Should().Be(HttpStatusCode.OK);
+
+        var stale = await clerk.Post($"/api/cases/{view.Id()}/tasks/{first.Body.Task("correction")}/actions/corrected",
+            new { data = new { materials = Api.AllMaterials } }, ifMatch: $"\"{view.Version()}\"");
+
+        stale.Status.Should().Be(HttpStatusCode.Conflict);
+        stale.Body.GetProperty("code").GetString().Should().Be("StaleVersion");
+        (await clerk.Get($"/api/cases/{view.Id()}")).Body.Version().Should().Be(first.Body.Version());
+    }
+
+    [Test]
+    public async Task A_rule_refusal_is_422_naming_the_risk_point_and_rule()
+    {
+        var clerk = await _host.LoginAsync("window");
+        var view = await clerk.StartLicensingCase();
+
+        var reply = await clerk.Post($"/api/cases/{view.Id()}/tasks/{view.Task("intake")}/actions/accept", new { data = new { materials = new[] { "application" } } });
+
+        reply.Status.Should().Be(HttpStatusCode.UnprocessableEntity);
+        reply.Body.GetProperty("riskPointId").GetString().Should().Be("①");
+        reply.Body.GetProperty("check").GetString().Should().Be("materials-complete");
+        reply.Detail.Should().StartWith("风险点①（二级风险）：以下必备材料尚未核对齐全");
+    }
+
+    [Test]
+    public async Task Without_a_token_every_route_but_health_and_login_is_401()
+    {
+        var anonymous = _host.CreateClient();
+        foreach (var url in new[] { "/api/tasks", "/api/cases", "/api/definitions", "/api/alerts", "/openapi/v1.json", "/api/calendar/deadline?from=2026-02-13&add=5wd" })
+            (await anonymous.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.Unauthorized, url);
+        (await anonymous.GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await anonymous.Post("/api/auth/login", new { username = "window", password = "wrong" })).Status.Should().Be(HttpStatusCode.Unauthorized);
+        var bearer = _host.CreateClient();
+        bearer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "forged-token");
+        (await bearer.GetAsync("/api/tasks")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Test]
+    public async Task Bad_bodies_are_400_or_422_and_nothing_is_stored()
+    {
+        var clerk = await _host.LoginAsync("window");
+        var before = await CountCasesAsync();
+
+        (await clerk.PostText("/api/cases", "{ not json")).Status.Should().Be(HttpStatusCode.BadRequest);
+        (await clerk.Post("/api/cases", new { data = new { } })).Status.Should().Be(HttpStatusCode.BadRequest);
+        (await clerk.Post("/api/cases", new { definitionId = "licensing-approval", data = new[] { 1 } })).Status.Should().Be(HttpStatusCode.BadRequest);
+        var missing = await clerk.Post("/api/cases", new { definitionId = "licensing-approval", data = new { applicant = "甲" } });
+        missing.Status.Should().Be(HttpStatusCode.UnprocessableEntity);
+        missing.Detail.Should().Be("缺少必填项：联系电话、申请事项、办件类型。");
+        var badType = await clerk.Post("/api/cases", new { definitionId = "licensing-approval", data = new { applicant = "甲", contact = "1", item = "乙", kind = "加急件" } });
+        badType.Status.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await clerk.Post("/api/cases", new { definitionId = "no-such-flow", data = new { } })).Status.Should().Be(HttpStatusCode.NotFound);
+
+        var view = await clerk.StartLicensingCase();
+        (await clerk.Post($"/api/cases/{view.Id()}/tasks/{view.Task("intake")}/actions/accept", new { data = new { materials = Api.AllMaterials } }, ifMatch: "\"abc\""))
+            .Status.Should().Be(HttpStatusCode.BadRequest);
+        (await clerk.Post($"/api/cases/{view.Id()}/tasks/{view.Task("intake")}/actions/fly", new { })).Status.Should().Be(HttpStatusCode.NotFound);
+        (await clerk.Post($"/api/cases/{view.Id()}/tasks/{view.Task("intake")}/vote/cast", new { choice = "maybe" })).Status.Should().Be(HttpStatusCode.BadRequest);
+
+        (await CountCasesAsync()).Should().Be(before + 1, "only the one valid case was stored");
+        (await clerk.Get($"/api/cases/{view.Id()}")).Body.Version().Should().Be(1);
+    }
+
+    private async Task<long> CountCasesAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={_host.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM cases";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Test]
+    public async Task The_OpenAPI_document_describes_the_routes()
+    {
+        var client = await _host.LoginAsync("owner");
+        var doc = await client.Get("/openapi/v1.json");
+        doc.Status.Should().Be(HttpStatusCode.OK);
+        var paths = doc.Body.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        paths.Should().Contain(["/api/cases", "/api/cases/{id}", "/api/cases/{id}/tasks/{taskId}/actions/{actionId}", "/api/alerts/stream", "/api/calendar/deadline"]);
+    }
+
+    [Test]
+    public async Task Case_lists_filter_by_status_and_flow()
+    {
+        var clerk = await _host.LoginAsync("window");
+        var view = await clerk.StartLicensingCase();
+        var running = await clerk.Get("/api/cases?status=running&definitionId=licensing-approval");
+        running.Body.EnumerateArray().Should().Contain(c => c.GetProperty("id").GetString() == view.Id());
+        (await clerk.Get("/api/cases?status=closed&definitionId=licensing-approval")).Body.EnumerateArray()
+            .Should().NotContain(c => c.GetProperty("id").GetString() == view.Id());
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace WorkflowEngine.Host.Tests.Support;
+
+/// <summary>Small helpers for calling the API and reading its JSON.</summary>
+public static class Api
+{
+    public sealed record Reply(HttpStatusCode Status, JsonElement Body, string? ETag)
+    {
+        public string Detail => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty("detail", out var d) ? d.GetString() ?? "" : "";
+    }
+
+    public static async Task<Reply> Read(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        var body = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        return new Reply(response.StatusCode, body, response.Headers.ETag?.Tag);
+    }
+
+    public static async Task<Reply> Post(this HttpClient client, string url, object? body, string? ifMatch = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return await Read(await client.SendAsync(request));
+    }
+
+    public static async Task<Reply> PostText(this HttpClient client, string url, string text) =>
+        await Read(await client.PostAsync(url, new StringContent(text, Encoding.UTF8, "application/json")));
+
+    public static async Task<Reply> Get(this HttpClient client, string url) => await Read(await client.GetAsync(url));
+
+    public static async Task<Reply> PutText(this HttpClient client, string url, string text) =>
+        await Read(await client.PutAsync(url, new StringContent(text, Encoding.UTF8, "application/json")));
+
+    public static async Task<JsonElement> StartLicensingCase(this HttpClient clerk, string kind = "承诺件")
+    {
+        var reply = await clerk.Post("/api/cases", new
+        {
+            definitionId = "licensing-approval",
+            data = new { applicant = "康宁妇产医院", contact = "0735-2222222", item = "母婴保健技术服务机构执业许可", kind },
+        });
+        reply.Status.Should().Be(HttpStatusCode.Created, reply.Body.ToString());
+        return reply.Body;
+    }
+
+    public static readonly string[] AllMaterials = ["application", "identity", "qualification", "premises"];
+
+    public static string Task(this JsonElement view, string stepId) =>
+        view.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("stepId").GetString() == stepId).GetProperty("id").GetString()!;
+
+    public static string Id(this JsonElement view) => view.GetProperty("id").GetString()!;
+
+    public static long Version(this JsonElement view) => view.GetProperty("version").GetInt64();
+
+    public static IEnumerable<string> OpenSteps(this JsonElement view) =>
+        view.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("stepId").GetString()!);
+}

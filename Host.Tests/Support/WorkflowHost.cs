@@ -1,0 +1,54 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace WorkflowEngine.Host.Tests.Support;
+
+/// <summary>
+/// The real service in-process (WebApplicationFactory) on its own SQLite file, with a simulated clock.
+/// Disposing stops it; a new instance on the same file is a restart.
+/// </summary>
+public sealed class WorkflowHost : WebApplicationFactory<Program>
+{
+    public const string DefaultStart = "2026-03-02T09:00+08:00";
+
+    private readonly string _database;
+    private readonly string _clockStart;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public WorkflowHost(string database, string clockStart = DefaultStart, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        _database = database;
+        _clockStart = clockStart;
+        _settings = settings ?? new Dictionary<string, string>();
+    }
+
+    public string DatabasePath => _database;
+
+    /// <summary>A fresh database file in the test's work folder.</summary>
+    public static string NewDatabase() =>
+        Path.Combine(TestContext.CurrentContext.WorkDirectory, "db", $"{Guid.NewGuid():N}.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Path", _database);
+        builder.UseSetting("Clock:Mode", "simulated");
+        builder.UseSetting("Clock:Start", _clockStart);
+        builder.UseSetting("Timers:SweepSeconds", "3600");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    public async Task<HttpClient> LoginAsync(string username)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { username, password = username + "@2026" });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var authenticated = CreateClient();
+        authenticated.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("token").GetString());
+        return authenticated;
+    }
+}

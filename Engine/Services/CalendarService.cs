@@ -44,17 +44,13 @@ public sealed class CalendarService(IDbContextFactory<WorkflowDbContext> dbFacto
         Volatile.Write(ref _current, Current.WithYear(year));
         var affected = await db.Deadlines.Where(d => d.Provisional).Select(d => d.CaseId)
             .Union(db.Timers.Where(t => t.Provisional).Select(t => t.CaseId)).Distinct().ToListAsync(ct);
-        var runtime = runtimes.Create();
-        var now = clock.GetUtcNow();
-        foreach (var caseId in affected)
+        var writer = new CaseWriter(db, runtimes.Create(), clock.GetUtcNow());
+        foreach (var record in await db.Cases.AsNoTracking().Where(c => affected.Contains(c.Id)).ToListAsync(ct))
         {
-            var record = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId, ct);
             var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;
-            var state = CaseStateSerializer.Deserialize(record.StateJson);
-            await CaseWriter.DeleteDerivedRowsAsync(db, caseId, ct);
-            CaseWriter.WriteDerivedRows(db, record, definition, state, runtime, now, runtime.Timers(definition, state));
+            writer.Restage(record, definition, CaseStateSerializer.Deserialize(record.StateJson));
         }
-        await db.SaveChangesAsync(ct);
+        await writer.FlushAsync(ct);
         var after = await db.Deadlines.CountAsync(d => d.Provisional, ct);
         await transaction.CommitAsync(ct);
         return new CalendarLoadResult(year.Year, affected.Count, before, after);

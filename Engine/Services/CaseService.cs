@@ -45,7 +45,8 @@ public sealed class CaseService(
         };
         db.Cases.Add(record);
         var writer = new CaseWriter(db, runtime, now);
-        await writer.WriteAsync(record, definition, applied, ct);
+        writer.Stage(record, definition, applied);
+        await writer.FlushAsync(ct);
         await transaction.CommitAsync(ct);
         Notify(writer);
         return new CaseResult(record, applied.State, definition, outcome);
@@ -68,7 +69,8 @@ public sealed class CaseService(
             if (outcome is not Applied applied) return new CaseResult(record, state, definition, outcome);
 
             var writer = new CaseWriter(db, runtime, now);
-            await writer.WriteAsync(record, definition, applied, ct);
+            writer.Stage(record, definition, applied);
+            await writer.FlushAsync(ct);
             await transaction.CommitAsync(ct);
             Notify(writer);
             return new CaseResult(record, applied.State, definition, outcome);
@@ -81,9 +83,10 @@ public sealed class CaseService(
 
     /// <summary>
     /// Fires every timer due up to <paramref name="upTo"/>, earliest first, in transactions of up to
-    /// <paramref name="batchSize"/> timers. A timer the case no longer wants is dropped. Returns how many fired.
+    /// <paramref name="batchSize"/> timers; each case's timers fire in order and the case is written once.
+    /// A timer the case no longer wants is dropped. Returns how many fired.
     /// </summary>
-    public async Task<int> FireDueTimersAsync(DateTimeOffset upTo, int batchSize = 200, CancellationToken ct = default)
+    public async Task<int> FireDueTimersAsync(DateTimeOffset upTo, int batchSize = 500, CancellationToken ct = default)
     {
         var fired = 0;
         while (!ct.IsCancellationRequested)
@@ -97,31 +100,36 @@ public sealed class CaseService(
             var runtime = runtimes.Create();
             var now = clock.GetUtcNow();
             var writer = new CaseWriter(db, runtime, now);
+            var caseIds = due.Select(t => t.CaseId).Distinct().ToList();
+            var records = await db.Cases.Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+            var stale = new List<(string CaseId, string Key)>();
             foreach (var group in due.GroupBy(t => t.CaseId))
             {
-                var record = await db.Cases.SingleOrDefaultAsync(c => c.Id == group.Key, ct);
-                if (record is null)
+                if (!records.TryGetValue(group.Key, out var record))
                 {
-                    await db.Timers.Where(t => t.CaseId == group.Key).ExecuteDeleteAsync(ct);
+                    stale.AddRange(group.Select(t => (t.CaseId, t.Key)));
                     continue;
                 }
                 var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;
                 var state = CaseStateSerializer.Deserialize(record.StateJson);
+                var applied = new List<Applied>();
                 foreach (var timer in group)
                 {
-                    var outcome = runtime.Execute(definition, state, new FireTimer(timer.Key), Actor.System, now);
-                    if (outcome is Applied applied)
+                    if (runtime.Execute(definition, state, new FireTimer(timer.Key), Actor.System, now) is Applied a)
                     {
-                        await writer.WriteAsync(record, definition, applied, ct);
-                        state = applied.State;
-                        fired++;
+                        applied.Add(a);
+                        state = a.State;
                     }
-                    else
-                    {
-                        await db.Timers.Where(t => t.CaseId == timer.CaseId && t.Key == timer.Key).ExecuteDeleteAsync(ct);
-                    }
+                    else stale.Add((timer.CaseId, timer.Key));
                 }
+                if (applied.Count == 0) continue;
+                writer.Stage(record, definition, new Applied(state, applied.SelectMany(a => a.Events).ToList(),
+                    applied.SelectMany(a => a.RiskEvents).ToList(), applied.SelectMany(a => a.Alerts).ToList(), applied[^1].Timers));
+                fired += applied.Count;
             }
+            await writer.FlushAsync(ct);
+            foreach (var (caseId, key) in stale)
+                await db.Timers.Where(t => t.CaseId == caseId && t.Key == key).ExecuteDeleteAsync(ct);
             await transaction.CommitAsync(ct);
             Notify(writer);
         }

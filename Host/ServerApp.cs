@@ -26,7 +26,6 @@ public static class ServerApp
     {
         var builder = WebApplication.CreateBuilder(CommandLine.Translate(args));
         var options = builder.Configuration.Get<WorkflowOptions>() ?? new WorkflowOptions();
-        builder.Services.Configure<WorkflowOptions>(builder.Configuration);
         AddServices(builder, options);
 
         var app = builder.Build();
@@ -60,41 +59,26 @@ public static class ServerApp
     {
         var services = builder.Services;
         var clock = CreateClock(options.Clock);
-        services.AddSingleton(clock);
+        AddWorkflowCore(services, options, clock);
         if (clock is SimulatedTimeProvider simulated)
         {
             services.AddSingleton(simulated);
             services.AddSingleton<ClockAdvancer>();
         }
-
-        services.AddDbContextFactory<WorkflowDbContext>(o => SqliteSetup.Configure(o, options.Database));
-        var roleCatalog = RoleCatalog.Load(Path.Combine(RepositoryPaths.Definitions(options), "roles.json"));
-        var checks = RiskCheckRegistry.CreateDefault();
-        services.AddSingleton(new RoleNames(roleCatalog));
-        services.AddSingleton(checks);
-        services.AddSingleton(new DefinitionLoadOptions(checks, roleCatalog));
-        services.AddSingleton<DefinitionStore>();
-        services.AddSingleton<UserDirectory>();
-        services.AddSingleton<IRosterSource>(sp => sp.GetRequiredService<UserDirectory>());
         // Sessions expire in real time even when case time is simulated: moving the demo clock must not sign everyone out.
         services.AddSingleton(sp => new SessionStore(sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), TimeProvider.System,
             TimeSpan.FromHours(options.Auth.SessionHours)));
-        services.AddSingleton(sp => new CalendarService(sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(),
-            sp.GetRequiredService<DefinitionStore>(), clock, ClosingTime(options.Calendar)));
-        services.AddSingleton<ICalendarSource>(sp => sp.GetRequiredService<CalendarService>());
-        services.AddSingleton<RuntimeProvider>();
         services.AddSingleton<AlertBroadcaster>();
         services.AddSingleton<ICaseObserver>(sp => sp.GetRequiredService<AlertBroadcaster>());
         services.AddSingleton(sp => new WakeUpScheduler(sp.GetRequiredService<ISchedulerFactory>(),
             sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), clock, sp.GetRequiredService<ILogger<WakeUpScheduler>>(),
             TimeSpan.FromSeconds(options.Timers.SweepSeconds)));
         services.AddSingleton<ICaseObserver>(sp => sp.GetRequiredService<WakeUpScheduler>());
-        services.AddSingleton<CaseService>();
         services.AddSingleton<CaseViews>();
         services.AddTransient<DueTimersJob>();
 
         // Order matters: the database is migrated and seeded before the scheduler starts.
-        services.AddHostedService<StartupInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<StartupInitializer>());
         services.AddQuartz(q =>
         {
             q.UseTimeProvider(clock);
@@ -115,6 +99,28 @@ public static class ServerApp
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new ChinaTimeJsonConverter()));
         services.AddProblemDetails();
         services.AddOpenApi();
+    }
+
+    /// <summary>The store and the services that run cases, without the web, the scheduler or sign-in (also used by the benchmarks).</summary>
+    public static void AddWorkflowCore(IServiceCollection services, WorkflowOptions options, TimeProvider clock)
+    {
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+        services.AddSingleton(clock);
+        services.AddDbContextFactory<WorkflowDbContext>(o => SqliteSetup.Configure(o, options.Database));
+        var roleCatalog = RoleCatalog.Load(Path.Combine(RepositoryPaths.Definitions(options), "roles.json"));
+        var checks = RiskCheckRegistry.CreateDefault();
+        services.AddSingleton(new RoleNames(roleCatalog));
+        services.AddSingleton(checks);
+        services.AddSingleton(new DefinitionLoadOptions(checks, roleCatalog));
+        services.AddSingleton<DefinitionStore>();
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<IRosterSource>(sp => sp.GetRequiredService<UserDirectory>());
+        services.AddSingleton(sp => new CalendarService(sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(),
+            sp.GetRequiredService<DefinitionStore>(), clock, ClosingTime(options.Calendar)));
+        services.AddSingleton<ICalendarSource>(sp => sp.GetRequiredService<CalendarService>());
+        services.AddSingleton<RuntimeProvider>();
+        services.AddSingleton<CaseService>();
+        services.AddSingleton<StartupInitializer>();
     }
 
     private static TimeProvider CreateClock(ClockOptions options)

@@ -16,8 +16,10 @@ public static class Verbs
                 return ValidateVerb.Run(rest, Console.Out);
             case "deadline":
                 return DeadlineVerb.Run(rest, Console.Out, Console.Error);
+            case "bench":
+                return await Bench.BenchVerb.RunAsync(rest, Console.Out);
             default:
-                await Console.Error.WriteLineAsync($"未知命令“{verb}”。可用命令：serve、validate、deadline。");
+                await Console.Error.WriteLineAsync($"未知命令“{verb}”。可用命令：serve、validate、deadline、flows、catalog、bench。");
                 return 2;
         }
     }

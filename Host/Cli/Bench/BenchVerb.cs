@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using WorkflowEngine.Engine.Calendar;
+using WorkflowEngine.Engine.Definitions;
+using WorkflowEngine.Engine.Risk;
+using WorkflowEngine.Server.Configuration;
+
+namespace WorkflowEngine.Server.Cli.Bench;
+
+/// <summary>
+/// <c>bench [core|persistence|timers]…</c>: the benchmarks of the README, printed as a Markdown table.
+/// Run in Release: <c>dotnet run -c Release --project Host -- bench</c>.
+/// </summary>
+public static class BenchVerb
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output)
+    {
+        var parts = args.Length == 0 ? ["core", "persistence", "timers"] : args;
+        output.WriteLine($"# bench — {DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+#if DEBUG
+        output.WriteLine("Warning: Debug build. Figures are only meaningful with -c Release.");
+#endif
+        var results = new List<Measurement>();
+        var root = RepositoryPaths.Definitions(new WorkflowOptions());
+        var calendar = WorkCalendar.Create(CalendarYearFile.LoadDirectory(Path.Combine(root, "calendars")));
+
+        if (parts.Contains("core"))
+        {
+            var options = new DefinitionLoadOptions(RiskCheckRegistry.CreateDefault(), RoleCatalog.Load(Path.Combine(root, "roles.json")));
+            var licensing = DefinitionLoader.LoadFile(Path.Combine(root, "flows", "licensing-approval.json"), options).Definition!;
+            output.WriteLine("core: pure runtime and deadline computations …");
+            results.Add(CoreBenchmarks.Actions(licensing, calendar, 20_000));
+            results.Add(CoreBenchmarks.Deadlines(calendar, 5_000_000));
+        }
+        if (parts.Contains("persistence"))
+        {
+            output.WriteLine("persistence: raw SQLite against the service layer (5 rounds of 3 s each) …");
+            var folder = BenchEnvironment.NewFolder();
+            await using var env = await BenchEnvironment.CreateAsync(folder, TimeProvider.System, Environment.GetEnvironmentVariable("BENCH_SYNC") ?? "FULL");
+            var (raw, service, ratio) = await PersistenceBenchmarks.RunAsync(env, TimeSpan.FromSeconds(3));
+            results.AddRange([raw, service, ratio]);
+        }
+        if (parts.Contains("timers"))
+        {
+            output.WriteLine("timers: alert latency with 100,000 open timers …");
+            results.Add(await TimerBenchmarks.AlertLatencyAsync(100_000, 15, output));
+            output.WriteLine("timers: catch-up after downtime …");
+            results.Add(await TimerBenchmarks.CatchUpAsync(10_000, output));
+        }
+
+        output.WriteLine();
+        output.WriteLine("| benchmark | median | target | | how |");
+        output.WriteLine("| --- | --- | --- | --- | --- |");
+        foreach (var r in results) output.WriteLine(r.Row);
+        return results.All(r => r.Met) ? 0 : 1;
+    }
+}

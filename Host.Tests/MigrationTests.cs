@@ -78,18 +78,16 @@ public class MigrationTests
         await Exec("INSERT INTO definitions VALUES ($id, 1, $name, $category, 'published', $json, $hash, $at, 'system', $at)",
             ("$id", definition.Id), ("$name", definition.Name), ("$category", definition.Category), ("$json", json),
             ("$hash", DefinitionStore.ContentHash(json)), ("$at", at.UtcTicks));
-        await Exec("INSERT INTO cases VALUES ('legacy-case', $def, 1, '旧系统申请人 · 母婴保健', 'running', NULL, $at, 'window', NULL, 2, $state, $count, $last)",
+        await Exec("INSERT INTO cases VALUES ('legacy-case', $def, 1, '旧系统申请人 · 母婴保健', 'running', NULL, $at, 'window', NULL, 2, $state, $count, $last, $next)",
             ("$def", definition.Id), ("$at", at.UtcTicks), ("$state", CaseStateSerializer.Serialize(accepted.State)),
-            ("$count", history.Count), ("$last", history[^1].Hash));
+            ("$count", history.Count), ("$last", history[^1].Hash), ("$next", accepted.Timers.Min(t => t.FireAt).UtcTicks));
         foreach (var h in history)
             await Exec("INSERT INTO history VALUES ($c, $s, $t, $at, $a, $an, $task, $step, $action, $op, $data, $sum, $prev, $hash)",
                 ("$c", h.CaseId), ("$s", h.Sequence), ("$t", h.Type), ("$at", h.At.UtcTicks), ("$a", h.ActorId), ("$an", h.ActorName),
                 ("$task", h.TaskId), ("$step", h.StepId), ("$action", h.ActionId), ("$op", h.Opinion), ("$data", h.DataJson),
                 ("$sum", h.Summary), ("$prev", h.PreviousHash), ("$hash", h.Hash));
-        foreach (var t in accepted.Timers)
-            await Exec("INSERT INTO timers VALUES ('legacy-case', $k, $kind, $at, 0)", ("$k", t.Key), ("$kind", t.Kind.ToString()), ("$at", t.FireAt.UtcTicks));
         var task = accepted.State.Active[0];
-        await Exec("INSERT INTO tasks VALUES ('legacy-case', $id, 'review', '审核', 'task', 'business-section', $def, $at, NULL, 0)",
+        await Exec("INSERT INTO tasks VALUES ('legacy-case', $id, 'review', '审核', 'task', 'business-section', $def, $at, NULL, NULL, 0)",
             ("$id", task.TaskId), ("$def", definition.Id), ("$at", at.UtcTicks));
         await Exec("INSERT INTO alerts (case_id, case_title, definition_id, task_key, step_id, step_name, \"limit\", level, due_at, raised_at, provisional, status) " +
             "VALUES ('legacy-case', '旧系统申请人 · 母婴保健', $def, $task, 'review', '审核', 'step', 'yellow', $at, $at, 0, 'open')",

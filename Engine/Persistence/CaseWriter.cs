@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using WorkflowEngine.Engine.Audit;
 using WorkflowEngine.Engine.Definitions.Loading;
 using WorkflowEngine.Engine.Definitions.Model;
@@ -8,20 +7,45 @@ using WorkflowEngine.Engine.Runtime;
 namespace WorkflowEngine.Engine.Persistence;
 
 /// <summary>
-/// Writes what applied commands produced, inside the caller's transaction: the new state, the history
-/// (hash-chained), the open tasks, deadlines and timers (rewritten from the state), the alerts (once each)
-/// and the risk events. Changes are staged per case and flushed together, so a batch of cases costs a few
-/// statements rather than a few per case.
+/// Writes what an applied command produced, inside the caller's transaction: the state and next timer on the
+/// case row, the history (hash-chained), the tasks and deadlines that changed (derived from the state before
+/// and after, so an unchanged row costs nothing), the alerts (once each) and the risk events.
 /// </summary>
-internal sealed class CaseWriter(WorkflowDbContext db, WorkflowRuntime runtime, DateTimeOffset now)
+internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTimeOffset now)
 {
-    private readonly HashSet<string> _rewritten = [];
-    private readonly List<AlertRecord> _staged = [];
-
     public List<AlertRecord> NewAlerts { get; } = [];
     public DateTimeOffset? EarliestTimer { get; private set; }
 
-    public void Stage(CaseRecord record, FlowDefinition definition, Applied applied)
+    public async Task InsertAsync(CaseRecord record, FlowDefinition definition, Applied applied, CancellationToken ct)
+    {
+        var after = DerivedRows.Of(definition, applied.State, runtime, now, applied.Timers);
+        var history = Update(record, applied, after.NextTimer);
+        await rows.InsertCaseAsync(record, ct);
+        await WriteAsync(record, definition, applied, history, DerivedRows.None, after, ct);
+    }
+
+    /// <summary>Writes the change from <paramref name="before"/>; false when another change to the case got there first.</summary>
+    public async Task<bool> UpdateAsync(CaseRecord record, FlowDefinition definition, CaseState before, Applied applied, CancellationToken ct)
+    {
+        var expected = record.Version;
+        var previous = DerivedRows.Of(definition, before, runtime, now, []);
+        var after = DerivedRows.Of(definition, applied.State, runtime, now, applied.Timers);
+        var history = Update(record, applied, after.NextTimer);
+        if (!await rows.UpdateCaseAsync(record, expected, ct)) return false;
+        await WriteAsync(record, definition, applied, history, previous, after, ct);
+        return true;
+    }
+
+    /// <summary>Recomputes the derived rows and next timer of an unchanged state (after a calendar year is loaded).</summary>
+    public async Task RederiveAsync(CaseRecord record, FlowDefinition definition, CaseState state, DerivedRows previous, CancellationToken ct)
+    {
+        var after = DerivedRows.Of(definition, state, runtime, now, runtime.Timers(definition, state));
+        await rows.SetNextTimerAsync(record.Id, after.NextTimer, ct);
+        await WriteDerivedAsync(record, previous, after, ct);
+        Track(after.NextTimer);
+    }
+
+    private IReadOnlyList<HistoryRecord> Update(CaseRecord record, Applied applied, DateTimeOffset? nextTimer)
     {
         var state = applied.State;
         record.StateJson = CaseStateSerializer.Serialize(state);
@@ -29,113 +53,57 @@ internal sealed class CaseWriter(WorkflowDbContext db, WorkflowRuntime runtime, 
         record.Status = state.IsClosed ? "closed" : "running";
         record.Outcome = state.Outcome is { } o ? JsonNames.Of(o) : null;
         record.ClosedAt = state.ClosedAt;
-
+        record.NextTimerAt = nextTimer;
         var history = HistoryChain.Seal(record.Id, record.HistoryCount + 1, record.LastHash, applied.Events);
-        db.History.AddRange(history.Select(HistoryRow.From));
         if (history.Count > 0)
         {
             record.HistoryCount += history.Count;
             record.LastHash = history[^1].Hash;
         }
-
-        Detach(record.Id);
-        _rewritten.Add(record.Id);
-        AddDerivedRows(db, record, definition, state, runtime, now, applied.Timers);
-        foreach (var timer in applied.Timers)
-            if (EarliestTimer is null || timer.FireAt < EarliestTimer) EarliestTimer = timer.FireAt;
-
-        foreach (var alert in applied.Alerts) StageAlert(record, definition, alert);
-        db.RiskEvents.AddRange(applied.RiskEvents.Select(r => new RiskEventRecord
-        {
-            CaseId = record.Id, DefinitionId = record.DefinitionId, RiskPointId = r.RiskPointId, Level = r.Level, RiskText = r.RiskText,
-            CheckName = r.CheckName, StepId = r.StepId, StepName = r.StepName, TaskId = string.IsNullOrEmpty(r.TaskId) ? null : r.TaskId,
-            ActorId = r.ActorId, ActorName = r.ActorName, At = r.At, Message = r.Message,
-        }));
+        return history;
     }
 
-    /// <summary>Rewrites a case's derived rows from its state without a command (after a calendar change).</summary>
-    public void Restage(CaseRecord record, FlowDefinition definition, CaseState state)
+    private async Task WriteAsync(CaseRecord record, FlowDefinition definition, Applied applied, IReadOnlyList<HistoryRecord> history,
+        DerivedRows previous, DerivedRows after, CancellationToken ct)
     {
-        Detach(record.Id);
-        _rewritten.Add(record.Id);
-        AddDerivedRows(db, record, definition, state, runtime, now, runtime.Timers(definition, state));
-    }
-
-    /// <summary>Replaces the derived rows of every staged case, drops alerts raised before, and saves.</summary>
-    public async Task FlushAsync(CancellationToken ct)
-    {
-        var ids = _rewritten.ToList();
-        foreach (var chunk in ids.Chunk(500))
+        foreach (var h in history) await rows.InsertHistoryAsync(h, ct);
+        await WriteDerivedAsync(record, previous, after, ct);
+        Track(after.NextTimer);
+        foreach (var alert in applied.Alerts)
         {
-            await db.Tasks.Where(t => chunk.Contains(t.CaseId)).ExecuteDeleteAsync(ct);
-            await db.Deadlines.Where(d => chunk.Contains(d.CaseId)).ExecuteDeleteAsync(ct);
-            await db.Timers.Where(t => chunk.Contains(t.CaseId)).ExecuteDeleteAsync(ct);
-        }
-        if (_staged.Count > 0)
-        {
-            var alerted = _staged.Select(a => a.CaseId).Distinct().ToList();
-            var existing = (await db.Alerts.AsNoTracking().Where(a => alerted.Contains(a.CaseId))
-                .Select(a => new { a.CaseId, a.TaskKey, a.Limit, a.Level }).ToListAsync(ct))
-                .Select(a => (a.CaseId, a.TaskKey, a.Limit, a.Level)).ToHashSet();
-            foreach (var alert in _staged)
+            var row = new AlertRecord
             {
-                if (existing.Add((alert.CaseId, alert.TaskKey, alert.Limit, alert.Level))) NewAlerts.Add(alert);
-                else db.Entry(alert).State = EntityState.Detached;
+                CaseId = record.Id, CaseNo = record.CaseNo, CaseTitle = record.Title, DefinitionId = record.DefinitionId,
+                TaskKey = alert.TaskId ?? "", StepId = alert.StepId, StepName = alert.StepId is { } s ? definition.FindStep(s)?.Name : null,
+                Limit = TimerKeys.Name(alert.Limit), Level = alert.Level == AlertLevel.Yellow ? "yellow" : "red",
+                DueAt = alert.DueAt, RaisedAt = now, Provisional = alert.Provisional, Status = AlertStatus.Open,
+            };
+            if (await rows.InsertAlertOnceAsync(row, ct) is { } id)
+            {
+                row.Id = id;
+                NewAlerts.Add(row);
             }
-            _staged.Clear();
         }
-        _rewritten.Clear();
-        await db.SaveChangesAsync(ct);
-    }
-
-    private void StageAlert(CaseRecord record, FlowDefinition definition, AlertSignal alert)
-    {
-        var row = new AlertRecord
-        {
-            CaseId = record.Id, CaseNo = record.CaseNo, CaseTitle = record.Title, DefinitionId = record.DefinitionId,
-            TaskKey = alert.TaskId ?? "", StepId = alert.StepId, StepName = alert.StepId is { } s ? definition.FindStep(s)?.Name : null,
-            Limit = TimerKeys.Name(alert.Limit), Level = alert.Level == AlertLevel.Yellow ? "yellow" : "red",
-            DueAt = alert.DueAt, RaisedAt = now, Provisional = alert.Provisional, Status = AlertStatus.Open,
-        };
-        if (_staged.Any(a => a.CaseId == row.CaseId && a.TaskKey == row.TaskKey && a.Limit == row.Limit && a.Level == row.Level)) return;
-        db.Alerts.Add(row);
-        _staged.Add(row);
-    }
-
-    /// <summary>Forgets derived rows of this case staged earlier in the same batch: the latest state wins.</summary>
-    private void Detach(string caseId)
-    {
-        if (!_rewritten.Contains(caseId)) return;
-        foreach (var entry in db.ChangeTracker.Entries().Where(e =>
-                     e.Entity is TaskRecord t && t.CaseId == caseId || e.Entity is DeadlineRecord d && d.CaseId == caseId
-                     || e.Entity is TimerRecord r && r.CaseId == caseId).ToList())
-            entry.State = EntityState.Detached;
-    }
-
-    /// <summary>The rows derived from a case state: work-list tasks, deadlines for supervisors, timers for the scheduler.</summary>
-    private static void AddDerivedRows(WorkflowDbContext db, CaseRecord record, FlowDefinition definition, CaseState state,
-        WorkflowRuntime runtime, DateTimeOffset now, IReadOnlyList<TimerRequest> timers)
-    {
-        var deadlines = runtime.Deadlines(definition, state, now);
-        foreach (var active in state.Active)
-        {
-            var step = definition.Step(active.StepId);
-            var due = deadlines.FirstOrDefault(d => d.TaskId == active.TaskId);
-            db.Tasks.Add(new TaskRecord
+        foreach (var r in applied.RiskEvents)
+            await rows.InsertRiskEventAsync(new RiskEventRecord
             {
-                CaseId = record.Id, TaskId = active.TaskId, StepId = step.Id, StepName = step.Name, Kind = JsonNames.Of(step.Kind),
-                Role = step.WorkListRole, DefinitionId = record.DefinitionId, EnteredAt = active.EnteredAt, DueAt = due?.DueAt,
-                Provisional = due?.Provisional ?? false,
-            });
-        }
-        db.Deadlines.AddRange(deadlines.Select(d => new DeadlineRecord
-        {
-            CaseId = record.Id, LimitKey = d.TaskId ?? TimerKeys.Name(d.Kind), Limit = TimerKeys.Name(d.Kind), TaskId = d.TaskId, StepId = d.StepId,
-            DefinitionId = record.DefinitionId, Duration = d.Limit, DueAt = d.DueAt, WarnAt = d.WarnAt, Provisional = d.Provisional, Paused = d.Paused,
-        }));
-        db.Timers.AddRange(timers.Select(t => new TimerRecord
-        {
-            CaseId = record.Id, Key = t.Key, Kind = JsonNames.Of(t.Kind), FireAt = t.FireAt, Provisional = t.Provisional,
-        }));
+                CaseId = record.Id, DefinitionId = record.DefinitionId, RiskPointId = r.RiskPointId, Level = r.Level, RiskText = r.RiskText,
+                CheckName = r.CheckName, StepId = r.StepId, StepName = r.StepName, TaskId = string.IsNullOrEmpty(r.TaskId) ? null : r.TaskId,
+                ActorId = r.ActorId, ActorName = r.ActorName, At = r.At, Message = r.Message,
+            }, ct);
+    }
+
+    /// <summary>Deletes the rows that went away or changed and inserts the new and changed ones.</summary>
+    private async Task WriteDerivedAsync(CaseRecord record, DerivedRows previous, DerivedRows after, CancellationToken ct)
+    {
+        foreach (var old in previous.Tasks.Where(t => !after.Tasks.Contains(t))) await rows.DeleteTaskAsync(record.Id, old.TaskId, ct);
+        foreach (var row in after.Tasks.Where(t => !previous.Tasks.Contains(t))) await rows.InsertTaskAsync(record.Id, record.DefinitionId, row, ct);
+        foreach (var old in previous.Deadlines.Where(d => !after.Deadlines.Contains(d))) await rows.DeleteDeadlineAsync(record.Id, old.Limit, ct);
+        foreach (var row in after.Deadlines.Where(d => !previous.Deadlines.Contains(d))) await rows.InsertDeadlineAsync(record.Id, record.DefinitionId, row, ct);
+    }
+
+    private void Track(DateTimeOffset? next)
+    {
+        if (next is { } at && (EarliestTimer is null || at < EarliestTimer)) EarliestTimer = at;
     }
 }

@@ -15,7 +15,6 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
     public DbSet<HistoryRow> History => Set<HistoryRow>();
     public DbSet<DeadlineRecord> Deadlines => Set<DeadlineRecord>();
-    public DbSet<TimerRecord> Timers => Set<TimerRecord>();
     public DbSet<AlertRecord> Alerts => Set<AlertRecord>();
     public DbSet<RiskEventRecord> RiskEvents => Set<RiskEventRecord>();
     public DbSet<UserRecord> Users => Set<UserRecord>();
@@ -37,8 +36,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
         });
         model.Entity<TaskRecord>().ToTable("tasks").HasKey(t => new { t.CaseId, t.TaskId });
         model.Entity<HistoryRow>().ToTable("history").HasKey(h => new { h.CaseId, h.Sequence });
-        model.Entity<DeadlineRecord>().ToTable("deadlines").HasKey(d => new { d.CaseId, d.LimitKey });
-        model.Entity<TimerRecord>().ToTable("timers").HasKey(t => new { t.CaseId, t.Key });
+        model.Entity<DeadlineRecord>().ToTable("deadlines").HasKey(d => new { d.CaseId, d.Limit });
         model.Entity<AlertRecord>().ToTable("alerts").HasKey(a => a.Id);
         model.Entity<RiskEventRecord>().ToTable("risk_events").HasKey(r => r.Id);
         model.Entity<UserRecord>(e =>

@@ -33,28 +33,40 @@ public sealed class CalendarService(IDbContextFactory<WorkflowDbContext> dbFacto
     public async Task<CalendarLoadResult> LoadYearAsync(CalendarYear year, string userId, RuntimeProvider runtimes, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var existing = await db.Calendars.SingleOrDefaultAsync(c => c.Year == year.Year, ct);
-        if (existing is not null) db.Calendars.Remove(existing);
-        await db.SaveChangesAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await db.Database.UseTransactionAsync(transaction, ct);
+        await db.Calendars.Where(c => c.Year == year.Year).ExecuteDeleteAsync(ct);
         db.Calendars.Add(Record(year, userId));
         await db.SaveChangesAsync(ct);
 
-        var before = await db.Deadlines.CountAsync(d => d.Provisional, ct);
-        Volatile.Write(ref _current, Current.WithYear(year));
-        var affected = await db.Deadlines.Where(d => d.Provisional).Select(d => d.CaseId)
-            .Union(db.Timers.Where(t => t.Provisional).Select(t => t.CaseId)).Distinct().ToListAsync(ct);
-        var writer = new CaseWriter(db, runtimes.Create(), clock.GetUtcNow());
-        foreach (var record in await db.Cases.AsNoTracking().Where(c => affected.Contains(c.Id)).ToListAsync(ct))
+        var before = await ProvisionalCountAsync(db, ct);
+        var previous = Current;
+        Volatile.Write(ref _current, previous.WithYear(year));
+        try
         {
-            var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;
-            writer.Restage(record, definition, CaseStateSerializer.Deserialize(record.StateJson));
+            var rows = new CaseRows(connection, transaction);
+            var writer = new CaseWriter(rows, runtimes.Create(), clock.GetUtcNow());
+            var running = await db.Cases.AsNoTracking().Where(c => c.Status == "running").ToListAsync(ct);
+            foreach (var record in running)
+            {
+                var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;
+                await writer.RederiveAsync(record, definition, CaseStateSerializer.Deserialize(record.StateJson), await rows.LoadDerivedAsync(record.Id, ct), ct);
+            }
+            var after = await ProvisionalCountAsync(db, ct);
+            await transaction.CommitAsync(ct);
+            return new CalendarLoadResult(year.Year, running.Count, before, after);
         }
-        await writer.FlushAsync(ct);
-        var after = await db.Deadlines.CountAsync(d => d.Provisional, ct);
-        await transaction.CommitAsync(ct);
-        return new CalendarLoadResult(year.Year, affected.Count, before, after);
+        catch
+        {
+            Volatile.Write(ref _current, previous);
+            throw;
+        }
     }
+
+    private static async Task<int> ProvisionalCountAsync(WorkflowDbContext db, CancellationToken ct) =>
+        await db.Deadlines.CountAsync(d => d.Provisional, ct) + await db.Tasks.CountAsync(t => t.Provisional, ct);
 
     public async Task<IReadOnlyList<CalendarRecord>> StoredYearsAsync(CancellationToken ct = default)
     {

@@ -36,29 +36,30 @@ public sealed class CaseService(
         if (outcome is not Applied applied) return new CaseResult(null, null, definition, outcome);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var record = new CaseRecord
+        var (rows, transaction) = await BeginAsync(db, ct);
+        await using (transaction)
         {
-            Id = applied.State.CaseId, CaseNo = await NextCaseNumberAsync(db, now, ct), DefinitionId = definition.Id,
-            DefinitionVersion = definition.Version, Title = Title(definition, applied.State.Data), Status = "running",
-            StartedAt = now, StartedBy = actor.Id, Version = 0, StateJson = "", HistoryCount = 0, LastHash = Audit.HistoryChain.Genesis,
-        };
-        db.Cases.Add(record);
-        var writer = new CaseWriter(db, runtime, now);
-        writer.Stage(record, definition, applied);
-        await writer.FlushAsync(ct);
-        await transaction.CommitAsync(ct);
-        Notify(writer);
-        return new CaseResult(record, applied.State, definition, outcome);
+            var record = new CaseRecord
+            {
+                Id = applied.State.CaseId, CaseNo = await NextCaseNumberAsync(db, now, ct), DefinitionId = definition.Id,
+                DefinitionVersion = definition.Version, Title = Title(definition, applied.State.Data), Status = "running",
+                StartedAt = now, StartedBy = actor.Id, Version = 0, StateJson = "", HistoryCount = 0, LastHash = Audit.HistoryChain.Genesis,
+            };
+            var writer = new CaseWriter(rows, runtime, now);
+            await writer.InsertAsync(record, definition, applied, ct);
+            await transaction.CommitAsync(ct);
+            Notify(writer);
+            return new CaseResult(record, applied.State, definition, outcome);
+        }
     }
 
     public async Task<CaseResult> ExecuteAsync(string caseId, Command command, Actor actor, CancellationToken ct = default)
     {
-        try
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (rows, transaction) = await BeginAsync(db, ct);
+        await using (transaction)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var record = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, ct);
+            var record = await rows.LoadAsync(caseId, ct);
             if (record is null) return NotFound($"案件“{caseId}”不存在。");
             var definition = await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct)
                 ?? throw new InvalidDataException($"Definition {record.DefinitionId} v{record.DefinitionVersion} of case {caseId} is missing.");
@@ -68,23 +69,19 @@ public sealed class CaseService(
             var outcome = runtime.Execute(definition, state, command, actor, now);
             if (outcome is not Applied applied) return new CaseResult(record, state, definition, outcome);
 
-            var writer = new CaseWriter(db, runtime, now);
-            writer.Stage(record, definition, applied);
-            await writer.FlushAsync(ct);
+            var writer = new CaseWriter(rows, runtime, now);
+            if (!await writer.UpdateAsync(record, definition, state, applied, ct))
+                return new CaseResult(null, null, null, new Refused(RefusalCode.StaleVersion, "案件已被他人同时更新，请刷新后重试。"));
             await transaction.CommitAsync(ct);
             Notify(writer);
             return new CaseResult(record, applied.State, definition, outcome);
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new CaseResult(null, null, null, new Refused(RefusalCode.StaleVersion, "案件已被他人同时更新，请刷新后重试。"));
-        }
     }
 
     /// <summary>
-    /// Fires every timer due up to <paramref name="upTo"/>, earliest first, in transactions of up to
-    /// <paramref name="batchSize"/> timers; each case's timers fire in order and the case is written once.
-    /// A timer the case no longer wants is dropped. Returns how many fired.
+    /// Fires every timer due up to <paramref name="upTo"/>: cases are taken in order of their next timer, in
+    /// transactions of up to <paramref name="batchSize"/> cases; each case's due timers fire in order and the case
+    /// is written once. A timer that cannot be applied is retried an hour later. Returns how many timers fired.
     /// </summary>
     public async Task<int> FireDueTimersAsync(DateTimeOffset upTo, int batchSize = 500, CancellationToken ct = default)
     {
@@ -92,46 +89,46 @@ public sealed class CaseService(
         while (!ct.IsCancellationRequested)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var due = await db.Timers.AsNoTracking().Where(t => t.FireAt <= upTo)
-                .OrderBy(t => t.FireAt).ThenBy(t => t.CaseId).ThenBy(t => t.Key).Take(batchSize).ToListAsync(ct);
-            if (due.Count == 0) break;
-
-            var runtime = runtimes.Create();
-            var now = clock.GetUtcNow();
-            var writer = new CaseWriter(db, runtime, now);
-            var caseIds = due.Select(t => t.CaseId).Distinct().ToList();
-            var records = await db.Cases.Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-            var stale = new List<(string CaseId, string Key)>();
-            foreach (var group in due.GroupBy(t => t.CaseId))
+            var (rows, transaction) = await BeginAsync(db, ct);
+            await using (transaction)
             {
-                if (!records.TryGetValue(group.Key, out var record))
+                var due = await rows.DueAsync(upTo, batchSize, ct);
+                if (due.Count == 0) break;
+                var runtime = runtimes.Create();
+                var now = clock.GetUtcNow();
+                var writer = new CaseWriter(rows, runtime, now);
+                foreach (var record in due)
                 {
-                    stale.AddRange(group.Select(t => (t.CaseId, t.Key)));
-                    continue;
-                }
-                var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;
-                var state = CaseStateSerializer.Deserialize(record.StateJson);
-                var applied = new List<Applied>();
-                foreach (var timer in group)
-                {
-                    if (runtime.Execute(definition, state, new FireTimer(timer.Key), Actor.System, now) is Applied a)
+                    var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;
+                    var before = CaseStateSerializer.Deserialize(record.StateJson);
+                    var state = before;
+                    var applied = new List<Applied>();
+                    var refused = new HashSet<string>();
+                    while (runtime.Timers(definition, state).Where(t => t.FireAt <= upTo && !refused.Contains(t.Key))
+                               .OrderBy(t => t.FireAt).ThenBy(t => t.Key).FirstOrDefault() is { } timer)
                     {
-                        applied.Add(a);
-                        state = a.State;
+                        if (runtime.Execute(definition, state, new FireTimer(timer.Key), Actor.System, now) is Applied a)
+                        {
+                            applied.Add(a);
+                            state = a.State;
+                        }
+                        else refused.Add(timer.Key);
                     }
-                    else stale.Add((timer.CaseId, timer.Key));
+                    var remaining = runtime.Timers(definition, state).Where(t => !refused.Contains(t.Key)).ToList();
+                    DateTimeOffset? next = remaining.Count == 0 ? null : remaining.Min(t => t.FireAt);
+                    if (refused.Count > 0 && (next is null || next > now.AddHours(1))) next = now.AddHours(1);
+                    if (applied.Count > 0)
+                    {
+                        var combined = new Applied(state, applied.SelectMany(a => a.Events).ToList(), applied.SelectMany(a => a.RiskEvents).ToList(),
+                            applied.SelectMany(a => a.Alerts).ToList(), remaining);
+                        await writer.UpdateAsync(record, definition, before, combined, ct);
+                        fired += applied.Count;
+                    }
+                    if (applied.Count == 0 || refused.Count > 0) await rows.SetNextTimerAsync(record.Id, next, ct);
                 }
-                if (applied.Count == 0) continue;
-                writer.Stage(record, definition, new Applied(state, applied.SelectMany(a => a.Events).ToList(),
-                    applied.SelectMany(a => a.RiskEvents).ToList(), applied.SelectMany(a => a.Alerts).ToList(), applied[^1].Timers));
-                fired += applied.Count;
+                await transaction.CommitAsync(ct);
+                Notify(writer);
             }
-            await writer.FlushAsync(ct);
-            foreach (var (caseId, key) in stale)
-                await db.Timers.Where(t => t.CaseId == caseId && t.Key == key).ExecuteDeleteAsync(ct);
-            await transaction.CommitAsync(ct);
-            Notify(writer);
         }
         return fired;
     }
@@ -140,8 +137,16 @@ public sealed class CaseService(
     public async Task<DateTimeOffset?> NextTimerAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var next = await db.Timers.AsNoTracking().OrderBy(t => t.FireAt).Select(t => (DateTimeOffset?)t.FireAt).FirstOrDefaultAsync(ct);
-        return next;
+        return await db.Cases.AsNoTracking().Where(c => c.NextTimerAt != null).OrderBy(c => c.NextTimerAt).Select(c => c.NextTimerAt).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>A write transaction on the context's own connection (BEGIN IMMEDIATE on SQLite: writers queue at the start).</summary>
+    private static async Task<(CaseRows Rows, System.Data.Common.DbTransaction Transaction)> BeginAsync(WorkflowDbContext db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        var transaction = await connection.BeginTransactionAsync(ct);
+        return (new CaseRows(connection, transaction), transaction);
     }
 
     private void Notify(CaseWriter writer)

@@ -8,8 +8,8 @@ using WorkflowEngine.Engine.Services;
 namespace WorkflowEngine.Engine.Timers;
 
 /// <summary>
-/// Keeps Quartz's persistent "next-due" trigger at the earliest due instant of all case timers (the timers
-/// table is the truth), plus a recurring sweep that catches anything missed while the service was down.
+/// Keeps Quartz's persistent "next-due" trigger at the earliest next timer of all cases (the cases table
+/// is the truth), plus a recurring sweep that catches anything missed while the service was down.
 /// </summary>
 public sealed class WakeUpScheduler(
     ISchedulerFactory schedulers, IDbContextFactory<WorkflowDbContext> dbFactory, TimeProvider clock, ILogger<WakeUpScheduler> logger,
@@ -41,7 +41,7 @@ public sealed class WakeUpScheduler(
     public async Task ScheduleNextAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var next = await db.Timers.AsNoTracking().OrderBy(t => t.FireAt).Select(t => (DateTimeOffset?)t.FireAt).FirstOrDefaultAsync(ct);
+        var next = await db.Cases.AsNoTracking().Where(c => c.NextTimerAt != null).OrderBy(c => c.NextTimerAt).Select(c => c.NextTimerAt).FirstOrDefaultAsync(ct);
         await _gate.WaitAsync(ct);
         try
         {

@@ -34,7 +34,7 @@ public static class CaseEndpoints
             if (!string.IsNullOrEmpty(definitionId)) query = query.Where(c => c.DefinitionId == definitionId);
             var cases = await query.OrderByDescending(c => c.StartedAt).Take(500).ToListAsync(ct);
             var ids = cases.Select(c => c.Id).ToList();
-            var deadlines = await db.Deadlines.AsNoTracking().Where(d => ids.Contains(d.CaseId) && d.TaskId == null).ToListAsync(ct);
+            var deadlines = await db.Deadlines.AsNoTracking().Where(d => ids.Contains(d.CaseId)).ToListAsync(ct);
             return Results.Ok(cases.Select(c =>
             {
                 var due = deadlines.Where(d => d.CaseId == c.Id).OrderBy(d => d.Limit == "statutory" ? 0 : 1).FirstOrDefault();

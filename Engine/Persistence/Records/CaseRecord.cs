@@ -18,4 +18,6 @@ public sealed class CaseRecord
     public required string StateJson { get; set; }
     public required long HistoryCount { get; set; }
     public required string LastHash { get; set; }
+    /// <summary>The earliest timer the case wants; null when it wants none.</summary>
+    public DateTimeOffset? NextTimerAt { get; set; }
 }

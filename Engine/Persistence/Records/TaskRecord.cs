@@ -1,6 +1,6 @@
 namespace WorkflowEngine.Engine.Persistence.Records;
 
-/// <summary>An open step of a case, for work lists (待办). Rewritten from the case state on every change.</summary>
+/// <summary>An open step of a case, for work lists (待办), with the step's own time limit. Derived from the case state.</summary>
 public sealed class TaskRecord
 {
     public required string CaseId { get; set; }
@@ -12,5 +12,6 @@ public sealed class TaskRecord
     public required string DefinitionId { get; set; }
     public required DateTimeOffset EnteredAt { get; set; }
     public DateTimeOffset? DueAt { get; set; }
+    public DateTimeOffset? WarnAt { get; set; }
     public bool Provisional { get; set; }
 }

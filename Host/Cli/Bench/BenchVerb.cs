@@ -42,7 +42,7 @@ public static class BenchVerb
         }
         if (parts.Contains("timers"))
         {
-            output.WriteLine("timers: alert latency with 100,000 open timers …");
+            output.WriteLine("timers: alert latency with 100,000 open deadlines …");
             results.Add(await TimerBenchmarks.AlertLatencyAsync(100_000, 15, output));
             output.WriteLine("timers: catch-up after downtime …");
             results.Add(await TimerBenchmarks.CatchUpAsync(10_000, output));

@@ -22,7 +22,7 @@ public static class PersistenceBenchmarks
         var ratio = service / raw;
         return (
             new Measurement("Raw SQLite five-statement transactions", raw, "tx/s", "baseline", true,
-                $"WAL, synchronous={env.Options.Database.Synchronous}; UPDATE case, INSERT history, DELETE+INSERT task, INSERT timer; median of 5 rounds"),
+                $"WAL, synchronous={env.Options.Database.Synchronous}; UPDATE case, 2 × INSERT history, DELETE + INSERT task; median of 5 rounds"),
             new Measurement("Engine actions persisted through the service layer", service, "actions/s", "—", true,
                 "one transaction per action: load, runtime, state, hash-chained history, tasks, deadlines, timers; median of 5 rounds"),
             new Measurement("Service ÷ raw", ratio, "", "≥ 0.5", ratio >= 0.5, "same file, same synchronous setting"));
@@ -47,10 +47,10 @@ public static class PersistenceBenchmarks
                 await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync();
                 sequence++;
                 await Exec(connection, "UPDATE cases SET version = version + 1, state_json = $s WHERE id = 'raw'", tx, ("$s", state));
-                await Exec(connection, "INSERT INTO history VALUES ('raw', $n, 'action-taken', 0, 'bench', 'bench', 't1', 'review', 'pass', '同意', '{}', '审核通过', 'p', 'h')", tx, ("$n", sequence));
+                await Exec(connection, "INSERT INTO history VALUES ('raw', $n, 'action-taken', 0, 'bench', 'bench', 't1', 'review', 'pass', '同意', '{}', '审核通过', 'p', 'h')", tx, ("$n", sequence * 2));
+                await Exec(connection, "INSERT INTO history VALUES ('raw', $n, 'step-entered', 0, 'bench', 'bench', 't2', 'approve', NULL, NULL, '{}', '进入审批', 'p', 'h')", tx, ("$n", sequence * 2 + 1));
                 await Exec(connection, "DELETE FROM tasks WHERE case_id = 'raw'", tx);
-                await Exec(connection, "INSERT INTO tasks VALUES ('raw', $t, 'review', '审核', 'task', 'business-section', 'raw', 0, NULL, 0)", tx, ("$t", "t" + sequence));
-                await Exec(connection, "INSERT OR REPLACE INTO timers VALUES ('raw', 'step', 'overdue', $at, 0)", tx, ("$at", sequence));
+                await Exec(connection, "INSERT INTO tasks VALUES ('raw', $t, 'approve', '审批', 'task', 'director', 'raw', 0, 0, 0, 0)", tx, ("$t", "t" + sequence));
                 await tx.CommitAsync();
                 count++;
             }

@@ -26,9 +26,12 @@ CREATE TABLE cases (
     version INTEGER NOT NULL,
     state_json TEXT NOT NULL,
     history_count INTEGER NOT NULL,
-    last_hash TEXT NOT NULL
+    last_hash TEXT NOT NULL,
+    -- The earliest timer the case wants (warning, overdue, deemed outcome, end of a notice); the scheduler reads this.
+    next_timer_at INTEGER NULL
 );
 CREATE INDEX ix_cases_status ON cases (status, definition_id);
+CREATE INDEX ix_cases_next_timer ON cases (next_timer_at);
 
 CREATE TABLE tasks (
     case_id TEXT NOT NULL,
@@ -39,10 +42,13 @@ CREATE TABLE tasks (
     role TEXT NOT NULL,
     definition_id TEXT NOT NULL,
     entered_at INTEGER NOT NULL,
+    -- The step's own time limit (环节时限): due and warning instants.
     due_at INTEGER NULL,
+    warn_at INTEGER NULL,
     provisional INTEGER NOT NULL,
     PRIMARY KEY (case_id, task_id)
 );
+CREATE INDEX ix_tasks_due ON tasks (due_at);
 CREATE INDEX ix_tasks_role ON tasks (role);
 
 CREATE TABLE history (
@@ -63,31 +69,19 @@ CREATE TABLE history (
     PRIMARY KEY (case_id, sequence)
 );
 
+-- The case-level limits (法定时限, 承诺时限) of open cases; step limits are on their task rows.
 CREATE TABLE deadlines (
     case_id TEXT NOT NULL,
-    limit_key TEXT NOT NULL,
     "limit" TEXT NOT NULL,
-    task_id TEXT NULL,
-    step_id TEXT NULL,
     definition_id TEXT NOT NULL,
     duration TEXT NOT NULL,
     due_at INTEGER NOT NULL,
     warn_at INTEGER NULL,
     provisional INTEGER NOT NULL,
     paused INTEGER NOT NULL,
-    PRIMARY KEY (case_id, limit_key)
+    PRIMARY KEY (case_id, "limit")
 );
 CREATE INDEX ix_deadlines_due ON deadlines (due_at);
-
-CREATE TABLE timers (
-    case_id TEXT NOT NULL,
-    key TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    fire_at INTEGER NOT NULL,
-    provisional INTEGER NOT NULL,
-    PRIMARY KEY (case_id, key)
-);
-CREATE INDEX ix_timers_fire_at ON timers (fire_at);
 
 CREATE TABLE alerts (
     id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,

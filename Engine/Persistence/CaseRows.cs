@@ -1,0 +1,148 @@
+using System.Data.Common;
+using WorkflowEngine.Engine.Audit;
+using WorkflowEngine.Engine.Persistence.Records;
+
+namespace WorkflowEngine.Engine.Persistence;
+
+/// <summary>
+/// The statements of the case write path, in plain parameterized SQL that SQLite and PostgreSQL both accept.
+/// A command costs a few microseconds here, where a change-tracked save costs tens per row: an action must
+/// cost about one small transaction.
+/// </summary>
+internal sealed class CaseRows(DbConnection connection, DbTransaction transaction)
+{
+    private const string CaseColumns =
+        "id, case_no, definition_id, definition_version, title, status, outcome, started_at, started_by, closed_at, version, state_json, history_count, last_hash, next_timer_at";
+
+    public async Task<CaseRecord?> LoadAsync(string id, CancellationToken ct)
+    {
+        await using var command = Command($"SELECT {CaseColumns} FROM cases WHERE id = @id", ("@id", id));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? Read(reader) : null;
+    }
+
+    /// <summary>Cases whose next timer is due by <paramref name="upTo"/>, earliest first.</summary>
+    public async Task<List<CaseRecord>> DueAsync(DateTimeOffset upTo, int limit, CancellationToken ct)
+    {
+        await using var command = Command(
+            $"SELECT {CaseColumns} FROM cases WHERE next_timer_at <= @upTo ORDER BY next_timer_at, id LIMIT @limit", ("@upTo", upTo.UtcTicks), ("@limit", limit));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var list = new List<CaseRecord>();
+        while (await reader.ReadAsync(ct)) list.Add(Read(reader));
+        return list;
+    }
+
+    private static CaseRecord Read(DbDataReader r) => new()
+    {
+        Id = r.GetString(0), CaseNo = r.GetString(1), DefinitionId = r.GetString(2), DefinitionVersion = r.GetInt32(3), Title = r.GetString(4),
+        Status = r.GetString(5), Outcome = r.IsDBNull(6) ? null : r.GetString(6), StartedAt = Instant(r.GetInt64(7)), StartedBy = r.GetString(8),
+        ClosedAt = r.IsDBNull(9) ? null : Instant(r.GetInt64(9)), Version = r.GetInt64(10), StateJson = r.GetString(11),
+        HistoryCount = r.GetInt64(12), LastHash = r.GetString(13), NextTimerAt = r.IsDBNull(14) ? null : Instant(r.GetInt64(14)),
+    };
+
+    private static DateTimeOffset Instant(long ticks) => new UtcTicksConverter().ConvertFromProvider(ticks) is DateTimeOffset d ? d : default;
+
+    public Task InsertCaseAsync(CaseRecord c, CancellationToken ct) => Execute(
+        $"INSERT INTO cases ({CaseColumns}) VALUES (@id, @no, @def, @ver, @title, @status, @outcome, @started, @by, @closed, @version, @state, @count, @hash, @next)", ct,
+        ("@id", c.Id), ("@no", c.CaseNo), ("@def", c.DefinitionId), ("@ver", c.DefinitionVersion), ("@title", c.Title), ("@status", c.Status),
+        ("@outcome", c.Outcome), ("@started", c.StartedAt.UtcTicks), ("@by", c.StartedBy), ("@closed", c.ClosedAt?.UtcTicks), ("@version", c.Version),
+        ("@state", c.StateJson), ("@count", c.HistoryCount), ("@hash", c.LastHash), ("@next", c.NextTimerAt?.UtcTicks));
+
+    /// <summary>Updates the case if it is still at <paramref name="expectedVersion"/>; false when someone else changed it first.</summary>
+    public async Task<bool> UpdateCaseAsync(CaseRecord c, long expectedVersion, CancellationToken ct) => await ExecuteCount(
+        "UPDATE cases SET status = @status, outcome = @outcome, closed_at = @closed, version = @version, state_json = @state, " +
+        "history_count = @count, last_hash = @hash, next_timer_at = @next WHERE id = @id AND version = @expected", ct,
+        ("@status", c.Status), ("@outcome", c.Outcome), ("@closed", c.ClosedAt?.UtcTicks), ("@version", c.Version), ("@state", c.StateJson),
+        ("@count", c.HistoryCount), ("@hash", c.LastHash), ("@next", c.NextTimerAt?.UtcTicks), ("@id", c.Id), ("@expected", expectedVersion)) == 1;
+
+    public Task SetNextTimerAsync(string caseId, DateTimeOffset? next, CancellationToken ct) =>
+        Execute("UPDATE cases SET next_timer_at = @next WHERE id = @id", ct, ("@next", next?.UtcTicks), ("@id", caseId));
+
+    public Task InsertHistoryAsync(HistoryRecord h, CancellationToken ct) => Execute(
+        "INSERT INTO history (case_id, sequence, type, at, actor_id, actor_name, task_id, step_id, action_id, opinion, data_json, summary, previous_hash, hash) " +
+        "VALUES (@case, @seq, @type, @at, @actor, @name, @task, @step, @action, @opinion, @data, @summary, @previous, @hash)", ct,
+        ("@case", h.CaseId), ("@seq", h.Sequence), ("@type", h.Type), ("@at", h.At.UtcTicks), ("@actor", h.ActorId), ("@name", h.ActorName),
+        ("@task", h.TaskId), ("@step", h.StepId), ("@action", h.ActionId), ("@opinion", h.Opinion), ("@data", h.DataJson), ("@summary", h.Summary),
+        ("@previous", h.PreviousHash), ("@hash", h.Hash));
+
+    /// <summary>The task and deadline rows stored for a case.</summary>
+    public async Task<DerivedRows> LoadDerivedAsync(string caseId, CancellationToken ct)
+    {
+        var tasks = new List<TaskRow>();
+        await using (var command = Command(
+            "SELECT task_id, step_id, step_name, kind, role, entered_at, due_at, warn_at, provisional FROM tasks WHERE case_id = @case", ("@case", caseId)))
+        await using (var r = await command.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
+                tasks.Add(new TaskRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Instant(r.GetInt64(5)),
+                    r.IsDBNull(6) ? null : Instant(r.GetInt64(6)), r.IsDBNull(7) ? null : Instant(r.GetInt64(7)), r.GetBoolean(8)));
+        var deadlines = new List<DeadlineRow>();
+        await using (var command = Command(
+            "SELECT \"limit\", duration, due_at, warn_at, provisional, paused FROM deadlines WHERE case_id = @case", ("@case", caseId)))
+        await using (var r = await command.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
+                deadlines.Add(new DeadlineRow(r.GetString(0), r.GetString(1), Instant(r.GetInt64(2)), r.IsDBNull(3) ? null : Instant(r.GetInt64(3)),
+                    r.GetBoolean(4), r.GetBoolean(5)));
+        return new DerivedRows(tasks, deadlines, null);
+    }
+
+    public Task DeleteTaskAsync(string caseId, string taskId, CancellationToken ct) =>
+        Execute("DELETE FROM tasks WHERE case_id = @case AND task_id = @task", ct, ("@case", caseId), ("@task", taskId));
+
+    public Task InsertTaskAsync(string caseId, string definitionId, TaskRow t, CancellationToken ct) => Execute(
+        "INSERT INTO tasks (case_id, task_id, step_id, step_name, kind, role, definition_id, entered_at, due_at, warn_at, provisional) " +
+        "VALUES (@case, @task, @step, @name, @kind, @role, @def, @entered, @due, @warn, @provisional)", ct,
+        ("@case", caseId), ("@task", t.TaskId), ("@step", t.StepId), ("@name", t.StepName), ("@kind", t.Kind), ("@role", t.Role), ("@def", definitionId),
+        ("@entered", t.EnteredAt.UtcTicks), ("@due", t.DueAt?.UtcTicks), ("@warn", t.WarnAt?.UtcTicks), ("@provisional", t.Provisional));
+
+    public Task DeleteDeadlineAsync(string caseId, string limit, CancellationToken ct) =>
+        Execute("DELETE FROM deadlines WHERE case_id = @case AND \"limit\" = @limit", ct, ("@case", caseId), ("@limit", limit));
+
+    public Task InsertDeadlineAsync(string caseId, string definitionId, DeadlineRow d, CancellationToken ct) => Execute(
+        "INSERT INTO deadlines (case_id, \"limit\", definition_id, duration, due_at, warn_at, provisional, paused) " +
+        "VALUES (@case, @limit, @def, @duration, @due, @warn, @provisional, @paused)", ct,
+        ("@case", caseId), ("@limit", d.Limit), ("@def", definitionId), ("@duration", d.Duration), ("@due", d.DueAt.UtcTicks),
+        ("@warn", d.WarnAt?.UtcTicks), ("@provisional", d.Provisional), ("@paused", d.Paused));
+
+    /// <summary>Stores the alert unless that case, step, limit and level already has one; returns its id, or null when it did.</summary>
+    public async Task<long?> InsertAlertOnceAsync(AlertRecord a, CancellationToken ct)
+    {
+        await using var command = Command(
+            "INSERT INTO alerts (case_id, case_no, case_title, definition_id, task_key, step_id, step_name, \"limit\", level, due_at, raised_at, provisional, status) " +
+            "VALUES (@case, @no, @title, @def, @task, @step, @name, @limit, @level, @due, @raised, @provisional, @status) " +
+            "ON CONFLICT (case_id, task_key, \"limit\", level) DO NOTHING RETURNING id",
+            ("@case", a.CaseId), ("@no", a.CaseNo), ("@title", a.CaseTitle), ("@def", a.DefinitionId), ("@task", a.TaskKey), ("@step", a.StepId),
+            ("@name", a.StepName), ("@limit", a.Limit), ("@level", a.Level), ("@due", a.DueAt.UtcTicks), ("@raised", a.RaisedAt.UtcTicks),
+            ("@provisional", a.Provisional), ("@status", a.Status));
+        return await command.ExecuteScalarAsync(ct) is { } id and not DBNull ? Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    public Task InsertRiskEventAsync(RiskEventRecord r, CancellationToken ct) => Execute(
+        "INSERT INTO risk_events (case_id, definition_id, risk_point_id, level, risk_text, check_name, step_id, step_name, task_id, actor_id, actor_name, at, message) " +
+        "VALUES (@case, @def, @risk, @level, @text, @check, @step, @name, @task, @actor, @actorName, @at, @message)", ct,
+        ("@case", r.CaseId), ("@def", r.DefinitionId), ("@risk", r.RiskPointId), ("@level", r.Level), ("@text", r.RiskText), ("@check", r.CheckName),
+        ("@step", r.StepId), ("@name", r.StepName), ("@task", r.TaskId), ("@actor", r.ActorId), ("@actorName", r.ActorName), ("@at", r.At.UtcTicks),
+        ("@message", r.Message));
+
+    private async Task Execute(string sql, CancellationToken ct, params (string, object?)[] parameters) => await ExecuteCount(sql, ct, parameters);
+
+    private async Task<int> ExecuteCount(string sql, CancellationToken ct, params (string, object?)[] parameters)
+    {
+        await using var command = Command(sql, parameters);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value ?? DBNull.Value;
+            command.Parameters.Add(p);
+        }
+        return command;
+    }
+}

@@ -1,6 +1,6 @@
 namespace WorkflowEngine.Server.Cli;
 
-/// <summary>serve (default) | validate FILE… | deadline --from … --add … | flows | catalog | bench</summary>
+/// <summary>serve (default) | validate FILE… | deadline --from … --add … | flows | catalog [--out FILE] | bench</summary>
 public static class Verbs
 {
     public static async Task<int> RunAsync(string[] args)
@@ -16,6 +16,10 @@ public static class Verbs
                 return ValidateVerb.Run(rest, Console.Out);
             case "deadline":
                 return DeadlineVerb.Run(rest, Console.Out, Console.Error);
+            case "flows":
+                return FlowsVerb.Run(Console.Out);
+            case "catalog":
+                return CatalogVerb.Run(rest, Console.Out);
             case "bench":
                 return await Bench.BenchVerb.RunAsync(rest, Console.Out);
             default:

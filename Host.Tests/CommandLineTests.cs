@@ -22,9 +22,12 @@ public class CommandLineTests
 
         ValidateVerb.Run([broken], output).Should().Be(1);
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var text = File.ReadAllLines(broken);
+        var firstLimit = Array.FindIndex(text, l => l.Contains("3 days")) + 1;
+        var post = Array.FindIndex(text, l => l.Contains("vice-mayor")) + 1;
         lines.Should().HaveCount(3, "two 3-working-day limits and one post were broken");
-        lines.Should().Contain(l => l.StartsWith($"{broken}: steps[2].timeLimit.duration (line 100): 时限“3 days”格式不正确"));
-        lines.Should().Contain(l => l.StartsWith($"{broken}: steps[6].role (line 144): 岗位“vice-mayor”未在“roles”中定义"));
+        lines.Should().Contain(l => l.StartsWith($"{broken}: steps[2].timeLimit.duration (line {firstLimit}): 时限“3 days”格式不正确"));
+        lines.Should().Contain(l => l.StartsWith($"{broken}: steps[6].role (line {post}): 岗位“vice-mayor”未在“roles”中定义"));
     }
 
     [Test]

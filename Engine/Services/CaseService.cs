@@ -165,12 +165,13 @@ public sealed class CaseService(
         return prefix + number.ToString("D6", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>A short title for lists: the first two required text fields of the case.</summary>
+    /// <summary>A short title for lists: the definition's title fields, or the first two required text fields.</summary>
     public static string Title(FlowDefinition definition, IReadOnlyDictionary<string, Value> data)
     {
-        var parts = definition.Fields.Where(f => f.Required && f.Type is FieldType.Text or FieldType.Choice)
-            .Select(f => data.TryGetValue(f.Id, out var v) && v.Kind == ValueKind.String ? v.AsString : null)
-            .OfType<string>().Take(2).ToList();
+        var fields = definition.CaseTitle.Count > 0 ? definition.CaseTitle
+            : definition.Fields.Where(f => f.Required && f.Type is FieldType.Text or FieldType.Choice).Select(f => f.Id).Take(2);
+        var parts = fields.Select(id => data.TryGetValue(id, out var v) && v.Kind == ValueKind.String ? v.AsString : null)
+            .OfType<string>().ToList();
         return parts.Count == 0 ? definition.Name : string.Join(" · ", parts);
     }
 }

@@ -57,6 +57,7 @@ internal static class DefinitionReader
         var source = ReadSource(root.Object("source"));
         var roles = root.Objects("roles", required: true).Select(ReadRole).ToList();
         var fields = root.Objects("fields").Select(ReadField).ToList();
+        var caseTitle = root.StringList("caseTitle");
         var constants = root.ValueMap("constants");
         var risks = root.Objects("riskPoints").Select(ReadRiskPoint).ToList();
         var limits = root.Object("limits") is { } l ? ReadLimits(l) : null;
@@ -68,7 +69,7 @@ internal static class DefinitionReader
         return new FlowDefinition
         {
             Id = id, Version = version, Name = name, Category = category, Description = description, Source = source,
-            Roles = roles, Fields = fields, Constants = constants, RiskPoints = risks, Limits = limits,
+            Roles = roles, Fields = fields, CaseTitle = caseTitle, Constants = constants, RiskPoints = risks, Limits = limits,
             Withdrawal = withdrawal, StartStepId = start, Steps = steps,
             Location = root.Location, PropertyLocations = root.Locations,
         };

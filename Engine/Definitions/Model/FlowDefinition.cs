@@ -22,6 +22,8 @@ public sealed class FlowDefinition : DefinitionElement
     public SourceReference? Source { get; init; }
     public required IReadOnlyList<RoleDefinition> Roles { get; init; }
     public required IReadOnlyList<FieldDefinition> Fields { get; init; }
+    /// <summary>The fields that make up a case's title in lists; empty means the first two required text fields.</summary>
+    public IReadOnlyList<string> CaseTitle { get; init; } = [];
     /// <summary>Named values of the definition (thresholds such as 30000) that conditions may read.</summary>
     public required ImmutableDictionary<string, Value> Constants { get; init; }
     public required IReadOnlyList<RiskPoint> RiskPoints { get; init; }

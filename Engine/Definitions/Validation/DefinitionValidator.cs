@@ -86,6 +86,7 @@ internal sealed partial class DefinitionValidator
 
     private void CheckFields()
     {
+        foreach (var id in _d.CaseTitle) CheckFieldReference(id, _d.At("caseTitle"));
         foreach (var field in _d.Fields)
         {
             CheckUnique(field.Items, i => i.Id, _ => field.At("items"), $"字段“{field.Id}”的材料");

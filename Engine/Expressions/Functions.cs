@@ -39,7 +39,7 @@ internal static class Functions
     /// <summary>A known function the user probably meant: same name in another case, a small typo, or a longer spelling (length → len).</summary>
     public static string? Suggest(string name) =>
         All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase))?.Name
-        ?? All.Select(f => (f.Name, Distance: EditDistance(f.Name.ToLowerInvariant(), name.ToLowerInvariant())))
+        ?? All.Select(f => (f.Name, Distance: Text.EditDistance.Between(f.Name, name)))
             .Where(c => c.Distance <= 2)
             .OrderBy(c => c.Distance)
             .Select(c => c.Name)
@@ -217,22 +217,4 @@ internal static class Functions
         fromList
             ? EvaluationErrors.At(column, $"函数 {function} 的列表第 {index + 1} 项应为{expected}，实际为{EvaluationErrors.Describe(actual)}")
             : WrongArgument(function, index + 1, expected, actual, column);
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Newtonsoft.Json.Linq;
 using WorkflowEngine.Engine.Calendar;
 using WorkflowEngine.Engine.Definitions.Model;
+using WorkflowEngine.Engine.Text;
 
 namespace WorkflowEngine.Engine.Definitions.Loading;
 
@@ -181,8 +182,8 @@ internal sealed class ObjectReader
         foreach (var property in _object.Properties())
         {
             if (_known.Contains(property.Name)) continue;
-            var suggestion = _known.OrderBy(k => EditDistance(k, property.Name)).FirstOrDefault();
-            var hint = suggestion is not null && EditDistance(suggestion, property.Name) <= 3
+            var suggestion = _known.OrderBy(k => EditDistance.Between(k, property.Name)).FirstOrDefault();
+            var hint = suggestion is not null && EditDistance.Between(suggestion, property.Name) <= 3
                 ? $"是否应为“{suggestion}”？"
                 : $"可用属性：{string.Join("、", _known)}。";
             _errors.Add(property, $"未知属性“{property.Name}”，{hint}");
@@ -200,24 +201,4 @@ internal sealed class ObjectReader
         JTokenType.Null => "null",
         _ => token.Type.ToString(),
     };
-
-    private static int EditDistance(string a, string b)
-    {
-        a = a.ToLowerInvariant();
-        b = b.ToLowerInvariant();
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
 }

@@ -1,8 +1,6 @@
-using System.Collections.Immutable;
 using WorkflowEngine.Engine.Calendar;
 using WorkflowEngine.Engine.Definitions;
 using WorkflowEngine.Engine.Definitions.Model;
-using WorkflowEngine.Engine.Expressions;
 using WorkflowEngine.Engine.Risk;
 using WorkflowEngine.Engine.Runtime;
 
@@ -11,34 +9,19 @@ namespace WorkflowEngine.Server.Cli.Bench;
 /// <summary>The pure core on one thread: full licensing cases, and deadline computations.</summary>
 public static class CoreBenchmarks
 {
-    private static readonly Actor Clerk = new("clerk", "窗口", new HashSet<string> { "approval-window" });
-    private static readonly Actor Reviewer = new("reviewer", "审核", new HashSet<string> { "business-section" });
-    private static readonly Actor Deputy = new("deputy", "分管副主任", new HashSet<string> { "deputy-director" });
-    private static readonly Actor Director = new("director", "主任", new HashSet<string> { "director" });
-
     public static Measurement Actions(FlowDefinition licensing, WorkCalendar calendar, int casesPerRound)
     {
         var runtime = new WorkflowRuntime(new RuntimeEnvironment(calendar, RiskCheckRegistry.CreateDefault(), FixedRoster.Empty));
         var start = new DateTimeOffset(2026, 3, 2, 9, 0, 0, WorkCalendar.ChinaOffset);
-        var data = ImmutableDictionary<string, Value>.Empty.Add("applicant", Value.String("申请人")).Add("contact", Value.String("1"))
-            .Add("item", Value.String("母婴保健技术服务机构执业许可")).Add("kind", Value.String("承诺件"));
-        var materials = ImmutableDictionary<string, Value>.Empty
-            .Add("materials", Value.List(new[] { "application", "identity", "qualification", "premises" }.Select(Value.String)));
-        var delivery = ImmutableDictionary<string, Value>.Empty.Add("certificateNo", Value.String("001")).Add("deliveryMethod", Value.String("窗口领取"));
-        var empty = ImmutableDictionary<string, Value>.Empty;
-
         int RunCases()
         {
             var actions = 0;
             for (var i = 0; i < casesPerRound; i++)
             {
                 var now = start.AddMinutes(i % 600);
-                var state = Apply(runtime.Execute(licensing, null, new StartCase("c" + i, data), Clerk, now));
-                state = Apply(runtime.Execute(licensing, state, new TakeAction(state.Active[0].TaskId, "accept", materials, null), Clerk, now));
-                state = Apply(runtime.Execute(licensing, state, new TakeAction(state.Active[0].TaskId, "pass", empty, "符合条件"), Reviewer, now));
-                state = Apply(runtime.Execute(licensing, state, new TakeAction(state.Active[0].TaskId, "agree", empty, "同意"), Deputy, now));
-                state = Apply(runtime.Execute(licensing, state, new TakeAction(state.Active[0].TaskId, "grant", empty, "准予"), Director, now));
-                state = Apply(runtime.Execute(licensing, state, new TakeAction(state.Active[0].TaskId, "deliver", delivery, null), Clerk, now));
+                var state = Apply(runtime.Execute(licensing, null, new StartCase("c" + i, LicensingSample.Application), LicensingSample.Clerk, now));
+                foreach (var (action, actor, data, opinion) in LicensingSample.Steps)
+                    state = Apply(runtime.Execute(licensing, state, new TakeAction(state.Active[0].TaskId, action, data, opinion), actor, now));
                 if (!state.IsClosed) throw new InvalidOperationException("The benchmark case did not end.");
                 actions += 6;
             }

@@ -1,7 +1,5 @@
-using System.Collections.Immutable;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using WorkflowEngine.Engine.Expressions;
 using WorkflowEngine.Engine.Runtime;
 using WorkflowEngine.Server.Database;
 
@@ -10,11 +8,6 @@ namespace WorkflowEngine.Server.Cli.Bench;
 /// <summary>Raw SQLite transactions against engine actions persisted through the service layer, on the same file settings.</summary>
 public static class PersistenceBenchmarks
 {
-    private static readonly Actor Clerk = new("window", "窗口", new HashSet<string> { "approval-window" });
-    private static readonly Actor Reviewer = new("reviewer", "审核", new HashSet<string> { "business-section" });
-    private static readonly Actor Deputy = new("deputy", "分管副主任", new HashSet<string> { "deputy-director" });
-    private static readonly Actor Director = new("director", "主任", new HashSet<string> { "director" });
-
     public static async Task<(Measurement Raw, Measurement Service, Measurement Ratio)> RunAsync(BenchEnvironment env, TimeSpan roundLength)
     {
         var raw = await RawTransactionsAsync(env, roundLength);
@@ -61,12 +54,6 @@ public static class PersistenceBenchmarks
 
     private static async Task<double> ServiceActionsAsync(BenchEnvironment env, TimeSpan roundLength)
     {
-        var data = ImmutableDictionary<string, Value>.Empty.Add("applicant", Value.String("申请人")).Add("contact", Value.String("1"))
-            .Add("item", Value.String("母婴保健技术服务机构执业许可")).Add("kind", Value.String("承诺件"));
-        var materials = ImmutableDictionary<string, Value>.Empty
-            .Add("materials", Value.List(new[] { "application", "identity", "qualification", "premises" }.Select(Value.String)));
-        var delivery = ImmutableDictionary<string, Value>.Empty.Add("certificateNo", Value.String("001")).Add("deliveryMethod", Value.String("窗口领取"));
-        var empty = ImmutableDictionary<string, Value>.Empty;
         var cases = env.Cases;
         var rates = new List<double>();
         for (var round = 0; round < 6; round++)
@@ -75,13 +62,9 @@ public static class PersistenceBenchmarks
             var watch = Stopwatch.StartNew();
             while (watch.Elapsed < roundLength)
             {
-                var result = await cases.StartAsync("licensing-approval", data, Clerk);
+                var result = await cases.StartAsync("licensing-approval", LicensingSample.Application, LicensingSample.Clerk);
                 var id = result.Record!.Id;
-                foreach (var (action, actor, payload, opinion) in new[]
-                         {
-                             ("accept", Clerk, materials, (string?)null), ("pass", Reviewer, empty, "符合条件"), ("agree", Deputy, empty, "同意"),
-                             ("grant", Director, empty, "准予"), ("deliver", Clerk, delivery, null),
-                         })
+                foreach (var (action, actor, payload, opinion) in LicensingSample.Steps)
                 {
                     result = await cases.ExecuteAsync(id, new TakeAction(result.State!.Active[0].TaskId, action, payload, opinion), actor);
                     if (!result.IsApplied) throw new InvalidOperationException($"Benchmark action refused: {result.Outcome}");

@@ -16,8 +16,6 @@ namespace WorkflowEngine.Server.Cli.Bench;
 /// </summary>
 public static class TimerBenchmarks
 {
-    private static readonly Actor Clerk = new("window", "窗口", new HashSet<string> { "approval-window" });
-    private static readonly Actor Accepting = Clerk;
     private const string OpenDeadlines = "SELECT (SELECT COUNT(*) FROM deadlines) + (SELECT COUNT(*) FROM tasks WHERE due_at IS NOT NULL)";
 
     public static async Task<Measurement> AlertLatencyAsync(int openDeadlines, int probes, TextWriter log)
@@ -92,21 +90,17 @@ public static class TimerBenchmarks
             "from starting the service to every red alert stored (one run)");
     }
 
-    private static ImmutableDictionary<string, Value> LicensingData() => ImmutableDictionary<string, Value>.Empty
-        .Add("applicant", Value.String("申请人")).Add("contact", Value.String("1")).Add("item", Value.String("执业许可")).Add("kind", Value.String("承诺件"));
-
     private static async Task NewLicensingCaseAsync(BenchEnvironment env)
     {
-        var result = await env.Cases.StartAsync("licensing-approval", LicensingData(), Clerk);
+        var result = await env.Cases.StartAsync("licensing-approval", LicensingSample.Application, LicensingSample.Clerk);
         if (!result.IsApplied) throw new InvalidOperationException($"Seed case refused: {result.Outcome}");
     }
 
     private static async Task AcceptedLicensingCaseAsync(BenchEnvironment env)
     {
-        var result = await env.Cases.StartAsync("licensing-approval", LicensingData(), Clerk);
-        var materials = ImmutableDictionary<string, Value>.Empty
-            .Add("materials", Value.List(new[] { "application", "identity", "qualification", "premises" }.Select(Value.String)));
-        result = await env.Cases.ExecuteAsync(result.Record!.Id, new TakeAction(result.State!.Active[0].TaskId, "accept", materials, null), Accepting);
+        var result = await env.Cases.StartAsync("licensing-approval", LicensingSample.Application, LicensingSample.Clerk);
+        result = await env.Cases.ExecuteAsync(result.Record!.Id,
+            new TakeAction(result.State!.Active[0].TaskId, "accept", LicensingSample.Materials, null), LicensingSample.Clerk);
         if (!result.IsApplied) throw new InvalidOperationException($"Seed action refused: {result.Outcome}");
     }
 

@@ -2,9 +2,12 @@ using System.Globalization;
 
 namespace WorkflowEngine.Engine.Calendar;
 
-public enum DurationUnit { WorkingDays, CalendarDays, Hours }
+public enum DurationUnit { WorkingDays, CalendarDays, Hours, Months, Years }
 
-/// <summary>A period length as written in definitions: <c>3wd</c> working days, <c>7d</c> calendar days, <c>2h</c> hours.</summary>
+/// <summary>
+/// A period length as written in definitions: <c>3wd</c> working days, <c>7d</c> calendar days, <c>2h</c> hours,
+/// <c>3mo</c> months, <c>1y</c> years.
+/// </summary>
 public readonly record struct Duration(int Amount, DurationUnit Unit)
 {
     public const int MaxAmount = 3650;
@@ -14,8 +17,10 @@ public readonly record struct Duration(int Amount, DurationUnit Unit)
         duration = default;
         if (string.IsNullOrWhiteSpace(text)) return false;
         var (suffixLength, unit) = text.EndsWith("wd", StringComparison.Ordinal) ? (2, DurationUnit.WorkingDays)
+            : text.EndsWith("mo", StringComparison.Ordinal) ? (2, DurationUnit.Months)
             : text.EndsWith('d') ? (1, DurationUnit.CalendarDays)
             : text.EndsWith('h') ? (1, DurationUnit.Hours)
+            : text.EndsWith('y') ? (1, DurationUnit.Years)
             : (0, DurationUnit.WorkingDays);
         if (suffixLength == 0) return false;
         var digits = text[..^suffixLength];
@@ -27,7 +32,7 @@ public readonly record struct Duration(int Amount, DurationUnit Unit)
     }
 
     public static Duration Parse(string text) =>
-        TryParse(text, out var d) ? d : throw new FormatException($"'{text}' is not a duration such as 3wd, 7d or 2h.");
+        TryParse(text, out var d) ? d : throw new FormatException($"'{text}' is not a duration such as 3wd, 7d, 2h, 3mo or 1y.");
 
     public Duration Plus(int amount) => this with { Amount = Amount + amount };
 
@@ -35,7 +40,9 @@ public readonly record struct Duration(int Amount, DurationUnit Unit)
     {
         DurationUnit.WorkingDays => "wd",
         DurationUnit.CalendarDays => "d",
-        _ => "h",
+        DurationUnit.Hours => "h",
+        DurationUnit.Months => "mo",
+        _ => "y",
     };
 
     /// <summary>How officials read it: 3个工作日, 7日, 2小时.</summary>
@@ -43,6 +50,8 @@ public readonly record struct Duration(int Amount, DurationUnit Unit)
     {
         DurationUnit.WorkingDays => "个工作日",
         DurationUnit.CalendarDays => "日",
-        _ => "小时",
+        DurationUnit.Hours => "小时",
+        DurationUnit.Months => "个月",
+        _ => "年",
     };
 }

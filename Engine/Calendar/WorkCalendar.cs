@@ -143,6 +143,17 @@ public sealed class WorkCalendar
                 if (last < 0) throw PeriodOutside(start, duration);
                 return DayPeriod(last, AnyUnloaded(nominal, last));
             }
+            case DurationUnit.Months or DurationUnit.Years:
+            {
+                // 民法典第二百零二条: the corresponding day of the last month, or that month's last day when there is none.
+                var months = duration.Unit == DurationUnit.Years ? (long)amount * 12 : amount;
+                var startDate = CalendarRange.DateAt(startOffset);
+                if (months > (CalendarRange.LastYear - startDate.Year + 1) * 12L) throw PeriodOutside(start, duration);
+                var nominal = startOffset + (startDate.AddMonths((int)months).DayNumber - startDate.DayNumber);
+                var last = nominal < CalendarRange.DayCount ? _index.FirstWorkingDayFrom(nominal) : -1;
+                if (last < 0) throw PeriodOutside(start, duration);
+                return DayPeriod(last, AnyUnloaded(nominal, last));
+            }
             case DurationUnit.Hours:
             {
                 var dueTicks = localTicks + amount * TimeSpan.TicksPerHour;

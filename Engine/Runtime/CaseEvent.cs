@@ -21,6 +21,7 @@ public static class EventTypes
     public const string ClockPaused = "clock-paused";
     public const string ClockResumed = "clock-resumed";
     public const string ClockStopped = "clock-stopped";
+    public const string ClockRestarted = "clock-restarted";
     public const string DeadlineExtended = "deadline-extended";
     public const string VoteOpened = "vote-opened";
     public const string VoteAttended = "vote-attended";

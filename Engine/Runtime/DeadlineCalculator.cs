@@ -90,6 +90,7 @@ internal sealed class DeadlineCalculator(FlowDefinition definition, WorkCalendar
     private Computed ComputeStep(ActiveStep active, Duration limit)
     {
         var due = StepDue(active, limit);
+        if (IsMonthly(limit.Unit)) return new Computed(due, MonthlyWarning(active.EnteredAt, due), 0);
         var warnUnits = WarningUnits(limit.Amount, limit.Unit);
         DateTimeOffset? warnAt = warnUnits is { } k ? calendar.Add(active.EnteredAt, new Duration(k, limit.Unit)).DueAt : null;
         return new Computed(due, warnAt, 0);
@@ -110,6 +111,13 @@ internal sealed class DeadlineCalculator(FlowDefinition definition, WorkCalendar
         if (openPauseUntil is { } until && clock.PausedSince is { } since) Accumulate(since, until);
 
         var total = limit.Duration.Amount + (kind == LimitKind.Statutory ? clock.ExtensionAmount : 0);
+        if (IsMonthly(unit))
+        {
+            // Paused calendar days push the whole month or year period later.
+            var shifted = start.AddDays(pausedUnits);
+            var monthly = calendar.Add(shifted, new Duration(total, unit));
+            return new Computed(monthly, MonthlyWarning(shifted, monthly), pausedUnits);
+        }
         var warnUnits = WarningUnits(total, unit);
         if (unit == DurationUnit.Hours)
         {
@@ -128,10 +136,24 @@ internal sealed class DeadlineCalculator(FlowDefinition definition, WorkCalendar
             switch (unit)
             {
                 case DurationUnit.WorkingDays: pausedUnits += calendar.WorkingDaysBetween(fromDate, toDate); break;
-                case DurationUnit.CalendarDays: pausedUnits += Math.Max(0, toDate.DayNumber - fromDate.DayNumber); break;
+                case DurationUnit.CalendarDays or DurationUnit.Months or DurationUnit.Years:
+                    pausedUnits += Math.Max(0, toDate.DayNumber - fromDate.DayNumber);
+                    break;
                 default: pausedTime += to - from; break;
             }
         }
+    }
+
+    private static bool IsMonthly(DurationUnit unit) => unit is DurationUnit.Months or DurationUnit.Years;
+
+    /// <summary>A month or year period warns when the share of its calendar days set by the definition is used.</summary>
+    private DateTimeOffset? MonthlyWarning(DateTimeOffset start, Period due)
+    {
+        var first = WorkCalendar.LocalDate(start);
+        var days = due.LastDay.DayNumber - first.DayNumber;
+        var percent = (definition.Limits?.Warning ?? WarningRule.Default).PercentUsed;
+        var k = days * percent / 100;
+        return k > 0 && k < days ? calendar.DueInstant(first.AddDays(k)) : null;
     }
 
     /// <summary>

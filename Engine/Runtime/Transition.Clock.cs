@@ -18,6 +18,16 @@ internal sealed partial class Transition
             actor: Actor.System);
     }
 
+    /// <summary>The limits count again from now: earlier time and pauses no longer count; extensions granted stay.</summary>
+    private void RestartClock()
+    {
+        State = State with
+        {
+            Clock = State.Clock with { StartedAt = _now, StoppedAt = null, PausedSince = null, PauseReason = null, Pauses = [] },
+        };
+        Record(EventTypes.ClockRestarted, $"重新起算期限（自 {WorkCalendar.LocalDate(_now):yyyy-MM-dd} 次日起算）", actor: Actor.System);
+    }
+
     private void StopClock()
     {
         if (!State.Clock.IsRunning) return;

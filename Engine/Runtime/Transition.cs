@@ -133,6 +133,7 @@ internal sealed partial class Transition
         };
         if (action is not null && !bySystem)
             Record(EventTypes.ActionTaken, $"{_actor.Name} 在“{step.Name}”环节办理“{action.Name}”", task, action.Id, opinion, delta);
+        if (action?.RestartsClock == true) RestartClock();
         EnterStep(to, task.BranchPath);
     }
 

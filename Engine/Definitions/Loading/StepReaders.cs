@@ -114,6 +114,7 @@ internal static class StepReaders
             Opinion = r.Enum("opinion", OpinionRule.Optional),
             SystemOnly = r.Bool("systemOnly", false),
             Extend = r.Duration("extend"),
+            RestartsClock = r.Bool("restartsClock", false),
             Location = r.Location, PropertyLocations = r.Locations,
         };
         if (action.To is null && action.Extend is null)

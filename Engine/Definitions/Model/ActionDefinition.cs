@@ -20,6 +20,8 @@ public sealed class ActionDefinition : DefinitionElement
     public bool SystemOnly { get; init; }
     /// <summary>Extends the case's statutory limit by this much (延期), within the definition's cap.</summary>
     public Duration? Extend { get; init; }
+    /// <summary>The case limits count again from now (重新起算), e.g. from the day corrected materials arrive.</summary>
+    public bool RestartsClock { get; init; }
 }
 
 /// <summary>What happens when a step's time runs out: an action taken by the system (视为受理, 视为放弃 …).</summary>

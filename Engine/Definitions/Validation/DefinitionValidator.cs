@@ -184,6 +184,8 @@ internal sealed partial class DefinitionValidator
                 Error(action.At("role"), $"等待环节的动作“{action.Id}”须写明由哪个岗位办理（“role”）。");
             foreach (var field in action.Requires) CheckFieldReference(field, action.At("requires"));
             if (action.Extend is { } extend) CheckExtension(action, extend, action.Role ?? stepRole);
+            if (action.RestartsClock && _d.Limits is null)
+                Error(action.At("restartsClock"), "本流程没有案件时限（limits），“restartsClock”无从重新起算。");
         }
     }
 

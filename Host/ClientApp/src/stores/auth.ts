@@ -48,6 +48,7 @@ export const useAuthStore = defineStore('auth', {
     },
     /** Where to go after signing in. */
     home(): string {
+      if (this.roles.includes('supervisor')) return '/supervision'
       if (this.isOfficial) return '/tasks'
       if (this.isSupervisor) return '/supervision'
       if (this.isProcessOwner) return '/designer'

@@ -228,6 +228,13 @@ export function renameStep(def: FlowDefinition, index: number, newId: string) {
     if (s.join) s.join = swap(s.join) as string
     if (s.branches) s.branches = s.branches.map((b) => swap(b) as string)
     if (s.outcomes) for (const k of Object.keys(s.outcomes) as (keyof typeof s.outcomes)[]) s.outcomes[k] = swap(s.outcomes[k]) as string
+    // risk checks name steps in their parameters (separation-of-duties: steps; notice-period-complete: step; collective-decision: vote)
+    for (const c of s.checks ?? []) {
+      const p = c.params as Record<string, unknown> | undefined
+      if (!p) continue
+      if (Array.isArray(p.steps)) p.steps = p.steps.map(swap)
+      for (const key of ['step', 'vote']) if (typeof p[key] === 'string') p[key] = swap(p[key])
+    }
   }
   const limits = def.limits as { clockStartsAt?: string; clockStopsAt?: string[] } | undefined
   if (limits?.clockStartsAt === old) limits.clockStartsAt = newId

@@ -113,8 +113,19 @@ public sealed class UiScenarioTests
         await Expect(missing).ToContainTextAsync("缺少必需材料 2 项");
         await Expect(missing).ToContainTextAsync("相关专业技术人员资格证书、执业证书");
         await Expect(missing).ToContainTextAsync("场地、设备配备情况说明");
-        await page.ClickAsync("[data-action=request-correction]");
+        // Accepting with materials missing is refused by the risk rule, in plain Chinese, naming the risk point.
+        await page.ClickAsync("[data-action=accept]");
         var dialog = page.OpenDialog();
+        await dialog.Locator("[data-test=risk-confirm]").ClickAsync();
+        await dialog.Locator("[data-test=action-submit]").ClickAsync();
+        await Expect(dialog.Locator("[data-test=action-problem]")).ToContainTextAsync("风险点①");
+        await Expect(dialog.Locator("[data-test=action-problem]")).ToContainTextAsync("业务不熟练，对申请材料是否齐全没有进行认真审查。");
+        await page.ShotAsync("03b-blocked-action");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await Expect(page.OpenDialog()).ToHaveCountAsync(0);
+
+        await page.ClickAsync("[data-action=request-correction]");
+        dialog = page.OpenDialog();
         await Expect(dialog).ToContainTextAsync("风险①");
         await Expect(dialog.Locator("[data-form-item=missingItems]")).ToContainTextAsync("相关专业技术人员资格证书、执业证书");
         await Expect(dialog.Locator("[data-form-item=missingItems]")).ToContainTextAsync("场地、设备配备情况说明");
@@ -320,8 +331,11 @@ public sealed class UiScenarioTests
         await page.ShotAsync("13-vote-panel", fullPage: true);
 
         (await deputy2.PostAsJsonAsync($"/api/cases/{caseId}/tasks/{taskId}/vote/cast", new { choice = "against" })).EnsureSuccessStatusCode();
-        // The page still holds the old version: the chair's vote is refused as stale, the page reloads and then it may vote.
-        await page.ReloadAsync();
+        // The page still holds the old version: its next command is refused with 409 (If-Match), the user is told and the page reloads.
+        await panel.Locator("tr", new() { HasText = "纪检组长 高远" }).GetByText("代为签到").ClickAsync();
+        await Expect(page.Locator(".el-message-box:visible")).ToContainTextAsync("案件已更新");
+        await page.ConfirmMessageBoxAsync();
+        await Expect(panel.Locator("[data-member-status=deputy2]")).ToHaveTextAsync("已投票");
         await Expect(panel.Locator("[data-test=vote-cast]")).ToBeDisabledAsync(); // no choice yet
         await panel.Locator("[data-test=vote-choice] label:has-text('同意')").First.ClickAsync();
         await Expect(panel.Locator("[data-test=vote-cast]")).ToBeEnabledAsync();

@@ -2,7 +2,8 @@ namespace WorkflowEngine.Server.Web;
 
 /// <summary>
 /// Serves the web UI built from Host/ClientApp into wwwroot, without sign-in (the UI signs in through the
-/// API). A GET for any other path outside /api, /openapi and /health gets index.html, for client-side routing.
+/// API). A GET for any other path outside /api, /openapi and /health that does not name a file gets
+/// index.html, for client-side routing; a missing file is 404.
 /// </summary>
 public static class ClientApp
 {
@@ -19,7 +20,8 @@ public static class ClientApp
         {
             var path = http.Request.Path;
             var index = environment.WebRootFileProvider.GetFileInfo("index.html");
-            if (!HttpMethods.IsGet(http.Request.Method) || ServerPaths.Any(p => path.StartsWithSegments(p)) || !index.Exists)
+            if (!HttpMethods.IsGet(http.Request.Method) || ServerPaths.Any(p => path.StartsWithSegments(p))
+                || Path.HasExtension(path.Value) || !index.Exists)
                 return Results.NotFound();
             return Results.Stream(index.CreateReadStream(), "text/html; charset=utf-8");
         }).AllowAnonymous().ExcludeFromDescription();

@@ -1,0 +1,92 @@
+import { defineStore } from 'pinia'
+import { api, ApiError } from '@/api/http'
+import type { User } from '@/api/types'
+
+export const SYSTEM_ROLES = ['admin', 'process-owner', 'supervisor'] as const
+
+export interface MenuItem {
+  path: string
+  title: string
+  icon: string
+}
+
+/** The signed-in user and what the menu offers them. */
+export const useAuthStore = defineStore('auth', {
+  state: () => ({ user: null as User | null, checked: false }),
+  getters: {
+    signedIn: (s) => !!s.user,
+    roles: (s): string[] => s.user?.roles ?? [],
+    isAdmin(): boolean {
+      return this.roles.includes('admin')
+    },
+    isProcessOwner(): boolean {
+      return this.roles.includes('process-owner') || this.isAdmin
+    },
+    isSupervisor(): boolean {
+      return this.roles.includes('supervisor') || this.isAdmin
+    },
+    /** Holds an agency post (窗口, 科室, 领导 …), i.e. acts on cases. */
+    isOfficial(): boolean {
+      return this.roles.some((r) => !(SYSTEM_ROLES as readonly string[]).includes(r))
+    },
+    /** The user's posts, by name, for the header. */
+    postNames(s): string[] {
+      return this.roles.map((r) => s.user?.roleNames?.[r] ?? r)
+    },
+    menu(): MenuItem[] {
+      const items: MenuItem[] = []
+      if (this.isOfficial || this.isAdmin) {
+        items.push({ path: '/tasks', title: '待办事项', icon: 'List' })
+        items.push({ path: '/intake', title: '收件受理', icon: 'DocumentAdd' })
+      }
+      items.push({ path: '/cases', title: '案件查询', icon: 'Folder' })
+      items.push({ path: '/flows', title: '流程目录', icon: 'Share' })
+      if (this.isSupervisor) items.push({ path: '/supervision', title: '电子监察', icon: 'Warning' })
+      if (this.isProcessOwner) items.push({ path: '/designer', title: '流程设计', icon: 'EditPen' })
+      items.push({ path: '/calendar', title: '工作日历', icon: 'Calendar' })
+      return items
+    },
+    /** Where to go after signing in. */
+    home(): string {
+      if (this.roles.includes('supervisor')) return '/supervision'
+      if (this.isOfficial) return '/tasks'
+      if (this.isSupervisor) return '/supervision'
+      if (this.isProcessOwner) return '/designer'
+      return '/cases'
+    },
+  },
+  actions: {
+    async login(username: string, password: string) {
+      const r = await api.post<{ token: string; user: User }>('/api/auth/login', { username, password }, { quiet401: true })
+      this.user = r.user
+      this.checked = true
+      return r.user
+    },
+    async logout() {
+      try {
+        await api.post('/api/auth/logout', {}, { quiet401: true })
+      } finally {
+        this.user = null
+      }
+    },
+    /** Asks the server who is signed in (the cookie); a 401 means nobody. */
+    async fetchMe() {
+      try {
+        this.user = await api.get<User>('/api/auth/me', { quiet401: true })
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) this.user = null
+        else throw e
+      } finally {
+        this.checked = true
+      }
+      return this.user
+    },
+    /** Whether a route needing these roles is open to the user. */
+    allows(need: 'official' | 'supervisor' | 'process-owner' | undefined) {
+      if (!need) return true
+      if (need === 'official') return this.isOfficial || this.isAdmin
+      if (need === 'supervisor') return this.isSupervisor
+      return this.isProcessOwner
+    },
+  },
+})

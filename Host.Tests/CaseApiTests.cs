@@ -36,7 +36,11 @@ public class CaseApiTests
         step.Body.GetProperty("deadline").GetProperty("dueAt").GetString().Should().Be("2026-03-31T00:00:00+08:00");
 
         var work = await reviewer.Get("/api/tasks");
-        work.Body.EnumerateArray().Should().Contain(t => t.GetProperty("caseId").GetString() == id && t.GetProperty("stepId").GetString() == "review");
+        var item = work.Body.EnumerateArray().Single(t => t.GetProperty("caseId").GetString() == id);
+        item.GetProperty("stepId").GetString().Should().Be("review");
+        item.GetProperty("dueAt").GetString().Should().Be("2026-03-06T00:00:00+08:00", "3 working days after Monday 03-02");
+        item.GetProperty("warnAt").GetString().Should().Be("2026-03-05T00:00:00+08:00");
+        item.GetProperty("workingDaysLeft").GetDouble().Should().Be(3);
 
         step = await reviewer.Post($"/api/cases/{id}/tasks/{step.Body.Task("review")}/actions/pass", new { opinion = "符合条件" });
         step = await deputy.Post($"/api/cases/{id}/tasks/{step.Body.Task("approve-deputy")}/actions/agree", new { opinion = "同意" });

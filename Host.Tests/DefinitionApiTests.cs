@@ -65,6 +65,11 @@ public class DefinitionApiTests
         draft.Status.Should().Be(HttpStatusCode.Created);
         draft.Body.GetProperty("version").GetInt32().Should().Be(2);
         draft.Body.GetProperty("status").GetString().Should().Be("draft");
+        var latest = (await owner.Get("/api/definitions?status=all")).Body.EnumerateArray().Single(d => d.GetProperty("id").GetString() == "licensing-approval");
+        latest.GetProperty("version").GetInt32().Should().Be(2);
+        latest.GetProperty("status").GetString().Should().Be("draft", "the designer lists drafts too");
+        (await owner.Get("/api/definitions")).Body.EnumerateArray().Single(d => d.GetProperty("id").GetString() == "licensing-approval")
+            .GetProperty("version").GetInt32().Should().Be(1, "the catalog lists what is published");
         (await clerk.StartLicensingCase()).GetProperty("definitionVersion").GetInt32().Should().Be(1, "a draft is not used");
 
         var published = await owner.Post("/api/definitions/licensing-approval/versions/2/publish", null);

@@ -55,6 +55,14 @@ public sealed class DefinitionStore(IDbContextFactory<WorkflowDbContext> dbFacto
         return all.GroupBy(d => d.Id).Select(g => g.MaxBy(d => d.Version)!).OrderBy(d => d.Category).ThenBy(d => d.Id).ToList();
     }
 
+    /// <summary>The newest version of every flow, published or draft (the designer's list).</summary>
+    public async Task<IReadOnlyList<DefinitionRecord>> ListLatestAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var all = await db.Definitions.AsNoTracking().ToListAsync(ct);
+        return all.GroupBy(d => d.Id).Select(g => g.MaxBy(d => d.Version)!).OrderBy(d => d.Category).ThenBy(d => d.Id).ToList();
+    }
+
     public async Task<IReadOnlyList<DefinitionRecord>> VersionsAsync(string id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -12,10 +12,11 @@ public static class DefinitionEndpoints
     {
         var group = app.MapGroup("/api/definitions").WithTags("Definitions");
 
-        group.MapGet("", async (DefinitionStore store, CancellationToken ct) =>
+        group.MapGet("", async (string? status, DefinitionStore store, CancellationToken ct) =>
         {
-            var published = await store.ListPublishedAsync(ct);
-            return Results.Ok(published.Select(r => DefinitionSummary.Of(store.Parse(r))));
+            if (status is not (null or "" or "published" or "all")) return Problems.BadRequest("status 应为 published 或 all。");
+            var records = status == "all" ? await store.ListLatestAsync(ct) : await store.ListPublishedAsync(ct);
+            return Results.Ok(records.Select(r => new DefinitionListItemDto(DefinitionSummary.Of(store.Parse(r)), r.Status)));
         });
 
         group.MapGet("/{id}", async (string id, int? version, DefinitionStore store, CancellationToken ct) =>

@@ -18,6 +18,15 @@ public sealed record AdvanceRequest(string? Duration);
 
 public sealed record DefinitionErrorDto(string Path, int Line, string Message);
 
+/// <summary>A catalog entry: the flow's summary and whether that version is published or still a draft.</summary>
+public sealed record DefinitionListItemDto(
+    string Id, int Version, string Name, string? Category, string? Description, int Steps, int OfficialSteps, string? Statutory,
+    string? Promised, string StepLimitsTotal, int RiskPoints, int RiskLevel1, int Checks, string? Source, string Status)
+{
+    public DefinitionListItemDto(Engine.Definitions.DefinitionSummary s, string status) : this(s.Id, s.Version, s.Name, s.Category, s.Description,
+        s.Steps, s.OfficialSteps, s.Statutory, s.Promised, s.StepLimitsTotal, s.RiskPoints, s.RiskLevel1, s.Checks, s.Source, status) { }
+}
+
 public sealed record DefinitionVersionDto(
     string Id, int Version, string Name, string? Category, string Status, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? PublishedAt)
 {
@@ -51,7 +60,8 @@ public sealed record HistoryDto(
 
 public sealed record WorkItemDto(
     string CaseId, string CaseNo, string Title, string DefinitionId, string DefinitionName, string TaskId, string StepId, string StepName,
-    string Kind, string Role, string RoleName, DateTimeOffset EnteredAt, DateTimeOffset? DueAt, bool Provisional, bool Paused, double? WorkingDaysLeft);
+    string Kind, string Role, string RoleName, DateTimeOffset EnteredAt, DateTimeOffset? DueAt, DateTimeOffset? WarnAt, bool Provisional, bool Paused,
+    double? WorkingDaysLeft);
 
 public sealed record CaseListItemDto(
     string Id, string CaseNo, string Title, string DefinitionId, int DefinitionVersion, string Status, string? Outcome,

@@ -31,7 +31,7 @@ public static class TaskEndpoints
                 var definition = await definitions.GetAsync(row.Case.DefinitionId, row.Case.DefinitionVersion, ct);
                 items.Add(new WorkItemDto(row.Case.Id, row.Case.CaseNo, row.Case.Title, row.Case.DefinitionId, definition?.Name ?? row.Case.DefinitionId,
                     row.Task.TaskId, row.Task.StepId, row.Task.StepName, row.Task.Kind, row.Task.Role, roleNames.Of(row.Task.Role),
-                    row.Task.EnteredAt, row.Task.DueAt, row.Task.Provisional, paused.Contains(row.Case.Id),
+                    row.Task.EnteredAt, row.Task.DueAt, row.Task.WarnAt, row.Task.Provisional, paused.Contains(row.Case.Id),
                     row.Task.DueAt is { } due ? WorkingDaysLeft(calendar, today, due) : null));
             }
             return Results.Ok(items.OrderBy(i => i.DueAt ?? DateTimeOffset.MaxValue).ThenBy(i => i.EnteredAt));

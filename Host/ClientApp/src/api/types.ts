@@ -238,6 +238,8 @@ export interface DefinitionSummary {
   riskLevel1: number
   checks: number
   source: string | null
+  /** published, or draft for the newest version of a flow not yet published (designer list) */
+  status?: string
 }
 
 export interface DefinitionVersion {

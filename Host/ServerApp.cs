@@ -106,7 +106,7 @@ public static class ServerApp
     {
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         services.AddSingleton(clock);
-        services.AddDbContextFactory<WorkflowDbContext>(o => SqliteSetup.Configure(o, options.Database));
+        services.AddPooledDbContextFactory<WorkflowDbContext>(o => SqliteSetup.Configure(o, options.Database));
         var roleCatalog = RoleCatalog.Load(Path.Combine(RepositoryPaths.Definitions(options), "roles.json"));
         var checks = RiskCheckRegistry.CreateDefault();
         services.AddSingleton(new RoleNames(roleCatalog));

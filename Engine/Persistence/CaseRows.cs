@@ -21,6 +21,14 @@ internal sealed class CaseRows(DbConnection connection, DbTransaction transactio
         return await reader.ReadAsync(ct) ? Read(reader) : null;
     }
 
+    /// <summary>The highest case number of a year ("2026-000123"), by an index range rather than LIKE.</summary>
+    public async Task<string?> LastCaseNumberAsync(string year, CancellationToken ct)
+    {
+        await using var command = Command("SELECT MAX(case_no) FROM cases WHERE case_no >= @from AND case_no < @to",
+            ("@from", year + "-"), ("@to", year + "."));
+        return await command.ExecuteScalarAsync(ct) as string;
+    }
+
     /// <summary>Cases whose next timer is due by <paramref name="upTo"/>, earliest first.</summary>
     public async Task<List<CaseRecord>> DueAsync(DateTimeOffset upTo, int limit, CancellationToken ct)
     {
@@ -40,7 +48,7 @@ internal sealed class CaseRows(DbConnection connection, DbTransaction transactio
         HistoryCount = r.GetInt64(12), LastHash = r.GetString(13), NextTimerAt = r.IsDBNull(14) ? null : Instant(r.GetInt64(14)),
     };
 
-    private static DateTimeOffset Instant(long ticks) => new UtcTicksConverter().ConvertFromProvider(ticks) is DateTimeOffset d ? d : default;
+    private static DateTimeOffset Instant(long ticks) => UtcTicksConverter.FromTicks(ticks);
 
     public Task InsertCaseAsync(CaseRecord c, CancellationToken ct) => Execute(
         $"INSERT INTO cases ({CaseColumns}) VALUES (@id, @no, @def, @ver, @title, @status, @outcome, @started, @by, @closed, @version, @state, @count, @hash, @next)", ct,
@@ -58,12 +66,24 @@ internal sealed class CaseRows(DbConnection connection, DbTransaction transactio
     public Task SetNextTimerAsync(string caseId, DateTimeOffset? next, CancellationToken ct) =>
         Execute("UPDATE cases SET next_timer_at = @next WHERE id = @id", ct, ("@next", next?.UtcTicks), ("@id", caseId));
 
-    public Task InsertHistoryAsync(HistoryRecord h, CancellationToken ct) => Execute(
-        "INSERT INTO history (case_id, sequence, type, at, actor_id, actor_name, task_id, step_id, action_id, opinion, data_json, summary, previous_hash, hash) " +
-        "VALUES (@case, @seq, @type, @at, @actor, @name, @task, @step, @action, @opinion, @data, @summary, @previous, @hash)", ct,
-        ("@case", h.CaseId), ("@seq", h.Sequence), ("@type", h.Type), ("@at", h.At.UtcTicks), ("@actor", h.ActorId), ("@name", h.ActorName),
-        ("@task", h.TaskId), ("@step", h.StepId), ("@action", h.ActionId), ("@opinion", h.Opinion), ("@data", h.DataJson), ("@summary", h.Summary),
-        ("@previous", h.PreviousHash), ("@hash", h.Hash));
+    /// <summary>Appends history entries with one multi-row statement.</summary>
+    public Task InsertHistoryAsync(IReadOnlyList<HistoryRecord> entries, CancellationToken ct)
+    {
+        if (entries.Count == 0) return Task.CompletedTask;
+        var values = new List<string>(entries.Count);
+        var parameters = new List<(string, object?)>(entries.Count * 14);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var h = entries[i];
+            values.Add($"(@c{i}, @s{i}, @t{i}, @at{i}, @a{i}, @n{i}, @task{i}, @step{i}, @act{i}, @op{i}, @d{i}, @sum{i}, @p{i}, @h{i})");
+            parameters.AddRange([
+                ($"@c{i}", h.CaseId), ($"@s{i}", h.Sequence), ($"@t{i}", h.Type), ($"@at{i}", h.At.UtcTicks), ($"@a{i}", h.ActorId),
+                ($"@n{i}", h.ActorName), ($"@task{i}", h.TaskId), ($"@step{i}", h.StepId), ($"@act{i}", h.ActionId), ($"@op{i}", h.Opinion),
+                ($"@d{i}", h.DataJson), ($"@sum{i}", h.Summary), ($"@p{i}", h.PreviousHash), ($"@h{i}", h.Hash)]);
+        }
+        return Execute("INSERT INTO history (case_id, sequence, type, at, actor_id, actor_name, task_id, step_id, action_id, opinion, data_json, " +
+                       "summary, previous_hash, hash) VALUES " + string.Join(", ", values), ct, parameters.ToArray());
+    }
 
     /// <summary>The task and deadline rows stored for a case.</summary>
     public async Task<DerivedRows> LoadDerivedAsync(string caseId, CancellationToken ct)

@@ -66,7 +66,7 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
     private async Task WriteAsync(CaseRecord record, FlowDefinition definition, Applied applied, IReadOnlyList<HistoryRecord> history,
         DerivedRows previous, DerivedRows after, CancellationToken ct)
     {
-        foreach (var h in history) await rows.InsertHistoryAsync(h, ct);
+        await rows.InsertHistoryAsync(history, ct);
         await WriteDerivedAsync(record, previous, after, ct);
         Track(after.NextTimer);
         foreach (var alert in applied.Alerts)

@@ -20,6 +20,8 @@ public sealed record SaveResult(DefinitionRecord? Saved, IReadOnlyList<Definitio
 public sealed class DefinitionStore(IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionLoadOptions options, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<(string, int), FlowDefinition> _parsed = new();
+    /// <summary>The published version new cases use, per flow; dropped whenever a version is stored or published.</summary>
+    private readonly ConcurrentDictionary<string, FlowDefinition> _published = new();
 
     public DefinitionLoadOptions Options => options;
 
@@ -37,6 +39,15 @@ public sealed class DefinitionStore(IDbContextFactory<WorkflowDbContext> dbFacto
         _parsed.GetOrAdd((record.Id, record.Version), _ =>
             DefinitionLoader.Load(record.Json, options).Definition
             ?? throw new InvalidDataException($"Stored definition {record.Id} v{record.Version} no longer validates."));
+
+    /// <summary>The newest published version of a flow, parsed; what a new case starts on.</summary>
+    public async Task<FlowDefinition?> PublishedAsync(string id, CancellationToken ct = default)
+    {
+        if (_published.TryGetValue(id, out var cached)) return cached;
+        var record = await FindAsync(id, null, ct);
+        if (record is null) return null;
+        return _published[id] = Parse(record);
+    }
 
     public async Task<DefinitionRecord?> FindAsync(string id, int? version, CancellationToken ct = default)
     {
@@ -94,6 +105,7 @@ public sealed class DefinitionStore(IDbContextFactory<WorkflowDbContext> dbFacto
         db.Definitions.Add(record);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        _published.TryRemove(record.Id, out _);
         return new SaveResult(record, []);
     }
 
@@ -126,6 +138,7 @@ public sealed class DefinitionStore(IDbContextFactory<WorkflowDbContext> dbFacto
             record.Status = DefinitionStatus.Published;
             record.PublishedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(ct);
+            _published.TryRemove(id, out _);
         }
         return record;
     }

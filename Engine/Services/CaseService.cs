@@ -27,9 +27,8 @@ public sealed class CaseService(
 {
     public async Task<CaseResult> StartAsync(string definitionId, ImmutableDictionary<string, Value> data, Actor actor, CancellationToken ct = default)
     {
-        var stored = await definitions.FindAsync(definitionId, null, ct);
-        if (stored is null) return NotFound($"流程“{definitionId}”不存在或尚未发布。");
-        var definition = definitions.Parse(stored);
+        var definition = await definitions.PublishedAsync(definitionId, ct);
+        if (definition is null) return NotFound($"流程“{definitionId}”不存在或尚未发布。");
         var runtime = runtimes.Create();
         var now = clock.GetUtcNow();
         var outcome = runtime.Execute(definition, null, new StartCase(Guid.NewGuid().ToString("N"), data), actor, now);
@@ -41,7 +40,7 @@ public sealed class CaseService(
         {
             var record = new CaseRecord
             {
-                Id = applied.State.CaseId, CaseNo = await NextCaseNumberAsync(db, now, ct), DefinitionId = definition.Id,
+                Id = applied.State.CaseId, CaseNo = await NextCaseNumberAsync(rows, now, ct), DefinitionId = definition.Id,
                 DefinitionVersion = definition.Version, Title = Title(definition, applied.State.Data), Status = "running",
                 StartedAt = now, StartedBy = actor.Id, Version = 0, StateJson = "", HistoryCount = 0, LastHash = Audit.HistoryChain.Genesis,
             };
@@ -157,12 +156,12 @@ public sealed class CaseService(
     private static CaseResult NotFound(string message) => new(null, null, null, new Refused(RefusalCode.NotFound, message));
 
     /// <summary>Case numbers run per year in China time: 2026-000001, 2026-000002 …</summary>
-    private static async Task<string> NextCaseNumberAsync(WorkflowDbContext db, DateTimeOffset now, CancellationToken ct)
+    private static async Task<string> NextCaseNumberAsync(CaseRows rows, DateTimeOffset now, CancellationToken ct)
     {
-        var prefix = WorkCalendar.LocalDate(now).Year.ToString(CultureInfo.InvariantCulture) + "-";
-        var last = await db.Cases.Where(c => c.CaseNo.StartsWith(prefix)).MaxAsync(c => (string?)c.CaseNo, ct);
-        var number = last is null ? 1 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture) + 1;
-        return prefix + number.ToString("D6", CultureInfo.InvariantCulture);
+        var year = WorkCalendar.LocalDate(now).Year.ToString(CultureInfo.InvariantCulture);
+        var last = await rows.LastCaseNumberAsync(year, ct);
+        var number = last is null ? 1 : int.Parse(last[(year.Length + 1)..], CultureInfo.InvariantCulture) + 1;
+        return $"{year}-{number.ToString("D6", CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>A short title for lists: the definition's title fields, or the first two required text fields.</summary>

@@ -20,8 +20,15 @@ public static class SqliteSetup
         DefaultTimeout = 30,
     }.ToString();
 
-    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options) =>
-        builder.UseSqlite(ConnectionString(options)).AddInterceptors(new ConnectionSettings(options.Synchronous));
+    /// <summary>SQLite's own default (and the service's): a connection needs no setting for it.</summary>
+    private const string DefaultSynchronous = "FULL";
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
+    {
+        builder.UseSqlite(ConnectionString(options));
+        if (!string.Equals(options.Synchronous, DefaultSynchronous, StringComparison.OrdinalIgnoreCase))
+            builder.AddInterceptors(new ConnectionSettings(options.Synchronous));
+    }
 
     /// <summary>Creates the file if needed, switches it to WAL and applies every pending schema script.</summary>
     public static async Task<int> MigrateAsync(DatabaseOptions options, ILogger? logger = null, int? targetVersion = null)
@@ -39,7 +46,10 @@ public static class SqliteSetup
         return await new SchemaMigrator(Scripts, logger).MigrateAsync(connection, targetVersion);
     }
 
-    /// <summary>Settings SQLite keeps per connection: durability and waiting for the write lock.</summary>
+    /// <summary>
+    /// SQLite keeps its durability setting per connection. Waiting for the write lock needs no setting:
+    /// Microsoft.Data.Sqlite retries a busy database until the connection's Default Timeout (30 s).
+    /// </summary>
     private sealed class ConnectionSettings(string synchronous) : DbConnectionInterceptor
     {
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default) =>
@@ -53,7 +63,7 @@ public static class SqliteSetup
             if (synchronous is not ("FULL" or "NORMAL" or "EXTRA" or "OFF"))
                 throw new ArgumentException($"Database:Synchronous 须为 FULL、NORMAL、EXTRA 或 OFF，实际为“{synchronous}”。");
             await using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+            command.CommandText = $"PRAGMA synchronous={synchronous};";
             await command.ExecuteNonQueryAsync();
         }
     }

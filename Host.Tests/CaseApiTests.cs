@@ -125,6 +125,9 @@ public class CaseApiTests
         (await clerk.PostText("/api/cases", "{ not json")).Status.Should().Be(HttpStatusCode.BadRequest);
         (await clerk.Post("/api/cases", new { data = new { } })).Status.Should().Be(HttpStatusCode.BadRequest);
         (await clerk.Post("/api/cases", new { definitionId = "licensing-approval", data = new[] { 1 } })).Status.Should().Be(HttpStatusCode.BadRequest);
+        var huge = await clerk.PostText("/api/cases", """{ "definitionId": "licensing-approval", "data": { "amount": 1e40 } }""");
+        huge.Status.Should().Be(HttpStatusCode.BadRequest);
+        huge.Detail.Should().Be("数值 1e40 超出可处理的范围。");
         var missing = await clerk.Post("/api/cases", new { definitionId = "licensing-approval", data = new { applicant = "甲" } });
         missing.Status.Should().Be(HttpStatusCode.UnprocessableEntity);
         missing.Detail.Should().Be("缺少必填项：联系电话、申请事项、办件类型。");

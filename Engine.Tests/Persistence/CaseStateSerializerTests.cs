@@ -44,4 +44,25 @@ public class CaseStateSerializerTests
         runtime.Deadlines(c.Definition, restored, c.Now).Should().BeEquivalentTo(runtime.Deadlines(c.Definition, c.State, c.Now));
         runtime.Timers(c.Definition, restored).Should().Equal(runtime.Timers(c.Definition, c.State));
     }
+
+    [Test]
+    public void A_state_stored_by_the_earlier_serializer_still_reads()
+    {
+        const string stored = """
+            {"CaseId":"3180ee96af4f43b59afc66846f51f03e","DefinitionId":"licensing-approval","DefinitionVersion":1,"Version":6,"Status":"Closed","EndStepId":"granted","Outcome":"Granted","StartedAt":"2026-11-23T13:08:25.1194213+08:00","StartedBy":"window","ClosedAt":"2026-11-23T13:08:25.2681754+08:00","Data":{"applicant":"申请人","deliveryMethod":"窗口领取","certificateNo":"001","item":"母婴保健技术服务机构执业许可","materials":["application","identity","qualification","premises"],"contact":"1","kind":"承诺件","fee":12.50},"Active":[],"JoinArrivals":{},"Clock":{"StartedAt":"2026-11-23T13:08:25.2479603+08:00","StoppedAt":"2026-11-23T13:08:25.2667652+08:00","Pauses":[],"ExtensionAmount":0,"ExtensionCount":0},"Trail":[{"TaskId":"t1","StepId":"intake","ActionId":"accept","ActorId":"window","EnteredAt":"2026-11-23T13:08:25.1194213+08:00","CompletedAt":"2026-11-23T13:08:25.2479603+08:00","BySystem":false}],"RaisedAlerts":["t1:step:yellow"],"NextTaskNumber":6}
+            """;
+
+        var state = CaseStateSerializer.Deserialize(stored);
+
+        state.Status.Should().Be(CaseStatus.Closed);
+        state.Outcome.Should().Be(WorkflowEngine.Engine.Definitions.Model.EndOutcome.Granted);
+        state.StartedAt.Should().Be(DateTimeOffset.Parse("2026-11-23T13:08:25.1194213+08:00", System.Globalization.CultureInfo.InvariantCulture));
+        state.StartedAt.Offset.Should().Be(TimeSpan.FromHours(8));
+        state.Data["applicant"].AsString.Should().Be("申请人");
+        state.Data["fee"].AsNumber.Should().Be(12.50m);
+        state.Data["materials"].AsList.Should().HaveCount(4);
+        state.Trail.Single().ActionId.Should().Be("accept");
+        state.RaisedAlerts.Should().Contain("t1:step:yellow");
+        state.NextTaskNumber.Should().Be(6);
+    }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Newtonsoft.Json;
 using WorkflowEngine.Engine.Expressions;
 using WorkflowEngine.Engine.Runtime;
 
@@ -18,7 +17,7 @@ public static class HistoryChain
         var records = new List<HistoryRecord>();
         foreach (var e in events)
         {
-            var dataJson = Value.Object(e.Data).ToJToken().ToString(Formatting.None);
+            var dataJson = Value.Object(e.Data).ToJson();
             var unsealed = new HistoryRecord(caseId, nextSequence++, e.Type, e.At, e.ActorId, e.ActorName, e.TaskId, e.StepId,
                 e.ActionId, e.Opinion, dataJson, e.Summary, previousHash, "");
             var record = unsealed with { Hash = ComputeHash(unsealed) };

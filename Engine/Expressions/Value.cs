@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Newtonsoft.Json.Linq;
 
 namespace WorkflowEngine.Engine.Expressions;
 
@@ -10,7 +9,7 @@ public enum ValueKind { Null, Boolean, Number, String, List, Object }
 /// An immutable JSON-like value: what case data holds and what expressions compute.
 /// Numbers are decimals so that amounts compare exactly (30000.00 == 30000).
 /// </summary>
-public readonly struct Value : IEquatable<Value>
+public readonly partial struct Value : IEquatable<Value>
 {
     private readonly object? _payload;
     private readonly decimal _number;
@@ -48,35 +47,6 @@ public readonly struct Value : IEquatable<Value>
 
     private InvalidOperationException WrongKind(ValueKind expected) =>
         new($"Value is {Kind}, not {expected}.");
-
-    public static Value FromJToken(JToken? token) => token switch
-    {
-        null => Null,
-        JValue { Type: JTokenType.Null or JTokenType.Undefined } => Null,
-        JValue { Type: JTokenType.Boolean } v => Bool((bool)v.Value!),
-        JValue { Type: JTokenType.Integer } v => Number(Convert.ToDecimal(v.Value, CultureInfo.InvariantCulture)),
-        JValue { Type: JTokenType.Float } v => Number(Convert.ToDecimal(v.Value, CultureInfo.InvariantCulture)),
-        JValue { Type: JTokenType.String } v => String((string)v.Value!),
-        JValue { Type: JTokenType.Date } v => String(((DateTime)v.Value!).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)),
-        JValue v => String(Convert.ToString(v.Value, CultureInfo.InvariantCulture) ?? ""),
-        JArray a => List(a.Select(FromJToken)),
-        JObject o => Object(o.Properties().ToImmutableDictionary(p => p.Name, p => FromJToken(p.Value), StringComparer.Ordinal)),
-        _ => throw new ArgumentException($"Unsupported JSON token {token.Type}."),
-    };
-
-    public JToken ToJToken() => Kind switch
-    {
-        ValueKind.Null => JValue.CreateNull(),
-        ValueKind.Boolean => new JValue(AsBoolean),
-        ValueKind.Number => decimal.IsInteger(_number) && Math.Abs(_number) < long.MaxValue
-            ? new JValue((long)_number)
-            : new JValue(_number),
-        ValueKind.String => new JValue(AsString),
-        ValueKind.List => new JArray(AsList.Select(v => v.ToJToken())),
-        ValueKind.Object => new JObject(AsObject.OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => new JProperty(p.Key, p.Value.ToJToken()))),
-        _ => throw new InvalidOperationException(),
-    };
 
     public bool Equals(Value other)
     {
@@ -116,6 +86,6 @@ public readonly struct Value : IEquatable<Value>
         ValueKind.Boolean => AsBoolean ? "true" : "false",
         ValueKind.Number => _number.ToString(CultureInfo.InvariantCulture),
         ValueKind.String => AsString,
-        _ => ToJToken().ToString(Newtonsoft.Json.Formatting.None),
+        _ => ToJson(),
     };
 }

@@ -1,6 +1,6 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Converters;
-using Newtonsoft.Json.Linq;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using WorkflowEngine.Engine.Expressions;
 using WorkflowEngine.Engine.Runtime;
 
@@ -9,35 +9,37 @@ namespace WorkflowEngine.Engine.Persistence;
 /// <summary>Turns a case state into the JSON stored with the case, and back.</summary>
 public static class CaseStateSerializer
 {
-    private static readonly JsonSerializerSettings Settings = new()
+    private static readonly JsonSerializerOptions Options = new()
     {
-        // Replace, never populate: defaults such as CaseClock.NotStarted are shared singletons.
-        ObjectCreationHandling = ObjectCreationHandling.Replace,
-        ContractResolver = new StoredPropertiesOnly(),
-        Converters = { new ValueJsonConverter(), new StringEnumConverter() },
-        DateParseHandling = DateParseHandling.DateTimeOffset,
-        DateFormatString = "yyyy-MM-ddTHH:mm:ss.fffffffzzz",
-        NullValueHandling = NullValueHandling.Ignore,
+        Encoder = Value.WriterOptions.Encoder,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(), new ValueJsonConverter() },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { StoredPropertiesOnly } },
     };
 
-    public static string Serialize(CaseState state) => JsonConvert.SerializeObject(state, Settings);
+    public static string Serialize(CaseState state) => JsonSerializer.Serialize(state, Options);
 
     public static CaseState Deserialize(string json) =>
-        JsonConvert.DeserializeObject<CaseState>(json, Settings) ?? throw new InvalidDataException("Case state JSON is empty.");
+        JsonSerializer.Deserialize<CaseState>(json, Options) ?? throw new InvalidDataException("Case state JSON is empty.");
 
     /// <summary>Only properties that can be set are stored; computed ones (IsClosed, Eligible …) are derived again.</summary>
-    private sealed class StoredPropertiesOnly : Newtonsoft.Json.Serialization.DefaultContractResolver
+    private static void StoredPropertiesOnly(JsonTypeInfo type)
     {
-        protected override IList<Newtonsoft.Json.Serialization.JsonProperty> CreateProperties(Type type, MemberSerialization memberSerialization) =>
-            base.CreateProperties(type, memberSerialization).Where(p => p.Writable || type.GetConstructors().Any(c => c.GetParameters().Any(a =>
-                string.Equals(a.Name, p.UnderlyingName, StringComparison.OrdinalIgnoreCase)))).ToList();
+        if (type.Kind != JsonTypeInfoKind.Object) return;
+        for (var i = type.Properties.Count - 1; i >= 0; i--)
+            if (type.Properties[i] is { Set: null, AssociatedParameter: null }) type.Properties.RemoveAt(i);
     }
 
     private sealed class ValueJsonConverter : JsonConverter<Value>
     {
-        public override void WriteJson(JsonWriter writer, Value value, JsonSerializer serializer) => value.ToJToken().WriteTo(writer);
+        public override bool HandleNull => true;
 
-        public override Value ReadJson(JsonReader reader, Type objectType, Value existingValue, bool hasExistingValue, JsonSerializer serializer) =>
-            Value.FromJToken(JToken.ReadFrom(reader));
+        public override void Write(Utf8JsonWriter writer, Value value, JsonSerializerOptions options) => value.WriteTo(writer);
+
+        public override Value Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            using var document = JsonDocument.ParseValue(ref reader);
+            return Value.FromJson(document.RootElement);
+        }
     }
 }

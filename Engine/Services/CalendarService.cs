@@ -11,7 +11,8 @@ public sealed record CalendarLoadResult(int Year, int CasesRecomputed, int Provi
 /// The holiday calendar in force: the years stored in the database. Loading a year stores it, swaps the
 /// snapshot and recomputes the deadlines and timers of every open case that had a provisional one.
 /// </summary>
-public sealed class CalendarService(IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions, TimeProvider clock, TimeOnly? closingTime = null)
+public sealed class CalendarService(IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions, CaseStateCache states, TimeProvider clock,
+    TimeOnly? closingTime = null)
     : ICalendarSource
 {
     private WorkCalendar _current = WorkCalendar.Create([], closingTime);
@@ -52,7 +53,7 @@ public sealed class CalendarService(IDbContextFactory<WorkflowDbContext> dbFacto
             foreach (var record in running)
             {
                 var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;
-                await writer.RederiveAsync(record, definition, CaseStateSerializer.Deserialize(record.StateJson), await rows.LoadDerivedAsync(record.Id, ct), ct);
+                await writer.RederiveAsync(record, definition, states.Read(record.Id, record.StateJson), await rows.LoadDerivedAsync(record.Id, ct), ct);
             }
             var after = await ProvisionalCountAsync(db, ct);
             await transaction.CommitAsync(ct);

@@ -23,7 +23,7 @@ public sealed record CaseResult(CaseRecord? Record, CaseState? State, FlowDefini
 /// </summary>
 public sealed class CaseService(
     IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions, RuntimeProvider runtimes, TimeProvider clock,
-    IEnumerable<ICaseObserver> observers)
+    IEnumerable<ICaseObserver> observers, CaseStateCache states)
 {
     public async Task<CaseResult> StartAsync(string definitionId, ImmutableDictionary<string, Value> data, Actor actor, CancellationToken ct = default)
     {
@@ -31,7 +31,7 @@ public sealed class CaseService(
         if (definition is null) return NotFound($"流程“{definitionId}”不存在或尚未发布。");
         var runtime = runtimes.Create();
         var now = clock.GetUtcNow();
-        var outcome = runtime.Execute(definition, null, new StartCase(Guid.NewGuid().ToString("N"), data), actor, now);
+        var outcome = runtime.Execute(definition, null, new StartCase(Guid.CreateVersion7(now).ToString("N"), data), actor, now);
         if (outcome is not Applied applied) return new CaseResult(null, null, definition, outcome);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -47,6 +47,7 @@ public sealed class CaseService(
             var writer = new CaseWriter(rows, runtime, now);
             await writer.InsertAsync(record, definition, applied, ct);
             await transaction.CommitAsync(ct);
+            states.Remember(record.Id, record.StateJson, applied.State);
             Notify(writer);
             return new CaseResult(record, applied.State, definition, outcome);
         }
@@ -62,7 +63,7 @@ public sealed class CaseService(
             if (record is null) return NotFound($"案件“{caseId}”不存在。");
             var definition = await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct)
                 ?? throw new InvalidDataException($"Definition {record.DefinitionId} v{record.DefinitionVersion} of case {caseId} is missing.");
-            var state = CaseStateSerializer.Deserialize(record.StateJson);
+            var state = states.Read(record.Id, record.StateJson);
             var runtime = runtimes.Create();
             var now = clock.GetUtcNow();
             var outcome = runtime.Execute(definition, state, command, actor, now);
@@ -72,6 +73,7 @@ public sealed class CaseService(
             if (!await writer.UpdateAsync(record, definition, state, applied, ct))
                 return new CaseResult(null, null, null, new Refused(RefusalCode.StaleVersion, "案件已被他人同时更新，请刷新后重试。"));
             await transaction.CommitAsync(ct);
+            states.Remember(record.Id, record.StateJson, applied.State);
             Notify(writer);
             return new CaseResult(record, applied.State, definition, outcome);
         }
@@ -99,7 +101,7 @@ public sealed class CaseService(
                 foreach (var record in due)
                 {
                     var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;
-                    var before = CaseStateSerializer.Deserialize(record.StateJson);
+                    var before = states.Read(record.Id, record.StateJson);
                     var state = before;
                     var applied = new List<Applied>();
                     var refused = new HashSet<string>();
@@ -121,6 +123,7 @@ public sealed class CaseService(
                         var combined = new Applied(state, applied.SelectMany(a => a.Events).ToList(), applied.SelectMany(a => a.RiskEvents).ToList(),
                             applied.SelectMany(a => a.Alerts).ToList(), remaining);
                         await writer.UpdateAsync(record, definition, before, combined, ct);
+                        states.Remember(record.Id, record.StateJson, state);
                         fired += applied.Count;
                     }
                     if (applied.Count == 0 || refused.Count > 0) await rows.SetNextTimerAsync(record.Id, next, ct);

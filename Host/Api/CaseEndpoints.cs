@@ -18,8 +18,8 @@ public static class CaseEndpoints
         group.MapPost("", async (StartCaseRequest request, CaseService cases, CaseViews views, ClaimsPrincipal user, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(request.DefinitionId)) return Problems.BadRequest("请指定流程（definitionId）。");
-            var data = JsonData.ToValues(request.Data);
-            if (data is null) return Problems.BadRequest("data 应为 JSON 对象。");
+            var (data, error) = JsonData.ToValues(request.Data);
+            if (error is not null) return Problems.BadRequest(error);
             var result = await cases.StartAsync(request.DefinitionId, data, user.ToActor(), ct);
             if (result.Outcome is Refused refused) return Problems.Refusal(refused);
             var view = views.Build(result, user.ToActor());
@@ -53,8 +53,8 @@ public static class CaseEndpoints
 
         group.MapPost("/{id}/tasks/{taskId}/actions/{actionId}", (string id, string taskId, string actionId, ActionRequest request, HttpContext http) =>
         {
-            var data = JsonData.ToValues(request.Data);
-            return data is null ? Task.FromResult(Problems.BadRequest("data 应为 JSON 对象。"))
+            var (data, error) = JsonData.ToValues(request.Data);
+            return error is not null ? Task.FromResult(Problems.BadRequest(error))
                 : Execute(http, id, new TakeAction(taskId, actionId, data, request.Opinion));
         });
 
@@ -122,7 +122,8 @@ public static class ETags
 
 /// <summary>Loads stored cases into the views the API returns.</summary>
 public sealed class CaseViews(
-    IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions, RuntimeProvider runtimes, TimeProvider clock, UserDirectory users)
+    IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions, CaseStateCache states, RuntimeProvider runtimes, TimeProvider clock,
+    UserDirectory users)
 {
     public async Task<CaseDto?> LoadAsync(string id, Actor viewer, CancellationToken ct)
     {
@@ -130,7 +131,7 @@ public sealed class CaseViews(
         var record = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (record is null) return null;
         var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;
-        return CaseView.Build(record, definition, CaseStateSerializer.Deserialize(record.StateJson), runtimes.Create(), viewer, clock.GetUtcNow(), NameOf);
+        return CaseView.Build(record, definition, states.Read(record.Id, record.StateJson), runtimes.Create(), viewer, clock.GetUtcNow(), NameOf);
     }
 
     public CaseDto Build(CaseResult result, Actor viewer) =>

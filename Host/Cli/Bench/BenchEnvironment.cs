@@ -9,34 +9,25 @@ public sealed class BenchEnvironment : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private BenchEnvironment(string folder, WorkflowOptions options, ServiceProvider services)
+    private BenchEnvironment(WorkflowOptions options, ServiceProvider services)
     {
-        Folder = folder;
         Options = options;
         _services = services;
     }
 
-    public string Folder { get; }
     public WorkflowOptions Options { get; }
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static string NewFolder()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "workflow-bench-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
-
     /// <param name="synchronous">SQLite's synchronous setting for this service stack (the service's own is FULL).</param>
-    public static async Task<BenchEnvironment> CreateAsync(string folder, TimeProvider clock, string synchronous = "FULL")
+    public static async Task<BenchEnvironment> CreateAsync(BenchFolder folder, TimeProvider clock, string synchronous = "FULL")
     {
-        var options = new WorkflowOptions { Database = { Path = Path.Combine(folder, "bench.db"), Synchronous = synchronous } };
+        var options = new WorkflowOptions { Database = { Path = folder.Database, Synchronous = synchronous } };
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
         ServerApp.AddWorkflowCore(services, options, clock);
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<StartupInitializer>().StartAsync(CancellationToken.None);
-        return new BenchEnvironment(folder, options, provider);
+        return new BenchEnvironment(options, provider);
     }
 
     public CaseService Cases => Get<CaseService>();

@@ -35,7 +35,7 @@ public static class BenchVerb
         if (parts.Contains("persistence"))
         {
             output.WriteLine("persistence: raw SQLite against the service layer (8 alternating pairs of 2 s rounds) …");
-            var folder = BenchEnvironment.NewFolder();
+            using var folder = new BenchFolder();
             await using var env = await BenchEnvironment.CreateAsync(folder, TimeProvider.System, Environment.GetEnvironmentVariable("BENCH_SYNC") ?? "FULL");
             var (raw, service, ratio) = await PersistenceBenchmarks.RunAsync(env, TimeSpan.FromSeconds(2));
             results.AddRange([raw, service, ratio]);

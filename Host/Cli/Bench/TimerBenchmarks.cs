@@ -20,7 +20,7 @@ public static class TimerBenchmarks
 
     public static async Task<Measurement> AlertLatencyAsync(int openDeadlines, int probes, TextWriter log)
     {
-        var folder = BenchEnvironment.NewFolder();
+        using var folder = new BenchFolder();
         var clock = new SettableClock(TimeProvider.System.GetUtcNow());
         await using (var env = await BenchEnvironment.CreateAsync(folder, clock, synchronous: "OFF"))
         {
@@ -45,13 +45,13 @@ public static class TimerBenchmarks
             }
         }
 
-        await using var app = ServerApp.Build(["--db", Path.Combine(folder, "bench.db"), "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+        await using var app = ServerApp.Build(["--db", folder.Database, "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
         await app.StartAsync();
         var deadline = Stopwatch.StartNew();
         List<double> latencies;
         while (true)
         {
-            latencies = await ProbeLatenciesAsync(Path.Combine(folder, "bench.db"));
+            latencies = await ProbeLatenciesAsync(folder.Database);
             if (latencies.Count >= probes || deadline.Elapsed > TimeSpan.FromSeconds(90)) break;
             await Task.Delay(200);
         }
@@ -64,7 +64,7 @@ public static class TimerBenchmarks
 
     public static async Task<Measurement> CatchUpAsync(int missed, TextWriter log)
     {
-        var folder = BenchEnvironment.NewFolder();
+        using var folder = new BenchFolder();
         var now = TimeProvider.System.GetUtcNow();
         var clock = new SettableClock(now);
         await using (var env = await BenchEnvironment.CreateAsync(folder, clock, synchronous: "OFF"))
@@ -80,9 +80,9 @@ public static class TimerBenchmarks
         }
 
         var watch = Stopwatch.StartNew();
-        await using var app = ServerApp.Build(["--db", Path.Combine(folder, "bench.db"), "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+        await using var app = ServerApp.Build(["--db", folder.Database, "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
         await app.StartAsync();
-        var raised = await CountAsync(Path.Combine(folder, "bench.db"), "SELECT COUNT(*) FROM alerts WHERE level = 'red'");
+        var raised = await CountAsync(folder.Database, "SELECT COUNT(*) FROM alerts WHERE level = 'red'");
         var seconds = watch.Elapsed.TotalSeconds;
         await app.StopAsync();
         if (raised != missed) throw new InvalidOperationException($"{raised} of {missed} missed deadlines raised their alert.");

@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using WorkflowEngine.Engine.Runtime;
+
+namespace WorkflowEngine.Engine.Persistence;
+
+/// <summary>
+/// Recently written or read case states, so that the next command on a case skips parsing its JSON. An entry
+/// is used only when the stored JSON is exactly the JSON it was made from, so a stale entry is never used and
+/// nothing has to be invalidated. Bounded: when full it starts over.
+/// </summary>
+public sealed class CaseStateCache(int capacity = 10_000)
+{
+    private readonly ConcurrentDictionary<string, (string Json, CaseState State)> _entries = new();
+
+    public CaseState Read(string caseId, string json)
+    {
+        if (_entries.TryGetValue(caseId, out var entry) && string.Equals(entry.Json, json, StringComparison.Ordinal)) return entry.State;
+        var state = CaseStateSerializer.Deserialize(json);
+        Remember(caseId, json, state);
+        return state;
+    }
+
+    public void Remember(string caseId, string json, CaseState state)
+    {
+        if (_entries.Count >= capacity) _entries.Clear();
+        _entries[caseId] = (json, state);
+    }
+}

@@ -34,6 +34,8 @@ public class DurabilityTests
 
             var alerts = await Alerts(second);
             alerts.Should().BeEquivalentTo(["red/statutory", "yellow/statutory", "red/promised", "yellow/promised", "red/step", "yellow/step"]);
+            second.Log.Entries.Should().Contain(e => e.Message.StartsWith("Caught up on 6 timers"));
+            second.Log.Entries.Where(e => e.Exception is not null).Should().BeEmpty("catching up and scheduling the next wake-up fail nowhere");
         }
 
         await using (var third = new WorkflowHost(db, clockStart: "2026-04-12T09:00+08:00"))

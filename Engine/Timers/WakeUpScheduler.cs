@@ -21,6 +21,8 @@ public sealed class WakeUpScheduler(
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DateTimeOffset? _scheduledAt;
+    /// <summary>Set once the job is stored: wake-ups asked for before that (the catch-up on start) are covered by StartAsync.</summary>
+    private volatile bool _jobStored;
 
     /// <summary>Registers the job and the sweep, and fires once now to catch up on anything missed.</summary>
     public async Task StartAsync(CancellationToken ct)
@@ -28,6 +30,7 @@ public sealed class WakeUpScheduler(
         var scheduler = await schedulers.GetScheduler(ct);
         var job = JobBuilder.Create<DueTimersJob>().WithIdentity(Job).StoreDurably(true).Build();
         await scheduler.AddJob(job, new AddJobOptions { Replace = true }, ct);
+        _jobStored = true;
         var sweep = TriggerBuilder.Create(clock).WithIdentity(Sweep).ForJob(Job)
             .StartAt(clock.GetUtcNow() + sweepInterval)
             .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(sweepInterval).RepeatForever()
@@ -76,7 +79,7 @@ public sealed class WakeUpScheduler(
 
     void ICaseObserver.Committed(IReadOnlyList<AlertRecord> newAlerts, DateTimeOffset? earliestTimer)
     {
-        if (earliestTimer is not { } at) return;
+        if (!_jobStored || earliestTimer is not { } at) return;
         _ = Task.Run(async () =>
         {
             try

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace WorkflowEngine.Host.Tests.Support;
 
@@ -27,6 +28,9 @@ public sealed class WorkflowHost : WebApplicationFactory<Program>
 
     public string DatabasePath => _database;
 
+    /// <summary>The warnings and errors the service logged.</summary>
+    public LogCollector Log { get; } = new();
+
     /// <summary>A fresh database file in the test's work folder.</summary>
     public static string NewDatabase() =>
         Path.Combine(TestContext.CurrentContext.WorkDirectory, "db", $"{Guid.NewGuid():N}.db");
@@ -39,6 +43,7 @@ public sealed class WorkflowHost : WebApplicationFactory<Program>
         builder.UseSetting("Timers:SweepSeconds", "3600");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
     }
 
     public async Task<HttpClient> LoginAsync(string username)

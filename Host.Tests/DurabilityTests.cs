@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowEngine.Engine.Persistence;
 using WorkflowEngine.Host.Tests.Support;
 
 namespace WorkflowEngine.Host.Tests;
@@ -96,5 +98,23 @@ public class DurabilityTests
         verify.GetProperty("valid").GetBoolean().Should().BeFalse();
         verify.GetProperty("brokenAtSequence").GetInt64().Should().Be(edited);
         verify.GetProperty("reason").GetString().Should().Contain("已被改动");
+    }
+
+    [Test]
+    public async Task A_write_waits_for_the_transaction_in_progress_and_an_abandoned_transaction_frees_the_connection()
+    {
+        await using var host = new WorkflowHost(WorkflowHost.NewDatabase());
+        var clerk = await host.LoginAsync("window");
+        var writes = host.Services.GetRequiredService<WriteConnection>();
+
+        Task<JsonElement> start;
+        await using (await writes.BeginAsync(CancellationToken.None))
+        {
+            start = clerk.StartLicensingCase();
+            await Task.Delay(500);
+            start.IsCompleted.Should().BeFalse("the case is written only after the transaction in progress ends");
+        }
+
+        (await start.WaitAsync(TimeSpan.FromSeconds(30))).GetProperty("caseNo").GetString().Should().Be("2026-000001", "the abandoned transaction stored nothing and freed the connection");
     }
 }

@@ -114,10 +114,11 @@ public static class ServerApp
         services.AddSingleton(new DefinitionLoadOptions(checks, roleCatalog));
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton(new CaseStateCache());
+        services.AddSingleton<WriteConnection>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<IRosterSource>(sp => sp.GetRequiredService<UserDirectory>());
         services.AddSingleton(sp => new CalendarService(sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(),
-            sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<CaseStateCache>(), clock, ClosingTime(options.Calendar)));
+            sp.GetRequiredService<WriteConnection>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<CaseStateCache>(), clock, ClosingTime(options.Calendar)));
         services.AddSingleton<ICalendarSource>(sp => sp.GetRequiredService<CalendarService>());
         services.AddSingleton<RuntimeProvider>();
         services.AddSingleton<CaseService>();

@@ -5,26 +5,35 @@ using WorkflowEngine.Engine.Persistence.Records;
 namespace WorkflowEngine.Engine.Persistence;
 
 /// <summary>
-/// The statements of the case write path, in plain parameterized SQL that SQLite and PostgreSQL both accept.
-/// A command costs a few microseconds here, where a change-tracked save costs tens per row: an action must
-/// cost about one small transaction.
+/// The statements of the case write path, in plain parameterized SQL that SQLite and PostgreSQL both accept,
+/// each prepared once on the write connection. A statement costs a few microseconds here, where a
+/// change-tracked save costs tens per row: an action must cost about one small transaction.
 /// </summary>
-internal sealed class CaseRows(DbConnection connection, DbTransaction transaction)
+internal sealed class CaseRows(WriteConnection connection, DbTransaction transaction)
 {
     private const string CaseColumns =
         "id, case_no, definition_id, definition_version, title, status, outcome, started_at, started_by, closed_at, version, state_json, history_count, last_hash, next_timer_at";
 
     public async Task<CaseRecord?> LoadAsync(string id, CancellationToken ct)
     {
-        await using var command = Command($"SELECT {CaseColumns} FROM cases WHERE id = @id", ("@id", id));
+        var command = Command($"SELECT {CaseColumns} FROM cases WHERE id = @id", ("@id", id));
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? Read(reader) : null;
+    }
+
+    public async Task<List<CaseRecord>> RunningAsync(CancellationToken ct)
+    {
+        var command = Command($"SELECT {CaseColumns} FROM cases WHERE status = 'running'");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var cases = new List<CaseRecord>();
+        while (await reader.ReadAsync(ct)) cases.Add(Read(reader));
+        return cases;
     }
 
     /// <summary>The highest case number of a year ("2026-000123"), by an index range rather than LIKE.</summary>
     public async Task<string?> LastCaseNumberAsync(string year, CancellationToken ct)
     {
-        await using var command = Command("SELECT MAX(case_no) FROM cases WHERE case_no >= @from AND case_no < @to",
+        var command = Command("SELECT MAX(case_no) FROM cases WHERE case_no >= @from AND case_no < @to",
             ("@from", year + "-"), ("@to", year + "."));
         return await command.ExecuteScalarAsync(ct) as string;
     }
@@ -32,7 +41,7 @@ internal sealed class CaseRows(DbConnection connection, DbTransaction transactio
     /// <summary>Cases whose next timer is due by <paramref name="upTo"/>, earliest first.</summary>
     public async Task<List<CaseRecord>> DueAsync(DateTimeOffset upTo, int limit, CancellationToken ct)
     {
-        await using var command = Command(
+        var command = Command(
             $"SELECT {CaseColumns} FROM cases WHERE next_timer_at <= @upTo ORDER BY next_timer_at, id LIMIT @limit", ("@upTo", upTo.UtcTicks), ("@limit", limit));
         await using var reader = await command.ExecuteReaderAsync(ct);
         var list = new List<CaseRecord>();
@@ -89,16 +98,16 @@ internal sealed class CaseRows(DbConnection connection, DbTransaction transactio
     public async Task<DerivedRows> LoadDerivedAsync(string caseId, CancellationToken ct)
     {
         var tasks = new List<TaskRow>();
-        await using (var command = Command(
-            "SELECT task_id, step_id, step_name, kind, role, entered_at, due_at, warn_at, provisional FROM tasks WHERE case_id = @case", ("@case", caseId)))
-        await using (var r = await command.ExecuteReaderAsync(ct))
+        var taskQuery = Command(
+            "SELECT task_id, step_id, step_name, kind, role, entered_at, due_at, warn_at, provisional FROM tasks WHERE case_id = @case", ("@case", caseId));
+        await using (var r = await taskQuery.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
                 tasks.Add(new TaskRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Instant(r.GetInt64(5)),
                     r.IsDBNull(6) ? null : Instant(r.GetInt64(6)), r.IsDBNull(7) ? null : Instant(r.GetInt64(7)), r.GetBoolean(8)));
         var deadlines = new List<DeadlineRow>();
-        await using (var command = Command(
-            "SELECT \"limit\", duration, due_at, warn_at, provisional, paused FROM deadlines WHERE case_id = @case", ("@case", caseId)))
-        await using (var r = await command.ExecuteReaderAsync(ct))
+        var deadlineQuery = Command(
+            "SELECT \"limit\", duration, due_at, warn_at, provisional, paused FROM deadlines WHERE case_id = @case", ("@case", caseId));
+        await using (var r = await deadlineQuery.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
                 deadlines.Add(new DeadlineRow(r.GetString(0), r.GetString(1), Instant(r.GetInt64(2)), r.IsDBNull(3) ? null : Instant(r.GetInt64(3)),
                     r.GetBoolean(4), r.GetBoolean(5)));
@@ -126,7 +135,7 @@ internal sealed class CaseRows(DbConnection connection, DbTransaction transactio
     /// <summary>Stores the alert unless that case, step, limit and level already has one; returns its id, or null when it did.</summary>
     public async Task<long?> InsertAlertOnceAsync(AlertRecord a, CancellationToken ct)
     {
-        await using var command = Command(
+        var command = Command(
             "INSERT INTO alerts (case_id, case_no, case_title, definition_id, task_key, step_id, step_name, \"limit\", level, due_at, raised_at, provisional, status) " +
             "VALUES (@case, @no, @title, @def, @task, @step, @name, @limit, @level, @due, @raised, @provisional, @status) " +
             "ON CONFLICT (case_id, task_key, \"limit\", level) DO NOTHING RETURNING id",
@@ -134,6 +143,20 @@ internal sealed class CaseRows(DbConnection connection, DbTransaction transactio
             ("@name", a.StepName), ("@limit", a.Limit), ("@level", a.Level), ("@due", a.DueAt.UtcTicks), ("@raised", a.RaisedAt.UtcTicks),
             ("@provisional", a.Provisional), ("@status", a.Status));
         return await command.ExecuteScalarAsync(ct) is { } id and not DBNull ? Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>How many open deadlines (case limits and step limits) still rest on the provisional calendar.</summary>
+    public async Task<int> ProvisionalCountAsync(CancellationToken ct) => Convert.ToInt32(await Command(
+        "SELECT (SELECT COUNT(*) FROM deadlines WHERE provisional = @yes) + (SELECT COUNT(*) FROM tasks WHERE provisional = @yes)", ("@yes", true))
+        .ExecuteScalarAsync(ct),
+        System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Stores a year's calendar, replacing the one stored before.</summary>
+    public async Task StoreCalendarYearAsync(CalendarRecord c, CancellationToken ct)
+    {
+        await Execute("DELETE FROM calendars WHERE year = @year", ct, ("@year", c.Year));
+        await Execute("INSERT INTO calendars (year, json, source, loaded_at, loaded_by) VALUES (@year, @json, @source, @at, @by)", ct,
+            ("@year", c.Year), ("@json", c.Json), ("@source", c.Source), ("@at", c.LoadedAt.UtcTicks), ("@by", c.LoadedBy));
     }
 
     public Task InsertRiskEventAsync(RiskEventRecord r, CancellationToken ct) => Execute(
@@ -145,24 +168,8 @@ internal sealed class CaseRows(DbConnection connection, DbTransaction transactio
 
     private async Task Execute(string sql, CancellationToken ct, params (string, object?)[] parameters) => await ExecuteCount(sql, ct, parameters);
 
-    private async Task<int> ExecuteCount(string sql, CancellationToken ct, params (string, object?)[] parameters)
-    {
-        await using var command = Command(sql, parameters);
-        return await command.ExecuteNonQueryAsync(ct);
-    }
+    private Task<int> ExecuteCount(string sql, CancellationToken ct, params (string, object?)[] parameters) =>
+        Command(sql, parameters).ExecuteNonQueryAsync(ct);
 
-    private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value ?? DBNull.Value;
-            command.Parameters.Add(p);
-        }
-        return command;
-    }
+    private DbCommand Command(string sql, params (string Name, object? Value)[] parameters) => connection.Statement(sql, transaction, parameters);
 }

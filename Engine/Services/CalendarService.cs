@@ -11,7 +11,8 @@ public sealed record CalendarLoadResult(int Year, int CasesRecomputed, int Provi
 /// The holiday calendar in force: the years stored in the database. Loading a year stores it, swaps the
 /// snapshot and recomputes the deadlines and timers of every open case that had a provisional one.
 /// </summary>
-public sealed class CalendarService(IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions, CaseStateCache states, TimeProvider clock,
+public sealed class CalendarService(
+    IDbContextFactory<WorkflowDbContext> dbFactory, WriteConnection writes, DefinitionStore definitions, CaseStateCache states, TimeProvider clock,
     TimeOnly? closingTime = null)
     : ICalendarSource
 {
@@ -33,29 +34,22 @@ public sealed class CalendarService(IDbContextFactory<WorkflowDbContext> dbFacto
 
     public async Task<CalendarLoadResult> LoadYearAsync(CalendarYear year, string userId, RuntimeProvider runtimes, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Database.OpenConnectionAsync(ct);
-        var connection = db.Database.GetDbConnection();
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await db.Database.UseTransactionAsync(transaction, ct);
-        await db.Calendars.Where(c => c.Year == year.Year).ExecuteDeleteAsync(ct);
-        db.Calendars.Add(Record(year, userId));
-        await db.SaveChangesAsync(ct);
-
-        var before = await ProvisionalCountAsync(db, ct);
+        await using var transaction = await writes.BeginAsync(ct);
+        var rows = transaction.Rows;
+        await rows.StoreCalendarYearAsync(Record(year, userId), ct);
+        var before = await rows.ProvisionalCountAsync(ct);
         var previous = Current;
         Volatile.Write(ref _current, previous.WithYear(year));
         try
         {
-            var rows = new CaseRows(connection, transaction);
             var writer = new CaseWriter(rows, runtimes.Create(), clock.GetUtcNow());
-            var running = await db.Cases.AsNoTracking().Where(c => c.Status == "running").ToListAsync(ct);
+            var running = await rows.RunningAsync(ct);
             foreach (var record in running)
             {
                 var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;
                 await writer.RederiveAsync(record, definition, states.Read(record.Id, record.StateJson), await rows.LoadDerivedAsync(record.Id, ct), ct);
             }
-            var after = await ProvisionalCountAsync(db, ct);
+            var after = await rows.ProvisionalCountAsync(ct);
             await transaction.CommitAsync(ct);
             return new CalendarLoadResult(year.Year, running.Count, before, after);
         }
@@ -65,9 +59,6 @@ public sealed class CalendarService(IDbContextFactory<WorkflowDbContext> dbFacto
             throw;
         }
     }
-
-    private static async Task<int> ProvisionalCountAsync(WorkflowDbContext db, CancellationToken ct) =>
-        await db.Deadlines.CountAsync(d => d.Provisional, ct) + await db.Tasks.CountAsync(t => t.Provisional, ct);
 
     public async Task<IReadOnlyList<CalendarRecord>> StoredYearsAsync(CancellationToken ct = default)
     {

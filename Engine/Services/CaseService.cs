@@ -22,7 +22,7 @@ public sealed record CaseResult(CaseRecord? Record, CaseState? State, FlowDefini
 /// the other is refused as stale.
 /// </summary>
 public sealed class CaseService(
-    IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions, RuntimeProvider runtimes, TimeProvider clock,
+    IDbContextFactory<WorkflowDbContext> dbFactory, WriteConnection writes, DefinitionStore definitions, RuntimeProvider runtimes, TimeProvider clock,
     IEnumerable<ICaseObserver> observers, CaseStateCache states)
 {
     public async Task<CaseResult> StartAsync(string definitionId, ImmutableDictionary<string, Value> data, Actor actor, CancellationToken ct = default)
@@ -34,10 +34,9 @@ public sealed class CaseService(
         var outcome = runtime.Execute(definition, null, new StartCase(Guid.CreateVersion7(now).ToString("N"), data), actor, now);
         if (outcome is not Applied applied) return new CaseResult(null, null, definition, outcome);
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (rows, transaction) = await BeginAsync(db, ct);
-        await using (transaction)
+        await using (var transaction = await writes.BeginAsync(ct))
         {
+            var rows = transaction.Rows;
             var record = new CaseRecord
             {
                 Id = applied.State.CaseId, CaseNo = await NextCaseNumberAsync(rows, now, ct), DefinitionId = definition.Id,
@@ -55,10 +54,9 @@ public sealed class CaseService(
 
     public async Task<CaseResult> ExecuteAsync(string caseId, Command command, Actor actor, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (rows, transaction) = await BeginAsync(db, ct);
-        await using (transaction)
+        await using (var transaction = await writes.BeginAsync(ct))
         {
+            var rows = transaction.Rows;
             var record = await rows.LoadAsync(caseId, ct);
             if (record is null) return NotFound($"案件“{caseId}”不存在。");
             var definition = await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct)
@@ -89,10 +87,9 @@ public sealed class CaseService(
         var fired = 0;
         while (!ct.IsCancellationRequested)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var (rows, transaction) = await BeginAsync(db, ct);
-            await using (transaction)
+            await using (var transaction = await writes.BeginAsync(ct))
             {
+                var rows = transaction.Rows;
                 var due = await rows.DueAsync(upTo, batchSize, ct);
                 if (due.Count == 0) break;
                 var runtime = runtimes.Create();
@@ -140,15 +137,6 @@ public sealed class CaseService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Cases.AsNoTracking().Where(c => c.NextTimerAt != null).OrderBy(c => c.NextTimerAt).Select(c => c.NextTimerAt).FirstOrDefaultAsync(ct);
-    }
-
-    /// <summary>A write transaction on the context's own connection (BEGIN IMMEDIATE on SQLite: writers queue at the start).</summary>
-    private static async Task<(CaseRows Rows, System.Data.Common.DbTransaction Transaction)> BeginAsync(WorkflowDbContext db, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        var connection = db.Database.GetDbConnection();
-        var transaction = await connection.BeginTransactionAsync(ct);
-        return (new CaseRows(connection, transaction), transaction);
     }
 
     private void Notify(CaseWriter writer)

@@ -15,6 +15,13 @@ public sealed class DueTimersJob(CaseService cases, WakeUpScheduler wakeUp, Time
     {
         var fired = await cases.FireDueTimersAsync(clock.GetUtcNow(), ct: cancellationToken);
         if (fired > 0) logger.LogInformation("Fired {Count} due case timers", fired);
-        await wakeUp.ScheduleNextAsync(cancellationToken);
+        try
+        {
+            await wakeUp.ScheduleNextAsync(cancellationToken);
+        }
+        catch (SchedulerException) when (context.Scheduler.Status is SchedulerStatus.ShuttingDown or SchedulerStatus.Shutdown)
+        {
+            // The service is stopping: its next start fires whatever falls due meanwhile and schedules again.
+        }
     }
 }

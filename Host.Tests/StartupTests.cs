@@ -36,4 +36,15 @@ public class StartupTests
         await using var second = new WorkflowHost(db);
         (await (await second.LoginAsync("owner")).Get("/api/definitions/licensing-approval/versions")).Body.GetArrayLength().Should().Be(1);
     }
+
+    [Test]
+    public async Task The_durability_setting_is_read_in_any_case_and_an_unknown_one_stops_the_start()
+    {
+        await using (var normal = new WorkflowHost(WorkflowHost.NewDatabase(), settings: new Dictionary<string, string> { ["Database:Synchronous"] = "normal" }))
+            (await (await normal.LoginAsync("window")).StartLicensingCase()).GetProperty("caseNo").GetString().Should().Be("2026-000001");
+
+        await using var unknown = new WorkflowHost(WorkflowHost.NewDatabase(), settings: new Dictionary<string, string> { ["Database:Synchronous"] = "sometimes" });
+        var start = () => unknown.LoginAsync("window");
+        (await start.Should().ThrowAsync<ArgumentException>()).WithMessage("Database:Synchronous 须为 FULL、NORMAL、EXTRA 或 OFF，实际为“sometimes”。");
+    }
 }

@@ -55,20 +55,23 @@ public sealed class WriteConnection(IDbContextFactory<WorkflowDbContext> dbFacto
 
     internal void Release() => _gate.Release();
 
+    /// <summary>Opened through EF Core so that the connection gets the provider's per-connection settings.</summary>
     private async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
         _context = await dbFactory.CreateDbContextAsync(ct);
-        var connection = _context.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
-        return _connection = connection;
+        await _context.Database.OpenConnectionAsync(ct);
+        return _connection = _context.Database.GetDbConnection();
     }
 
     private async ValueTask ResetAsync()
     {
         foreach (var command in _statements.Values) await command.DisposeAsync();
         _statements.Clear();
-        if (_connection is not null) await _connection.CloseAsync();
-        if (_context is not null) await _context.DisposeAsync();
+        if (_context is not null)
+        {
+            await _context.Database.CloseConnectionAsync();
+            await _context.DisposeAsync();
+        }
         _connection = null;
         _context = null;
     }

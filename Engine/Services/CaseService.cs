@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using WorkflowEngine.Engine.Calendar;
 using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Engine.Expressions;
@@ -22,7 +21,7 @@ public sealed record CaseResult(CaseRecord? Record, CaseState? State, FlowDefini
 /// the other is refused as stale.
 /// </summary>
 public sealed class CaseService(
-    IDbContextFactory<WorkflowDbContext> dbFactory, WriteConnection writes, DefinitionStore definitions, RuntimeProvider runtimes, TimeProvider clock,
+    WriteConnection writes, DefinitionStore definitions, RuntimeProvider runtimes, TimeProvider clock,
     IEnumerable<ICaseObserver> observers, CaseStateCache states)
 {
     public async Task<CaseResult> StartAsync(string definitionId, ImmutableDictionary<string, Value> data, Actor actor, CancellationToken ct = default)
@@ -130,13 +129,6 @@ public sealed class CaseService(
             }
         }
         return fired;
-    }
-
-    /// <summary>The earliest timer of any case, for the scheduler.</summary>
-    public async Task<DateTimeOffset?> NextTimerAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Cases.AsNoTracking().Where(c => c.NextTimerAt != null).OrderBy(c => c.NextTimerAt).Select(c => c.NextTimerAt).FirstOrDefaultAsync(ct);
     }
 
     private void Notify(CaseWriter writer)

@@ -26,8 +26,16 @@ public static class SqliteSetup
     public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
     {
         builder.UseSqlite(ConnectionString(options));
-        if (!string.Equals(options.Synchronous, DefaultSynchronous, StringComparison.OrdinalIgnoreCase))
-            builder.AddInterceptors(new ConnectionSettings(options.Synchronous));
+        var synchronous = Synchronous(options);
+        if (synchronous != DefaultSynchronous) builder.AddInterceptors(new ConnectionSettings(synchronous));
+    }
+
+    /// <summary>The synchronous setting in SQLite's spelling; anything else is refused.</summary>
+    private static string Synchronous(DatabaseOptions options)
+    {
+        var mode = options.Synchronous.Trim().ToUpperInvariant();
+        return mode is "FULL" or "NORMAL" or "EXTRA" or "OFF" ? mode
+            : throw new ArgumentException($"Database:Synchronous 须为 FULL、NORMAL、EXTRA 或 OFF，实际为“{options.Synchronous}”。");
     }
 
     /// <summary>Creates the file if needed, switches it to WAL and applies every pending schema script.</summary>
@@ -37,7 +45,7 @@ public static class SqliteSetup
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
         await using var connection = new SqliteConnection(ConnectionString(options));
         await connection.OpenAsync();
-        await ConnectionSettings.ApplyAsync(connection, options.Synchronous);
+        await ConnectionSettings.ApplyAsync(connection, Synchronous(options));
         await using (var wal = connection.CreateCommand())
         {
             wal.CommandText = "PRAGMA journal_mode=WAL;";
@@ -60,8 +68,6 @@ public static class SqliteSetup
 
         public static async Task ApplyAsync(DbConnection connection, string synchronous)
         {
-            if (synchronous is not ("FULL" or "NORMAL" or "EXTRA" or "OFF"))
-                throw new ArgumentException($"Database:Synchronous 须为 FULL、NORMAL、EXTRA 或 OFF，实际为“{synchronous}”。");
             await using var command = connection.CreateCommand();
             command.CommandText = $"PRAGMA synchronous={synchronous};";
             await command.ExecuteNonQueryAsync();

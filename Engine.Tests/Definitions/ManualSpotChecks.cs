@@ -7,7 +7,7 @@ namespace WorkflowEngine.Tests.Definitions;
 /// <summary>Spot checks of the encoded flows against the manual (000_308e51136a67072a.txt).</summary>
 public class ManualSpotChecks
 {
-    private static string Manual => File.ReadAllText(Path.Combine(Repo.Root, "..", "shared", "seeds", "000_308e51136a67072a.txt"));
+    private static string Manual => File.ReadAllText(Path.Combine(Repo.Root, "Definitions", "source", "000_308e51136a67072a.txt"));
 
     [Test]
     public void Maternal_and_child_health_institution_licence_steps_add_up_to_17_working_days()

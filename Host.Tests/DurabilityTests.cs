@@ -84,15 +84,8 @@ public class DurabilityTests
         await clerk.Post($"/api/cases/{view.Id()}/tasks/{view.Task("intake")}/actions/refuse", new { opinion = "不属于本机关许可事项" });
         (await clerk.Get($"/api/cases/{view.Id()}/history/verify")).Body.GetProperty("valid").GetBoolean().Should().BeTrue();
 
-        long edited;
-        await using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE history SET opinion = '符合条件，予以受理' WHERE case_id = $id AND opinion IS NOT NULL RETURNING sequence";
-            command.Parameters.AddWithValue("$id", view.Id());
-            edited = (long)(await command.ExecuteScalarAsync())!;
-        }
+        var edited = await Sqlite.ScalarAsync(db,
+            "UPDATE history SET opinion = '符合条件，予以受理' WHERE case_id = $id AND opinion IS NOT NULL RETURNING sequence", ("$id", view.Id()));
 
         var verify = (await clerk.Get($"/api/cases/{view.Id()}/history/verify")).Body;
         verify.GetProperty("valid").GetBoolean().Should().BeFalse();

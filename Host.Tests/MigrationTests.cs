@@ -43,11 +43,7 @@ public class MigrationTests
         var clerk = await host.LoginAsync("window");
         var next = await clerk.StartLicensingCase();
         next.GetProperty("caseNo").GetString().Should().Be("2026-000002");
-        await using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
-        await connection.OpenAsync();
-        await using var version = connection.CreateCommand();
-        version.CommandText = "SELECT MAX(version) FROM schema_version";
-        ((long)(await version.ExecuteScalarAsync())!).Should().Be(2);
+        (await Sqlite.ScalarAsync(db, "SELECT MAX(version) FROM schema_version")).Should().Be(2);
     }
 
     /// <summary>Writes, with plain SQL of the version 1 schema, a licensing case in review with its history, rows and an alert.</summary>
@@ -55,7 +51,7 @@ public class MigrationTests
     {
         var root = RepositoryPaths.Definitions(new WorkflowOptions());
         var json = await File.ReadAllTextAsync(Path.Combine(root, "flows", "licensing-approval.json"));
-        var options = new DefinitionLoadOptions(RiskCheckRegistry.CreateDefault(), RoleCatalog.Load(Path.Combine(root, "roles.json")));
+        var options = DefinitionLoadOptions.ForFolder(root);
         var definition = DefinitionLoader.Load(json, options).Definition!;
         var calendar = WorkCalendar.Create(CalendarYearFile.LoadDirectory(Path.Combine(root, "calendars")));
         var runtime = new WorkflowRuntime(new RuntimeEnvironment(calendar, RiskCheckRegistry.CreateDefault(), FixedRoster.Empty));

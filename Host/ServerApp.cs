@@ -118,7 +118,7 @@ public static class ServerApp
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<IRosterSource>(sp => sp.GetRequiredService<UserDirectory>());
         services.AddSingleton(sp => new CalendarService(sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(),
-            sp.GetRequiredService<WriteConnection>(), sp.GetRequiredService<DefinitionStore>(), sp.GetRequiredService<CaseStateCache>(), clock, ClosingTime(options.Calendar)));
+            sp.GetRequiredService<WriteConnection>(), sp.GetRequiredService<DefinitionStore>(), clock, ClosingTime(options.Calendar)));
         services.AddSingleton<ICalendarSource>(sp => sp.GetRequiredService<CalendarService>());
         services.AddSingleton<RuntimeProvider>();
         services.AddSingleton<CaseService>();

@@ -8,25 +8,22 @@ public class PropertyTests
 {
     private static string Literal(decimal d) => d.ToString(CultureInfo.InvariantCulture);
 
-    private static Value Evaluate(string source, IReadOnlyDictionary<string, Value>? data = null) =>
-        ExpressionParser.Parse(source).Expression!.Evaluate(data ?? new Dictionary<string, Value>());
-
     [FsCheck.NUnit.Property]
     public bool Adding_then_subtracting_returns_the_original_integer(int a, int b) =>
-        Evaluate($"{a} + {b} - {b} == {a}") == Value.True
-        && Evaluate($"{a} + {b} - {b}") == Value.Number(a);
+        ExpressionTestHelper.Eval($"{a} + {b} - {b} == {a}") == Value.True
+        && ExpressionTestHelper.Eval($"{a} + {b} - {b}") == Value.Number(a);
 
     [FsCheck.NUnit.Property]
     public bool Number_comparisons_agree_with_CSharp(decimal a, decimal b) =>
-        Evaluate($"{Literal(a)} < {Literal(b)}") == Value.Bool(a < b)
-        && Evaluate($"{Literal(a)} >= {Literal(b)}") == Value.Bool(a >= b)
-        && Evaluate($"{Literal(a)} == {Literal(b)}") == Value.Bool(a == b);
+        ExpressionTestHelper.Eval($"{Literal(a)} < {Literal(b)}") == Value.Bool(a < b)
+        && ExpressionTestHelper.Eval($"{Literal(a)} >= {Literal(b)}") == Value.Bool(a >= b)
+        && ExpressionTestHelper.Eval($"{Literal(a)} == {Literal(b)}") == Value.Bool(a == b);
 
     [FsCheck.NUnit.Property]
     public bool String_comparisons_agree_with_ordinal_comparison(NonNull<string> a, NonNull<string> b)
     {
         var data = new Dictionary<string, Value> { ["a"] = Value.String(a.Get), ["b"] = Value.String(b.Get) };
-        return Evaluate("a < b", data) == Value.Bool(string.CompareOrdinal(a.Get, b.Get) < 0);
+        return ExpressionTestHelper.Eval("a < b", data) == Value.Bool(string.CompareOrdinal(a.Get, b.Get) < 0);
     }
 
     [FsCheck.NUnit.Property]

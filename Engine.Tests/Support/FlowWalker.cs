@@ -177,7 +177,7 @@ internal sealed class FlowWalker
     }
 
     private bool CanWithdraw(CaseDriver driver) =>
-        _def.Withdrawal is { } w && driver.State.Active.All(a => w.AllowedAt.Count == 0 || w.AllowedAt.Contains(a.StepId));
+        _def.Withdrawal is { } w && driver.State.Active.All(a => w.AllowsAt(a.StepId));
 
     private IEnumerable<string> Targets(StepDefinition step, string move) => move == Withdraw ? [_def.Withdrawal!.To] : step switch
     {

@@ -1,7 +1,6 @@
 using WorkflowEngine.Engine.Calendar;
 using WorkflowEngine.Engine.Definitions;
 using WorkflowEngine.Engine.Definitions.Model;
-using WorkflowEngine.Engine.Risk;
 using WorkflowEngine.Tests.Calendar;
 
 namespace WorkflowEngine.Tests.Support;
@@ -13,7 +12,7 @@ internal static class Repo
     public static string FlowsDirectory => Path.Combine(Root, "Definitions", "flows");
 
     private static readonly Lazy<DefinitionLoadOptions> LazyOptions = new(() =>
-        new DefinitionLoadOptions(RiskCheckRegistry.CreateDefault(), RoleCatalog.Load(Path.Combine(Root, "Definitions", "roles.json"))));
+        DefinitionLoadOptions.ForFolder(Path.Combine(Root, "Definitions")));
 
     public static DefinitionLoadOptions Options => LazyOptions.Value;
 

@@ -34,8 +34,6 @@ public readonly record struct Duration(int Amount, DurationUnit Unit)
     public static Duration Parse(string text) =>
         TryParse(text, out var d) ? d : throw new FormatException($"'{text}' is not a duration such as 3wd, 7d, 2h, 3mo or 1y.");
 
-    public Duration Plus(int amount) => this with { Amount = Amount + amount };
-
     public override string ToString() => Amount.ToString(CultureInfo.InvariantCulture) + Unit switch
     {
         DurationUnit.WorkingDays => "wd",

@@ -137,22 +137,14 @@ public sealed class WorkCalendar
                 return DayPeriod(last, AnyUnloaded(startOffset + 1, last));
             }
             case DurationUnit.CalendarDays:
-            {
-                var nominal = startOffset + amount;
-                var last = nominal < CalendarRange.DayCount ? _index.FirstWorkingDayFrom(nominal) : -1;
-                if (last < 0) throw PeriodOutside(start, duration);
-                return DayPeriod(last, AnyUnloaded(nominal, last));
-            }
+                return EndingOnWorkingDay(startOffset + amount, start, duration);
             case DurationUnit.Months or DurationUnit.Years:
             {
                 // 民法典第二百零二条: the corresponding day of the last month, or that month's last day when there is none.
                 var months = duration.Unit == DurationUnit.Years ? (long)amount * 12 : amount;
                 var startDate = CalendarRange.DateAt(startOffset);
                 if (months > (CalendarRange.LastYear - startDate.Year + 1) * 12L) throw PeriodOutside(start, duration);
-                var nominal = startOffset + (startDate.AddMonths((int)months).DayNumber - startDate.DayNumber);
-                var last = nominal < CalendarRange.DayCount ? _index.FirstWorkingDayFrom(nominal) : -1;
-                if (last < 0) throw PeriodOutside(start, duration);
-                return DayPeriod(last, AnyUnloaded(nominal, last));
+                return EndingOnWorkingDay(startOffset + (startDate.AddMonths((int)months).DayNumber - startDate.DayNumber), start, duration);
             }
             case DurationUnit.Hours:
             {
@@ -164,6 +156,14 @@ public sealed class WorkCalendar
             default:
                 throw new ArgumentOutOfRangeException(nameof(duration), duration.Unit, "未知的期限单位。");
         }
+    }
+
+    /// <summary>A period whose nominal last day falls on a rest day ends on the next working day (民法典第二百零三条).</summary>
+    private Period EndingOnWorkingDay(int nominal, DateTimeOffset start, Duration duration)
+    {
+        var last = nominal < CalendarRange.DayCount ? _index.FirstWorkingDayFrom(nominal) : -1;
+        if (last < 0) throw PeriodOutside(start, duration);
+        return DayPeriod(last, AnyUnloaded(nominal, last));
     }
 
     /// <summary>Working days in (<paramref name="fromExclusive"/>, <paramref name="toInclusive"/>]; 0 when <paramref name="toInclusive"/> ≤ <paramref name="fromExclusive"/>.</summary>

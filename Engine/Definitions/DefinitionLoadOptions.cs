@@ -6,4 +6,8 @@ namespace WorkflowEngine.Engine.Definitions;
 public sealed record DefinitionLoadOptions(RiskCheckRegistry Checks, IReadOnlyDictionary<string, string>? RoleCatalog = null)
 {
     public static DefinitionLoadOptions Default { get; } = new(RiskCheckRegistry.CreateDefault());
+
+    /// <summary>The built-in checks and the posts of <c>roles.json</c> in a definitions folder.</summary>
+    public static DefinitionLoadOptions ForFolder(string definitionsFolder) =>
+        new(RiskCheckRegistry.CreateDefault(), Definitions.RoleCatalog.Load(Path.Combine(definitionsFolder, "roles.json")));
 }

@@ -19,9 +19,8 @@ public static class DefinitionLoader
         var sink = new ErrorSink();
         var token = DefinitionReader.Parse(json, sink);
         var definition = token is null ? null : DefinitionReader.Read(token, sink);
-        var errors = sink.Errors.ToList();
-        if (definition is not null) errors.AddRange(DefinitionValidator.Validate(definition, options));
-        var ordered = errors.OrderBy(e => e.Line).ThenBy(e => e.Path, StringComparer.Ordinal).ToList();
+        if (definition is not null) DefinitionValidator.Validate(definition, options, sink);
+        var ordered = sink.Errors.OrderBy(e => e.Line).ThenBy(e => e.Path, StringComparer.Ordinal).ToList();
         return new DefinitionLoadResult(ordered.Count == 0 ? definition : null, ordered);
     }
 

@@ -10,7 +10,7 @@ public sealed record DefinitionSummary(
 {
     public static DefinitionSummary Of(FlowDefinition d) => new(
         d.Id, d.Version, d.Name, d.Category, d.Description, d.Steps.Count,
-        d.Steps.Count(s => s.Kind is StepKind.Task or StepKind.Vote or StepKind.Wait),
+        d.Steps.Count(s => s.OpensTask),
         d.Limits?.Statutory?.Duration.ToChinese(), d.Limits?.Promised?.Duration.ToChinese(), StepTotal(d),
         d.RiskPoints.Count, d.RiskPoints.Count(r => r.Level == 1), d.Steps.Sum(s => s.Checks.Count),
         d.Source is { } s ? $"{s.File} 第 {s.Line} 行" : null);

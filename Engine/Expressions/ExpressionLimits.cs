@@ -11,7 +11,6 @@ internal static class ExpressionLimits
     /// <summary>String scanning and building is charged one step per this many characters.</summary>
     public const int CharactersPerStep = 64;
     public const int MaxStringLength = 10_000;
-    public const int MaxListLength = 1_000;
     /// <summary>Nesting of list/object data that deep equality will descend into.</summary>
     public const int MaxDataDepth = 64;
 

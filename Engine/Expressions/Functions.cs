@@ -38,12 +38,7 @@ internal static class Functions
 
     /// <summary>A known function the user probably meant: same name in another case, a small typo, or a longer spelling (length → len).</summary>
     public static string? Suggest(string name) =>
-        All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase))?.Name
-        ?? All.Select(f => (f.Name, Distance: Text.EditDistance.Between(f.Name, name)))
-            .Where(c => c.Distance <= 2)
-            .OrderBy(c => c.Distance)
-            .Select(c => c.Name)
-            .FirstOrDefault()
+        Text.EditDistance.Closest(All.Select(f => f.Name), name, maxDistance: 2)
         ?? All.FirstOrDefault(f => name.StartsWith(f.Name, StringComparison.OrdinalIgnoreCase))?.Name;
 
     private static Value Len(ReadOnlySpan<Value> args, ref EvaluationContext context, int column) => args[0].Kind switch
@@ -67,16 +62,9 @@ internal static class Functions
     private static Value Contains(ReadOnlySpan<Value> args, ref EvaluationContext context, int column)
     {
         var (container, item) = (args[0], args[1]);
-        return container.Kind switch
-        {
-            ValueKind.Null => Value.False,
-            ValueKind.List => Value.Bool(ValueOperations.ListContains(ValueOperations.Items(container), item, ref context, column)),
-            ValueKind.String when item.IsNull => Value.False,
-            ValueKind.String when item.Kind == ValueKind.String =>
-                Value.Bool(ValueOperations.StringContains(container.AsString, item.AsString, ref context, column)),
-            ValueKind.String => throw WrongArgument("contains", 2, "字符串（第 1 个参数是字符串时）", item, column),
-            _ => throw WrongArgument("contains", 1, "列表或字符串", container, column),
-        };
+        return Value.Bool(ValueOperations.Contains(container, item, ref context, column) ?? throw (container.Kind == ValueKind.String
+            ? WrongArgument("contains", 2, "字符串（第 1 个参数是字符串时）", item, column)
+            : WrongArgument("contains", 1, "列表或字符串", container, column)));
     }
 
     private static Value StartsWith(ReadOnlySpan<Value> args, ref EvaluationContext context, int column) =>

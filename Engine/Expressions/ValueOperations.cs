@@ -61,12 +61,30 @@ internal static class ValueOperations
         return items.IsDefault ? ImmutableArray<Value>.Empty : items;
     }
 
-    public static bool ListContains(ImmutableArray<Value> items, in Value item, ref EvaluationContext context, int column)
+    /// <summary>
+    /// Whether a list holds the item (deep equality) or a string holds it as a substring. A null container holds
+    /// nothing, nor does a string hold null. Null when the kinds do not fit, for the caller to word the error.
+    /// </summary>
+    public static bool? Contains(in Value container, in Value item, ref EvaluationContext context, int column)
     {
-        context.Charge(items.Length, column);
-        foreach (var candidate in items)
-            if (DeepEquals(candidate, item, ref context, column)) return true;
-        return false;
+        switch (container.Kind)
+        {
+            case ValueKind.Null:
+                return false;
+            case ValueKind.List:
+                var items = Items(container);
+                context.Charge(items.Length, column);
+                foreach (var candidate in items)
+                    if (DeepEquals(candidate, item, ref context, column)) return true;
+                return false;
+            case ValueKind.String when item.IsNull:
+                return false;
+            case ValueKind.String when item.Kind == ValueKind.String:
+                context.ChargeCharacters(container.AsString.Length, column);
+                return container.AsString.Contains(item.AsString, StringComparison.Ordinal);
+            default:
+                return null;
+        }
     }
 
     public static int CountEqual(ImmutableArray<Value> items, in Value item, ref EvaluationContext context, int column)
@@ -76,12 +94,6 @@ internal static class ValueOperations
         foreach (var candidate in items)
             if (DeepEquals(candidate, item, ref context, column)) count++;
         return count;
-    }
-
-    public static bool StringContains(string text, string part, ref EvaluationContext context, int column)
-    {
-        context.ChargeCharacters(text.Length, column);
-        return text.Contains(part, StringComparison.Ordinal);
     }
 
     /// <summary>Length in Unicode characters, so that a rare CJK character outside the BMP counts once.</summary>

@@ -14,21 +14,11 @@ internal sealed class CaseRows(WriteConnection connection, DbTransaction transac
     private const string CaseColumns =
         "id, case_no, definition_id, definition_version, title, status, outcome, started_at, started_by, closed_at, version, state_json, history_count, last_hash, next_timer_at";
 
-    public async Task<CaseRecord?> LoadAsync(string id, CancellationToken ct)
-    {
-        var command = Command($"SELECT {CaseColumns} FROM cases WHERE id = @id", ("@id", id));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? Read(reader) : null;
-    }
+    public async Task<CaseRecord?> LoadAsync(string id, CancellationToken ct) =>
+        (await ReadCasesAsync(Command($"SELECT {CaseColumns} FROM cases WHERE id = @id", ("@id", id)), ct)).SingleOrDefault();
 
-    public async Task<List<CaseRecord>> RunningAsync(CancellationToken ct)
-    {
-        var command = Command($"SELECT {CaseColumns} FROM cases WHERE status = 'running'");
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var cases = new List<CaseRecord>();
-        while (await reader.ReadAsync(ct)) cases.Add(Read(reader));
-        return cases;
-    }
+    public Task<List<CaseRecord>> RunningAsync(CancellationToken ct) =>
+        ReadCasesAsync(Command($"SELECT {CaseColumns} FROM cases WHERE status = 'running'"), ct);
 
     /// <summary>The highest case number of a year ("2026-000123"), by an index range rather than LIKE.</summary>
     public async Task<string?> LastCaseNumberAsync(string year, CancellationToken ct)
@@ -39,14 +29,15 @@ internal sealed class CaseRows(WriteConnection connection, DbTransaction transac
     }
 
     /// <summary>Cases whose next timer is due by <paramref name="upTo"/>, earliest first.</summary>
-    public async Task<List<CaseRecord>> DueAsync(DateTimeOffset upTo, int limit, CancellationToken ct)
+    public Task<List<CaseRecord>> DueAsync(DateTimeOffset upTo, int limit, CancellationToken ct) => ReadCasesAsync(Command(
+        $"SELECT {CaseColumns} FROM cases WHERE next_timer_at <= @upTo ORDER BY next_timer_at, id LIMIT @limit", ("@upTo", upTo.UtcTicks), ("@limit", limit)), ct);
+
+    private static async Task<List<CaseRecord>> ReadCasesAsync(DbCommand query, CancellationToken ct)
     {
-        var command = Command(
-            $"SELECT {CaseColumns} FROM cases WHERE next_timer_at <= @upTo ORDER BY next_timer_at, id LIMIT @limit", ("@upTo", upTo.UtcTicks), ("@limit", limit));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var list = new List<CaseRecord>();
-        while (await reader.ReadAsync(ct)) list.Add(Read(reader));
-        return list;
+        await using var reader = await query.ExecuteReaderAsync(ct);
+        var cases = new List<CaseRecord>();
+        while (await reader.ReadAsync(ct)) cases.Add(Read(reader));
+        return cases;
     }
 
     private static CaseRecord Read(DbDataReader r) => new()
@@ -94,24 +85,25 @@ internal sealed class CaseRows(WriteConnection connection, DbTransaction transac
                        "summary, previous_hash, hash) VALUES " + string.Join(", ", values), ct, parameters.ToArray());
     }
 
-    /// <summary>The task and deadline rows stored for a case.</summary>
-    public async Task<DerivedRows> LoadDerivedAsync(string caseId, CancellationToken ct)
+    /// <summary>The task and deadline rows stored for every case that has any, by case id.</summary>
+    public async Task<Dictionary<string, DerivedRows>> LoadAllDerivedAsync(CancellationToken ct)
     {
-        var tasks = new List<TaskRow>();
-        var taskQuery = Command(
-            "SELECT task_id, step_id, step_name, kind, role, entered_at, due_at, warn_at, provisional FROM tasks WHERE case_id = @case", ("@case", caseId));
+        var tasks = new List<(string CaseId, TaskRow Row)>();
+        var taskQuery = Command("SELECT case_id, task_id, step_id, step_name, kind, role, entered_at, due_at, warn_at, provisional FROM tasks");
         await using (var r = await taskQuery.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
-                tasks.Add(new TaskRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Instant(r.GetInt64(5)),
-                    r.IsDBNull(6) ? null : Instant(r.GetInt64(6)), r.IsDBNull(7) ? null : Instant(r.GetInt64(7)), r.GetBoolean(8)));
-        var deadlines = new List<DeadlineRow>();
-        var deadlineQuery = Command(
-            "SELECT \"limit\", duration, due_at, warn_at, provisional, paused FROM deadlines WHERE case_id = @case", ("@case", caseId));
+                tasks.Add((r.GetString(0), new TaskRow(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
+                    Instant(r.GetInt64(6)), r.IsDBNull(7) ? null : Instant(r.GetInt64(7)), r.IsDBNull(8) ? null : Instant(r.GetInt64(8)), r.GetBoolean(9))));
+        var deadlines = new List<(string CaseId, DeadlineRow Row)>();
+        var deadlineQuery = Command("SELECT case_id, \"limit\", duration, due_at, warn_at, provisional, paused FROM deadlines");
         await using (var r = await deadlineQuery.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
-                deadlines.Add(new DeadlineRow(r.GetString(0), r.GetString(1), Instant(r.GetInt64(2)), r.IsDBNull(3) ? null : Instant(r.GetInt64(3)),
-                    r.GetBoolean(4), r.GetBoolean(5)));
-        return new DerivedRows(tasks, deadlines, null);
+                deadlines.Add((r.GetString(0), new DeadlineRow(r.GetString(1), r.GetString(2), Instant(r.GetInt64(3)),
+                    r.IsDBNull(4) ? null : Instant(r.GetInt64(4)), r.GetBoolean(5), r.GetBoolean(6))));
+        var tasksByCase = tasks.ToLookup(t => t.CaseId, t => t.Row);
+        var deadlinesByCase = deadlines.ToLookup(d => d.CaseId, d => d.Row);
+        return tasksByCase.Select(g => g.Key).Union(deadlinesByCase.Select(g => g.Key))
+            .ToDictionary(id => id, id => new DerivedRows(tasksByCase[id].ToList(), deadlinesByCase[id].ToList(), null));
     }
 
     public Task DeleteTaskAsync(string caseId, string taskId, CancellationToken ct) =>

@@ -23,16 +23,12 @@ public sealed class DefinitionStore(IDbContextFactory<WorkflowDbContext> dbFacto
     /// <summary>The published version new cases use, per flow; dropped whenever a version is stored or published.</summary>
     private readonly ConcurrentDictionary<string, FlowDefinition> _published = new();
 
-    public DefinitionLoadOptions Options => options;
-
     public DefinitionLoadResult Validate(string json) => DefinitionLoader.Load(json, options);
 
     public async Task<FlowDefinition?> GetAsync(string id, int version, CancellationToken ct = default)
     {
         if (_parsed.TryGetValue((id, version), out var cached)) return cached;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var record = await db.Definitions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.Version == version, ct);
-        return record is null ? null : Parse(record);
+        return await FindAsync(id, version, ct) is { } record ? Parse(record) : null;
     }
 
     public FlowDefinition Parse(DefinitionRecord record) =>
@@ -58,19 +54,13 @@ public sealed class DefinitionStore(IDbContextFactory<WorkflowDbContext> dbFacto
             : await versions.Where(d => d.Status == DefinitionStatus.Published).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>The newest published version of every flow.</summary>
-    public async Task<IReadOnlyList<DefinitionRecord>> ListPublishedAsync(CancellationToken ct = default)
+    /// <summary>The newest version of every flow: the newest published one, or with drafts the newest of all (the designer's list).</summary>
+    public async Task<IReadOnlyList<DefinitionRecord>> ListNewestAsync(bool includeDrafts, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var all = await db.Definitions.AsNoTracking().Where(d => d.Status == DefinitionStatus.Published).ToListAsync(ct);
-        return all.GroupBy(d => d.Id).Select(g => g.MaxBy(d => d.Version)!).OrderBy(d => d.Category).ThenBy(d => d.Id).ToList();
-    }
-
-    /// <summary>The newest version of every flow, published or draft (the designer's list).</summary>
-    public async Task<IReadOnlyList<DefinitionRecord>> ListLatestAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var all = await db.Definitions.AsNoTracking().ToListAsync(ct);
+        var versions = db.Definitions.AsNoTracking();
+        if (!includeDrafts) versions = versions.Where(d => d.Status == DefinitionStatus.Published);
+        var all = await versions.ToListAsync(ct);
         return all.GroupBy(d => d.Id).Select(g => g.MaxBy(d => d.Version)!).OrderBy(d => d.Category).ThenBy(d => d.Id).ToList();
     }
 
@@ -84,10 +74,12 @@ public sealed class DefinitionStore(IDbContextFactory<WorkflowDbContext> dbFacto
     public async Task<SaveResult> SaveAsync(string json, string userId, bool publish, CancellationToken ct = default)
     {
         var loaded = Validate(json);
-        if (!loaded.IsValid) return new SaveResult(null, loaded.Errors);
-        var definition = loaded.Definition!;
-        var hash = ContentHash(json);
+        return loaded.IsValid ? await StoreAsync(loaded.Definition!, json, ContentHash(json), userId, publish, ct) : new SaveResult(null, loaded.Errors);
+    }
 
+    /// <summary>Stores a validated definition as the next version, unless the newest version has the same content.</summary>
+    private async Task<SaveResult> StoreAsync(FlowDefinition definition, string json, string hash, string userId, bool publish, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var latest = await db.Definitions.Where(d => d.Id == definition.Id).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
@@ -124,7 +116,7 @@ public sealed class DefinitionStore(IDbContextFactory<WorkflowDbContext> dbFacto
                 .Where(d => d.Id == loaded.Definition!.Id && d.ContentHash == hash).FirstOrDefaultAsync(ct);
             if (known is not null) return new SaveResult(known, [], Unchanged: true);
         }
-        return await SaveAsync(json, "system", publish: true, ct);
+        return await StoreAsync(loaded.Definition!, json, hash, "system", publish: true, ct);
     }
 
     /// <summary>Publishes a stored draft. Running cases keep the version they started on.</summary>

@@ -21,6 +21,11 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
     public DbSet<CalendarRecord> Calendars => Set<CalendarRecord>();
 
+    /// <summary>The earliest timer any case waits for, if need be no later than <paramref name="upTo"/>.</summary>
+    public Task<DateTimeOffset?> EarliestTimerAsync(DateTimeOffset? upTo, CancellationToken ct) =>
+        Cases.AsNoTracking().Where(c => c.NextTimerAt != null && (upTo == null || c.NextTimerAt <= upTo))
+            .OrderBy(c => c.NextTimerAt).Select(c => c.NextTimerAt).FirstOrDefaultAsync(ct);
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         builder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();

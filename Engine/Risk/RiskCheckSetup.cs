@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 using WorkflowEngine.Engine.Definitions.Model;
-using WorkflowEngine.Engine.Definitions.Validation;
+using WorkflowEngine.Engine.Definitions.Loading;
 using WorkflowEngine.Engine.Expressions;
 
 namespace WorkflowEngine.Engine.Risk;
@@ -8,9 +8,9 @@ namespace WorkflowEngine.Engine.Risk;
 /// <summary>What a check sees when its parameters are validated, with helpers that report errors in place.</summary>
 public sealed class RiskCheckSetup
 {
-    private readonly List<DefinitionError> _errors;
+    private readonly ErrorSink _errors;
 
-    internal RiskCheckSetup(FlowDefinition definition, StepDefinition step, RiskCheckBinding binding, List<DefinitionError> errors)
+    internal RiskCheckSetup(FlowDefinition definition, StepDefinition step, RiskCheckBinding binding, ErrorSink errors)
     {
         Definition = definition;
         Step = step;
@@ -26,14 +26,12 @@ public sealed class RiskCheckSetup
     public void Error(string parameter, string message)
     {
         var token = Parameters[parameter];
-        var at = token is not null ? Definitions.Loading.ErrorSink.LocationOf(token) : Binding.At("params");
-        _errors.Add(new DefinitionError(at.Path.Length > 0 ? at.Path : $"{Binding.Location.Path}.params.{parameter}", at.Line,
-            $"检查“{Binding.CheckName}”：{message}"));
+        _errors.Add(token is not null ? ErrorSink.LocationOf(token) : Binding.At("params"), $"检查“{Binding.CheckName}”：{message}");
     }
 
     /// <summary>A problem with the binding as a whole rather than one parameter.</summary>
     public void Problem(string message) =>
-        _errors.Add(new DefinitionError(Binding.Location.Path, Binding.Location.Line, $"检查“{Binding.CheckName}”：{message}"));
+        _errors.Add(Binding.Location, $"检查“{Binding.CheckName}”：{message}");
 
     public string? String(string parameter, bool required = true)
     {
@@ -64,7 +62,7 @@ public sealed class RiskCheckSetup
         }
         if (types.Length > 0 && !types.Contains(field.Type))
         {
-            Error(parameter, $"字段“{id}”的类型应为 {string.Join(" 或 ", types.Select(Definitions.Loading.JsonNames.Of))}。");
+            Error(parameter, $"字段“{id}”的类型应为 {string.Join(" 或 ", types.Select(JsonNames.Of))}。");
             return null;
         }
         return field;
@@ -76,7 +74,7 @@ public sealed class RiskCheckSetup
         if (id is null) return null;
         var step = Definition.FindStep(id);
         if (step is null) Error(parameter, $"环节“{id}”不存在。");
-        else if (kind is not null && step.Kind != kind) Error(parameter, $"环节“{id}”应为 {Definitions.Loading.JsonNames.Of(kind.Value)} 类型。");
+        else if (kind is not null && step.Kind != kind) Error(parameter, $"环节“{id}”应为 {JsonNames.Of(kind.Value)} 类型。");
         else return step;
         return null;
     }

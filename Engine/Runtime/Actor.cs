@@ -5,6 +5,5 @@ public sealed record Actor(string Id, string Name, IReadOnlySet<string> Roles)
 {
     public static readonly Actor System = new("system", "系统", new HashSet<string>());
 
-    public bool IsSystem => ReferenceEquals(this, System) || Id == System.Id;
     public bool Holds(string role) => Roles.Contains(role);
 }

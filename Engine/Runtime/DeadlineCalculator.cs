@@ -15,13 +15,9 @@ internal sealed class DeadlineCalculator(FlowDefinition definition, WorkCalendar
     {
         var result = new List<Deadline>();
         if (state.IsClosed) return result;
-        foreach (var (kind, limit) in CaseLimits())
-        {
-            if (state.Clock.StartedAt is null || state.Clock.StoppedAt is not null) break;
-            var c = ComputeCase(state, kind, limit, openPauseUntil: now);
+        foreach (var (kind, limit, c) in CaseDeadlines(state, openPauseUntil: now))
             result.Add(new Deadline(kind, null, null, limit.Duration.ToString(), c.Due.DueAt, c.WarnAt, c.Due.Provisional,
                 state.Clock.IsPaused, state.Clock.PauseReason, c.PausedUnits, kind == LimitKind.Statutory ? state.Clock.ExtensionAmount : 0));
-        }
         foreach (var active in state.Active)
         {
             var step = definition.Step(active.StepId);
@@ -37,33 +33,28 @@ internal sealed class DeadlineCalculator(FlowDefinition definition, WorkCalendar
     {
         var timers = new List<TimerRequest>();
         if (state.IsClosed) return timers;
-        if (state.Clock.IsRunning && !state.Clock.IsPaused)
-        {
-            foreach (var (kind, limit) in CaseLimits())
-            {
-                var c = ComputeCase(state, kind, limit, openPauseUntil: null);
+        if (!state.Clock.IsPaused)
+            foreach (var (kind, _, c) in CaseDeadlines(state, openPauseUntil: null))
                 AddAlertTimers(timers, state, TimerKeys.CaseLimit(kind, AlertLevel.Yellow), TimerKeys.CaseLimit(kind, AlertLevel.Red),
                     kind, null, null, c);
-            }
-        }
         foreach (var active in state.Active)
         {
             var step = definition.Step(active.StepId);
-            if (step.TimeLimit is { } limit)
-            {
-                var c = ComputeStep(active, limit.Duration);
+            Computed? stepLimit = step.TimeLimit is { } limit ? ComputeStep(active, limit.Duration) : null;
+            if (stepLimit is { } c)
                 AddAlertTimers(timers, state, TimerKeys.StepLimit(active.TaskId, AlertLevel.Yellow),
                     TimerKeys.StepLimit(active.TaskId, AlertLevel.Red), LimitKind.Step, active.TaskId, step.Id, c);
-            }
             if (step is TaskStep { OnTimeout: { } timeout })
             {
-                var due = calendar.Add(active.EnteredAt, timeout.After ?? step.TimeLimit!.Duration);
-                timers.Add(new TimerRequest(TimerKeys.Timeout(active.TaskId), TimerKind.Timeout, null, active.TaskId, step.Id, due.DueAt, due.Provisional));
+                var due = timeout.After is { } after ? calendar.Add(active.EnteredAt, after) : stepLimit!.Value.Due;
+                timers.Add(new TimerRequest(TimerKeys.Timeout(active.TaskId), TimerKind.Timeout, null, active.TaskId, step.Id, due.DueAt, due.DueAt,
+                    due.Provisional));
             }
             if (step is WaitStep wait)
             {
                 var due = calendar.Add(active.EnteredAt, wait.Period);
-                timers.Add(new TimerRequest(TimerKeys.WaitEnd(active.TaskId), TimerKind.WaitEnd, null, active.TaskId, step.Id, due.DueAt, due.Provisional));
+                timers.Add(new TimerRequest(TimerKeys.WaitEnd(active.TaskId), TimerKind.WaitEnd, null, active.TaskId, step.Id, due.DueAt, due.DueAt,
+                    due.Provisional));
             }
         }
         return timers;
@@ -73,23 +64,23 @@ internal sealed class DeadlineCalculator(FlowDefinition definition, WorkCalendar
         List<TimerRequest> timers, CaseState state, string warningKey, string overdueKey, LimitKind kind, string? taskId, string? stepId, Computed c)
     {
         if (c.WarnAt is { } warnAt && !state.RaisedAlerts.Contains(warningKey))
-            timers.Add(new TimerRequest(warningKey, TimerKind.Warning, kind, taskId, stepId, warnAt, c.Due.Provisional));
+            timers.Add(new TimerRequest(warningKey, TimerKind.Warning, kind, taskId, stepId, warnAt, c.Due.DueAt, c.Due.Provisional));
         if (!state.RaisedAlerts.Contains(overdueKey))
-            timers.Add(new TimerRequest(overdueKey, TimerKind.Overdue, kind, taskId, stepId, c.Due.DueAt, c.Due.Provisional));
+            timers.Add(new TimerRequest(overdueKey, TimerKind.Overdue, kind, taskId, stepId, c.Due.DueAt, c.Due.DueAt, c.Due.Provisional));
     }
 
-    private IEnumerable<(LimitKind, LimitDefinition)> CaseLimits()
+    /// <summary>The case limits while the case clock runs (none before it starts or after it stops).</summary>
+    private IEnumerable<(LimitKind Kind, LimitDefinition Limit, Computed Due)> CaseDeadlines(CaseState state, DateTimeOffset? openPauseUntil)
     {
-        if (definition.Limits?.Statutory is { } s) yield return (LimitKind.Statutory, s);
-        if (definition.Limits?.Promised is { } p) yield return (LimitKind.Promised, p);
+        if (!state.Clock.IsRunning) yield break;
+        foreach (var kind in (LimitKind[])[LimitKind.Statutory, LimitKind.Promised])
+            if (definition.Limits?.Get(kind) is { } limit)
+                yield return (kind, limit, ComputeCase(state, kind, limit, openPauseUntil));
     }
-
-    /// <summary>The due instant of the step's own limit in the +08:00 calendar.</summary>
-    public Period StepDue(ActiveStep active, Duration limit) => calendar.Add(active.EnteredAt, limit);
 
     private Computed ComputeStep(ActiveStep active, Duration limit)
     {
-        var due = StepDue(active, limit);
+        var due = calendar.Add(active.EnteredAt, limit);
         if (IsMonthly(limit.Unit)) return new Computed(due, MonthlyWarning(active.EnteredAt, due), 0);
         var warnUnits = WarningUnits(limit.Amount, limit.Unit);
         DateTimeOffset? warnAt = warnUnits is { } k ? calendar.Add(active.EnteredAt, new Duration(k, limit.Unit)).DueAt : null;

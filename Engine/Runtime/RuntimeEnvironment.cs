@@ -9,6 +9,9 @@ public sealed record RosterMember(string Id, string Name);
 public interface IRoster
 {
     IReadOnlyList<RosterMember> Holders(string role);
+
+    /// <summary>The name of a person who holds any post, or null.</summary>
+    string? NameOf(string memberId);
 }
 
 /// <summary>A roster given as data (tests, benchmarks, and the host's snapshot of its users).</summary>

@@ -12,15 +12,16 @@ internal sealed partial class Transition
     private void RunChecks(StepDefinition step, CheckPhase phase, ActiveStep task, ActionDefinition? action,
         IReadOnlyDictionary<string, Value> data, bool flagOnly, bool explicitOnly = false)
     {
+        RiskCheckContext? context = null;
         foreach (var binding in step.Checks)
         {
             if (binding.Phase != phase) continue;
             if (phase == CheckPhase.Complete && !binding.AppliesTo(action?.Id)) continue;
             if (explicitOnly && !binding.Actions.Contains(action?.Id ?? "")) continue;
-            if (binding.WhenCondition is { } when && !Holds(when, binding.When!, step)) continue;
+            if (binding.WhenCondition is { } when && !Holds(when, data, $"“{step.Name}”风险检查的适用条件“{binding.When}”")) continue;
             var check = _env.Checks.Find(binding.CheckName)
                 ?? throw new InvalidOperationException($"Risk check '{binding.CheckName}' is not registered.");
-            var context = new RiskCheckContext
+            context ??= new RiskCheckContext
             {
                 Definition = _def, State = State, Step = step, Task = task, Action = action, Actor = _actor,
                 Data = data, Now = _now, Calendar = _env.Calendar,
@@ -34,18 +35,6 @@ internal sealed partial class Transition
                 throw Refuse.Because(RefusalCode.RuleBlocked, $"风险点{risk.Id}（{risk.LevelName}风险）：{message}", risk.Id, check.Name);
             _risks.Add(new RiskEvent(risk.Id, risk.Level, risk.Text, check.Name, step.Id, step.Name, task.TaskId, _actor.Id, _actor.Name, _now, message));
             Record(EventTypes.RiskFlagged, $"风险点{risk.Id}（{risk.LevelName}）记入风险台帐：{message}", task);
-        }
-
-        bool Holds(ParsedExpression condition, string source, StepDefinition at)
-        {
-            try
-            {
-                return condition.EvaluateCondition(Scope(data));
-            }
-            catch (ExpressionEvaluationException e)
-            {
-                throw Refuse.Because(RefusalCode.ConditionFailed, $"“{at.Name}”风险检查的适用条件“{source}”无法计算：{e.Message}");
-            }
         }
     }
 }

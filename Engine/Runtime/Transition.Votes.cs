@@ -99,7 +99,7 @@ internal sealed partial class Transition
         EnsureChairHasNotVoted(vote);
         if (step.ChairSpeaksLast && vote.Chairs.Contains(member))
         {
-            var waiting = vote.Present.Where(m => m != member && !vote.Recused.ContainsKey(m) && !vote.Voted.Contains(m)).ToList();
+            var waiting = vote.PresentVoterIds.Where(m => m != member && !vote.Voted.Contains(m)).ToList();
             if (waiting.Count > 0)
                 throw Refuse.Because(RefusalCode.NotAllowedNow, $"主持人须末位表态：请待其他成员表态后再投票（尚未表态：{string.Join("、", waiting.Select(NameOf))}）。");
         }
@@ -134,22 +134,20 @@ internal sealed partial class Transition
 
         var tally = VoteTally.Count(step, vote, urgent: IsUrgent(step));
         var data = tally.ToData(step, vote, NameOf);
-        if (tally.Result == VoteResults.NoQuorum)
-        {
-            State = State with { Trail = State.Trail.Add(new TrailEntry(task.TaskId, step.Id, VoteResults.NoQuorum, _actor.Id, task.EnteredAt, _now, false)) };
-            Replace(State.FindActive(task.TaskId)!, OpenVote(step, vote.Round + 1));
-            Record(EventTypes.VoteClosed, $"“{step.Name}”{tally.Summary}，表决无效，须另行召开（第 {vote.Round + 1} 轮）", task, VoteResults.NoQuorum, data: data);
-            return;
-        }
+        var noQuorum = tally.Result == VoteResults.NoQuorum;
+        Record(EventTypes.VoteClosed,
+            noQuorum ? $"“{step.Name}”{tally.Summary}，表决无效，须另行召开（第 {vote.Round + 1} 轮）" : $"“{step.Name}”{tally.Summary}",
+            task, tally.Result, data: data);
         var to = tally.Result switch
         {
+            VoteResults.NoQuorum => null,
             VoteResults.Passed => step.Outcomes.Passed,
             VoteResults.Rejected => step.Outcomes.Rejected,
             _ => step.Outcomes.Deferred,
         };
-        Record(EventTypes.VoteClosed, $"“{step.Name}”{tally.Summary}", task, tally.Result, data: data);
         if (to is null)
         {
+            // No quorum, or a result the definition sends nowhere (deferral): the item goes to another round.
             State = State with { Trail = State.Trail.Add(new TrailEntry(task.TaskId, step.Id, tally.Result, _actor.Id, task.EnteredAt, _now, false)) };
             Replace(task, OpenVote(step, vote.Round + 1));
             return;
@@ -157,15 +155,6 @@ internal sealed partial class Transition
         Complete(task, step, null, tally.Result, to, null, ImmutableDictionary<string, Value>.Empty, State.Data, bySystem: false);
     }
 
-    private bool IsUrgent(VoteStep step)
-    {
-        try
-        {
-            return step.UrgentCondition?.EvaluateCondition(Scope(State.Data)) ?? false;
-        }
-        catch (ExpressionEvaluationException e)
-        {
-            throw Refuse.Because(RefusalCode.ConditionFailed, $"“{step.Name}”的紧急情形条件无法计算：{e.Message}");
-        }
-    }
+    private bool IsUrgent(VoteStep step) =>
+        step.UrgentCondition is { } condition && Holds(condition, State.Data, $"“{step.Name}”的紧急情形条件");
 }

@@ -34,7 +34,18 @@ internal sealed partial class Transition
 
     public CaseState State { get; private set; }
 
-    private ExpressionScope Scope(IReadOnlyDictionary<string, Value> data) => new(data, _def.Constants);
+    /// <summary>Evaluates a definition's condition; one that cannot be computed refuses the command, naming <paramref name="what"/>.</summary>
+    private bool Holds(ParsedExpression condition, IReadOnlyDictionary<string, Value> data, string what)
+    {
+        try
+        {
+            return condition.EvaluateCondition(new ExpressionScope(data, _def.Constants));
+        }
+        catch (ExpressionEvaluationException e)
+        {
+            throw Refuse.Because(RefusalCode.ConditionFailed, $"{what}无法计算：{e.Message}");
+        }
+    }
 
     public Applied Finish()
     {
@@ -96,8 +107,8 @@ internal sealed partial class Transition
     {
         var task = FindTask(command.TaskId);
         var step = _def.Step(task.StepId);
-        var actions = step switch { TaskStep t => t.Actions, WaitStep w => w.Actions, _ => [] };
-        var action = actions.FirstOrDefault(a => a.Id == command.ActionId)
+        var actions = (step as ActingStep)?.Actions ?? [];
+        var action = (step as ActingStep)?.FindAction(command.ActionId)
             ?? throw Refuse.Because(RefusalCode.UnknownAction,
                 $"“{step.Name}”环节没有动作“{command.ActionId}”，可办理：{string.Join("、", actions.Where(a => !a.SystemOnly).Select(a => $"{a.Name}（{a.Id}）"))}。");
         if (action.SystemOnly)
@@ -149,7 +160,7 @@ internal sealed partial class Transition
             if (limits.ClockStartsAt == stepId && State.Clock.StartedAt is null) StartClock();
             if (limits.ClockStopsAt.Contains(stepId)) StopClock();
         }
-        var opens = step.Kind is StepKind.Task or StepKind.Wait or StepKind.Vote;
+        var opens = step.OpensTask;
         var instance = new ActiveStep(opens ? NewTaskId() : "", step.Id, _now, branchPath);
         RunChecks(step, CheckPhase.Enter, instance, null, State.Data, flagOnly: false);
 
@@ -205,16 +216,7 @@ internal sealed partial class Transition
         var reason = "其他情形";
         foreach (var route in decision.Routes)
         {
-            bool holds;
-            try
-            {
-                holds = route.Condition!.EvaluateCondition(Scope(State.Data));
-            }
-            catch (ExpressionEvaluationException e)
-            {
-                throw Refuse.Because(RefusalCode.ConditionFailed, $"“{decision.Name}”的条件“{route.When}”无法计算：{e.Message}");
-            }
-            if (holds)
+            if (Holds(route.Condition!, State.Data, $"“{decision.Name}”的条件“{route.When}”"))
             {
                 target = route.To;
                 reason = route.When;
@@ -268,7 +270,7 @@ internal sealed partial class Transition
         RequireRole(rule.Role, "撤回申请");
         if (string.IsNullOrWhiteSpace(command.Reason))
             throw Refuse.Because(RefusalCode.OpinionRequired, "撤回申请须写明理由。");
-        var blocking = State.Active.FirstOrDefault(a => rule.AllowedAt.Count > 0 && !rule.AllowedAt.Contains(a.StepId));
+        var blocking = State.Active.FirstOrDefault(a => !rule.AllowsAt(a.StepId));
         if (blocking is not null)
             throw Refuse.Because(RefusalCode.NotAllowedNow, $"案件处于“{_def.Step(blocking.StepId).Name}”环节，已不能撤回。");
         Record(EventTypes.Withdrawn, $"{_actor.Name} 办理撤回申请", opinion: command.Reason);
@@ -277,7 +279,6 @@ internal sealed partial class Transition
 
     public CommandResult? Fire(FireTimer command)
     {
-        if (State.IsClosed) return new Unchanged("案件已办结。");
         var timer = new DeadlineCalculator(_def, _env.Calendar).Timers(State).FirstOrDefault(t => t.Key == command.Key);
         if (timer is null) return new Unchanged("该定时已不再需要或已处理。");
         if (timer.FireAt > _now) return new Unchanged("尚未到期。");
@@ -299,10 +300,8 @@ internal sealed partial class Transition
     private void RaiseAlert(TimerRequest timer)
     {
         var level = timer.Kind == TimerKind.Warning ? AlertLevel.Yellow : AlertLevel.Red;
-        var deadlines = new DeadlineCalculator(_def, _env.Calendar).Deadlines(State, _now);
-        var deadline = deadlines.First(d => d.Kind == timer.Limit && d.TaskId == timer.TaskId);
         State = State with { RaisedAlerts = State.RaisedAlerts.Add(timer.Key) };
-        _alerts.Add(new AlertSignal(level, timer.Limit!.Value, timer.TaskId, timer.StepId, deadline.DueAt, deadline.Provisional));
+        _alerts.Add(new AlertSignal(level, timer.Limit!.Value, timer.TaskId, timer.StepId, timer.DueAt, timer.Provisional));
         var what = timer.Limit switch
         {
             LimitKind.Statutory => "法定时限",
@@ -310,9 +309,9 @@ internal sealed partial class Transition
             _ => $"“{_def.Step(timer.StepId!).Name}”环节时限",
         };
         var summary = level == AlertLevel.Yellow
-            ? $"黄牌预警：{what}将于 {deadline.DueAt:yyyy-MM-dd HH:mm} 届满"
-            : $"红牌：{what}已于 {deadline.DueAt:yyyy-MM-dd HH:mm} 届满，已超期";
-        Record(EventTypes.AlertRaised, summary + (deadline.Provisional ? "（暂定）" : ""),
+            ? $"黄牌预警：{what}将于 {timer.DueAt:yyyy-MM-dd HH:mm} 届满"
+            : $"红牌：{what}已于 {timer.DueAt:yyyy-MM-dd HH:mm} 届满，已超期";
+        Record(EventTypes.AlertRaised, summary + (timer.Provisional ? "（暂定）" : ""),
             timer.TaskId is null ? null : State.FindActive(timer.TaskId), actor: Actor.System);
     }
 

@@ -51,6 +51,8 @@ public sealed record VoteState(
 
     /// <summary>Members who should attend this item: everyone but those who must leave the room (回避).</summary>
     public int Eligible => Members.Length - Recused.Count;
-    public int PresentVoters => Present.Count(m => !Recused.ContainsKey(m));
+    /// <summary>Members in the room who may vote: present and not recused.</summary>
+    public IEnumerable<string> PresentVoterIds => Present.Where(m => !Recused.ContainsKey(m));
+    public int PresentVoters => PresentVoterIds.Count();
     public int Cast => For + Against + Abstain;
 }

@@ -45,7 +45,7 @@ internal sealed record VoteTally(string Result, string Summary)
         data["result"] = Value.String(Result);
         data["round"] = Value.Number(vote.Round);
         data["eligible"] = Value.Number(vote.Eligible);
-        data["present"] = Names(vote.Present.Where(m => !vote.Recused.ContainsKey(m)).Order());
+        data["present"] = Names(vote.PresentVoterIds.Order());
         data["absent"] = Names(vote.Members.Where(m => !vote.Present.Contains(m) && !vote.Recused.ContainsKey(m)));
         data["recused"] = Value.Object(vote.Recused.ToImmutableDictionary(p => nameOf(p.Key), p => Value.String(p.Value)));
         data["writtenOpinions"] = Value.Object(vote.WrittenOpinions.ToImmutableDictionary(p => nameOf(p.Key), p => Value.String(p.Value)));

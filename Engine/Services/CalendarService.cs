@@ -9,10 +9,10 @@ public sealed record CalendarLoadResult(int Year, int CasesRecomputed, int Provi
 
 /// <summary>
 /// The holiday calendar in force: the years stored in the database. Loading a year stores it, swaps the
-/// snapshot and recomputes the deadlines and timers of every open case that had a provisional one.
+/// snapshot and recomputes the deadlines and timers of every running case.
 /// </summary>
 public sealed class CalendarService(
-    IDbContextFactory<WorkflowDbContext> dbFactory, WriteConnection writes, DefinitionStore definitions, CaseStateCache states, TimeProvider clock,
+    IDbContextFactory<WorkflowDbContext> dbFactory, WriteConnection writes, DefinitionStore definitions, TimeProvider clock,
     TimeOnly? closingTime = null)
     : ICalendarSource
 {
@@ -44,10 +44,12 @@ public sealed class CalendarService(
         {
             var writer = new CaseWriter(rows, runtimes.Create(), clock.GetUtcNow());
             var running = await rows.RunningAsync(ct);
+            var stored = await rows.LoadAllDerivedAsync(ct);
             foreach (var record in running)
             {
                 var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;
-                await writer.RederiveAsync(record, definition, states.Read(record.Id, record.StateJson), await rows.LoadDerivedAsync(record.Id, ct), ct);
+                await writer.RederiveAsync(record, definition, CaseStateSerializer.Deserialize(record.StateJson),
+                    stored.GetValueOrDefault(record.Id, DerivedRows.None), ct);
             }
             var after = await rows.ProvisionalCountAsync(ct);
             await transaction.CommitAsync(ct);

@@ -101,17 +101,18 @@ public sealed class CaseService(
                     var state = before;
                     var applied = new List<Applied>();
                     var refused = new HashSet<string>();
-                    while (runtime.Timers(definition, state).Where(t => t.FireAt <= upTo && !refused.Contains(t.Key))
+                    var timers = runtime.Timers(definition, state);
+                    while (timers.Where(t => t.FireAt <= upTo && !refused.Contains(t.Key))
                                .OrderBy(t => t.FireAt).ThenBy(t => t.Key).FirstOrDefault() is { } timer)
                     {
                         if (runtime.Execute(definition, state, new FireTimer(timer.Key), Actor.System, now) is Applied a)
                         {
                             applied.Add(a);
-                            state = a.State;
+                            (state, timers) = (a.State, a.Timers);
                         }
                         else refused.Add(timer.Key);
                     }
-                    var remaining = runtime.Timers(definition, state).Where(t => !refused.Contains(t.Key)).ToList();
+                    var remaining = timers.Where(t => !refused.Contains(t.Key)).ToList();
                     DateTimeOffset? next = remaining.Count == 0 ? null : remaining.Min(t => t.FireAt);
                     if (refused.Count > 0 && (next is null || next > now.AddHours(1))) next = now.AddHours(1);
                     if (applied.Count > 0)

@@ -22,4 +22,12 @@ public static class EditDistance
         }
         return previous[b.Length];
     }
+
+    /// <summary>The candidate nearest to <paramref name="name"/> within <paramref name="maxDistance"/>, the earliest on a tie.</summary>
+    public static string? Closest(IEnumerable<string> candidates, string name, int maxDistance) =>
+        candidates.Select(c => (Candidate: c, Distance: Between(c, name)))
+            .Where(c => c.Distance <= maxDistance)
+            .OrderBy(c => c.Distance)
+            .Select(c => c.Candidate)
+            .FirstOrDefault();
 }

@@ -44,7 +44,7 @@ public sealed class WakeUpScheduler(
     public async Task ScheduleNextAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var next = await db.Cases.AsNoTracking().Where(c => c.NextTimerAt != null).OrderBy(c => c.NextTimerAt).Select(c => c.NextTimerAt).FirstOrDefaultAsync(ct);
+        var next = await db.EarliestTimerAsync(upTo: null, ct);
         await _gate.WaitAsync(ct);
         try
         {

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using WorkflowEngine.Engine.Audit;
 using WorkflowEngine.Engine.Persistence;
+using WorkflowEngine.Engine.Persistence.Records;
 using WorkflowEngine.Engine.Runtime;
 using WorkflowEngine.Engine.Services;
 using WorkflowEngine.Server.Auth;
@@ -32,12 +33,14 @@ public static class CaseEndpoints
             var query = db.Cases.AsNoTracking();
             if (!string.IsNullOrEmpty(status)) query = query.Where(c => c.Status == status);
             if (!string.IsNullOrEmpty(definitionId)) query = query.Where(c => c.DefinitionId == definitionId);
-            var cases = await query.OrderByDescending(c => c.StartedAt).Take(500).ToListAsync(ct);
+            var cases = await query.OrderByDescending(c => c.StartedAt).Take(500)
+                .Select(c => new { c.Id, c.CaseNo, c.Title, c.DefinitionId, c.DefinitionVersion, c.Status, c.Outcome, c.StartedAt, c.ClosedAt, c.Version })
+                .ToListAsync(ct);
             var ids = cases.Select(c => c.Id).ToList();
-            var deadlines = await db.Deadlines.AsNoTracking().Where(d => ids.Contains(d.CaseId)).ToListAsync(ct);
+            var deadlines = (await db.Deadlines.AsNoTracking().Where(d => ids.Contains(d.CaseId)).ToListAsync(ct)).ToLookup(d => d.CaseId);
             return Results.Ok(cases.Select(c =>
             {
-                var due = deadlines.Where(d => d.CaseId == c.Id).OrderBy(d => d.Limit == "statutory" ? 0 : 1).FirstOrDefault();
+                var due = deadlines[c.Id].OrderBy(d => d.Limit == "statutory" ? 0 : 1).FirstOrDefault();
                 return new CaseListItemDto(c.Id, c.CaseNo, c.Title, c.DefinitionId, c.DefinitionVersion, c.Status, c.Outcome, c.StartedAt,
                     c.ClosedAt, c.Version, due?.DueAt, due?.Provisional ?? false, due?.Paused ?? false);
             }));
@@ -74,20 +77,20 @@ public static class CaseEndpoints
             Execute(http, id, new Withdraw(request.Reason ?? "")));
 
         group.MapGet("/{id}/history", async (string id, IDbContextFactory<WorkflowDbContext> dbFactory, CancellationToken ct) =>
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            if (!await db.Cases.AnyAsync(c => c.Id == id, ct)) return Problems.NotFound($"案件“{id}”不存在。");
-            var rows = await db.History.AsNoTracking().Where(h => h.CaseId == id).OrderBy(h => h.Sequence).ToListAsync(ct);
-            return Results.Ok(rows.Select(HistoryDto.From));
-        });
+            await LoadHistoryAsync(dbFactory, id, ct) is { } rows ? Results.Ok(rows.Select(HistoryDto.From)) : Problems.NotFound($"案件“{id}”不存在。"));
 
         group.MapGet("/{id}/history/verify", async (string id, IDbContextFactory<WorkflowDbContext> dbFactory, CancellationToken ct) =>
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            if (!await db.Cases.AnyAsync(c => c.Id == id, ct)) return Problems.NotFound($"案件“{id}”不存在。");
-            var rows = await db.History.AsNoTracking().Where(h => h.CaseId == id).OrderBy(h => h.Sequence).ToListAsync(ct);
-            return Results.Ok(HistoryChain.Verify(rows.Select(r => r.ToRecord())));
-        });
+            await LoadHistoryAsync(dbFactory, id, ct) is { } rows
+                ? Results.Ok(HistoryChain.Verify(rows.Select(r => r.ToRecord())))
+                : Problems.NotFound($"案件“{id}”不存在。"));
+    }
+
+    /// <summary>A case's history in order, or null when there is no such case.</summary>
+    private static async Task<List<HistoryRow>?> LoadHistoryAsync(IDbContextFactory<WorkflowDbContext> dbFactory, string id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Cases.AnyAsync(c => c.Id == id, ct)) return null;
+        return await db.History.AsNoTracking().Where(h => h.CaseId == id).OrderBy(h => h.Sequence).ToListAsync(ct);
     }
 
     /// <summary>Runs a command as the signed-in user, honouring If-Match, and answers with the case as it now is.</summary>
@@ -137,6 +140,5 @@ public sealed class CaseViews(
     public CaseDto Build(CaseResult result, Actor viewer) =>
         CaseView.Build(result.Record!, result.Definition!, result.State!, runtimes.Create(), viewer, clock.GetUtcNow(), NameOf);
 
-    private string NameOf(string userId) =>
-        users.Current is FixedRoster roster ? roster.NameOf(userId) ?? userId : userId;
+    private string NameOf(string userId) => users.Current.NameOf(userId) ?? userId;
 }

@@ -51,8 +51,8 @@ public static class CaseView
             JsonData.ToJson(state.Data), state.Version, state.StartedAt, state.StartedBy, state.ClosedAt,
             state.Active.Select(a => Task(definition, a, deadlines.FirstOrDefault(d => d.TaskId == a.TaskId), viewer, nameOf)).ToList(),
             caseDeadline is null ? null : new CaseDeadlineDto(caseDeadline.DueAt, caseDeadline.Provisional, caseDeadline.Paused,
-                TimerKeys.Name(caseDeadline.Kind), caseDeadline.Limit, caseDeadline.PauseReason, caseDeadline.PausedDays),
-            deadlines.Select(d => new DeadlineDto(TimerKeys.Name(d.Kind), d.TaskId, d.StepId, d.Limit, d.DueAt, d.WarnAt, d.Provisional, d.Paused,
+                JsonNames.Of(caseDeadline.Kind), caseDeadline.Limit, caseDeadline.PauseReason, caseDeadline.PausedDays),
+            deadlines.Select(d => new DeadlineDto(JsonNames.Of(d.Kind), d.TaskId, d.StepId, d.Limit, d.DueAt, d.WarnAt, d.Provisional, d.Paused,
                 d.PauseReason, d.PausedDays, d.ExtensionAmount)).ToList(),
             new ClockDto(state.Clock.StartedAt, state.Clock.StoppedAt, state.Clock.IsPaused, state.Clock.PauseReason, state.Clock.Pauses,
                 state.Clock.ExtensionAmount),
@@ -61,13 +61,13 @@ public static class CaseView
 
     private static bool CanWithdraw(FlowDefinition d, CaseState state, Actor viewer) =>
         !state.IsClosed && d.Withdrawal is { } w && viewer.Holds(w.Role)
-        && state.Active.All(a => w.AllowedAt.Count == 0 || w.AllowedAt.Contains(a.StepId));
+        && state.Active.All(a => w.AllowsAt(a.StepId));
 
     private static TaskDto Task(FlowDefinition d, ActiveStep active, Deadline? due, Actor viewer, Func<string, string> nameOf)
     {
         var step = d.Step(active.StepId);
         var role = step.WorkListRole;
-        var actions = step switch { TaskStep t => t.Actions, WaitStep w => w.Actions, _ => [] };
+        var actions = (step as ActingStep)?.Actions ?? [];
         return new TaskDto(
             active.TaskId, step.Id, step.Name, JsonNames.Of(step.Kind), role, d.RoleName(role), step.Description, active.EnteredAt,
             due?.DueAt, due?.WarnAt, due?.Provisional ?? false,

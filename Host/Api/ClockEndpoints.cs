@@ -9,7 +9,7 @@ public static class ClockEndpoints
     {
         app.MapGet("/api/clock", (TimeProvider clock) => Results.Ok(new
         {
-            now = clock.GetUtcNow().ToOffset(Engine.Calendar.WorkCalendar.ChinaOffset),
+            now = clock.GetUtcNow(),
             mode = simulated ? "simulated" : "system",
         })).WithTags("Clock");
 
@@ -29,8 +29,8 @@ public static class ClockEndpoints
             var result = await advancer.AdvanceAsync(duration, ct);
             return Results.Ok(new
             {
-                from = result.From.ToOffset(Engine.Calendar.WorkCalendar.ChinaOffset),
-                to = result.To.ToOffset(Engine.Calendar.WorkCalendar.ChinaOffset),
+                from = result.From,
+                to = result.To,
                 timersFired = result.TimersFired,
             });
         }).WithTags("Clock");

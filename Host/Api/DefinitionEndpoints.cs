@@ -15,7 +15,7 @@ public static class DefinitionEndpoints
         group.MapGet("", async (string? status, DefinitionStore store, CancellationToken ct) =>
         {
             if (status is not (null or "" or "published" or "all")) return Problems.BadRequest("status 应为 published 或 all。");
-            var records = status == "all" ? await store.ListLatestAsync(ct) : await store.ListPublishedAsync(ct);
+            var records = await store.ListNewestAsync(includeDrafts: status == "all", ct);
             return Results.Ok(records.Select(r => new DefinitionListItemDto(DefinitionSummary.Of(store.Parse(r)), r.Status)));
         });
 

@@ -42,8 +42,6 @@ public static class Problems
 
     public static IResult NotFound(string detail) => Results.Problem(title: "未找到", detail: detail, statusCode: StatusCodes.Status404NotFound);
 
-    public static IResult Forbidden(string detail) => Results.Problem(title: "没有权限", detail: detail, statusCode: StatusCodes.Status403Forbidden);
-
     public static IResult InvalidDefinition(IReadOnlyList<DefinitionError> errors) => Results.Json(
         new { title = "流程定义有误", status = 422, errors = errors.Select(e => new DefinitionErrorDto(e.Path, e.Line, e.Message)) },
         statusCode: StatusCodes.Status422UnprocessableEntity, contentType: "application/problem+json");

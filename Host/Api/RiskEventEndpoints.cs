@@ -14,7 +14,7 @@ public static class RiskEventEndpoints
             if (!string.IsNullOrEmpty(from))
             {
                 if (!Periods.TryParseStart(from, out var f)) return Problems.BadRequest("from 应为日期 yyyy-MM-dd。");
-                start = f.Date == f.DateTime.Date ? new DateTimeOffset(f.Date, f.Offset) : f;
+                start = new DateTimeOffset(f.Date, f.Offset);
             }
             if (!string.IsNullOrEmpty(to))
             {

@@ -22,20 +22,22 @@ public static class SupervisionEndpoints
             if (state is not (null or "" or "overdue" or "due-soon" or "ok")) return Problems.BadRequest("state 应为 overdue、due-soon 或 ok。");
             var now = clock.GetUtcNow();
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var cases = await db.Cases.AsNoTracking().Where(c => c.Status == "running").ToDictionaryAsync(c => c.Id, ct);
+            var cases = await db.Cases.AsNoTracking().Where(c => c.Status == "running")
+                .Select(c => new { c.Id, c.CaseNo, c.Title, c.DefinitionId, c.DefinitionVersion }).ToDictionaryAsync(c => c.Id, ct);
             var caseLimits = await db.Deadlines.AsNoTracking().ToListAsync(ct);
             var stepLimits = await db.Tasks.AsNoTracking().Where(t => t.DueAt != null).ToListAsync(ct);
             var paused = caseLimits.Where(d => d.Paused).Select(d => d.CaseId).ToHashSet();
-            var rows = caseLimits.Select(d => (d.CaseId, d.Limit, TaskId: (string?)null, StepName: (string?)null, d.Duration, d.DueAt, d.WarnAt, d.Provisional, d.Paused))
-                .Concat(stepLimits.Select(t => (t.CaseId, Limit: "step", TaskId: (string?)t.TaskId, StepName: (string?)t.StepName, Duration: "", DueAt: t.DueAt!.Value,
-                    t.WarnAt, t.Provisional, Paused: false)));
+            var rows = caseLimits.Select(d => (d.CaseId, d.Limit, TaskId: (string?)null, StepId: (string?)null, StepName: (string?)null, d.Duration, d.DueAt,
+                    d.WarnAt, d.Provisional, d.Paused))
+                .Concat(stepLimits.Select(t => (t.CaseId, Limit: "step", TaskId: (string?)t.TaskId, StepId: (string?)t.StepId, StepName: (string?)t.StepName,
+                    Duration: "", DueAt: t.DueAt!.Value, t.WarnAt, t.Provisional, Paused: false)));
             var result = new List<OpenDeadlineDto>();
             foreach (var d in rows)
             {
                 if (!cases.TryGetValue(d.CaseId, out var c)) continue;
                 var definition = await definitions.GetAsync(c.DefinitionId, c.DefinitionVersion, ct);
-                var duration = d.TaskId is { } taskId && definition is not null
-                    ? definition.FindStep(stepLimits.First(t => t.CaseId == d.CaseId && t.TaskId == taskId).StepId)?.TimeLimit?.Duration.ToString() ?? "" : d.Duration;
+                var duration = d.StepId is { } stepId && definition is not null
+                    ? definition.FindStep(stepId)?.TimeLimit?.Duration.ToString() ?? "" : d.Duration;
                 var current = d.Paused ? "paused" : d.DueAt <= now ? "overdue" : d.WarnAt is { } w && w <= now ? "due-soon" : "ok";
                 if (!string.IsNullOrEmpty(state) && current != state) continue;
                 result.Add(new OpenDeadlineDto(c.Id, c.CaseNo, c.Title, c.DefinitionId, definition?.Name ?? c.DefinitionId, definition?.Category,

@@ -20,7 +20,7 @@ public static class TaskEndpoints
             var rows = await (from t in db.Tasks.AsNoTracking()
                               join c in db.Cases.AsNoTracking() on t.CaseId equals c.Id
                               where roles.Contains(t.Role)
-                              select new { Task = t, Case = c }).ToListAsync(ct);
+                              select new { Task = t, Case = new { c.Id, c.CaseNo, c.Title, c.DefinitionId, c.DefinitionVersion } }).ToListAsync(ct);
             var caseIds = rows.Select(r => r.Case.Id).Distinct().ToList();
             var paused = (await db.Deadlines.AsNoTracking().Where(d => caseIds.Contains(d.CaseId) && d.Paused).Select(d => d.CaseId).ToListAsync(ct)).ToHashSet();
             var calendar = calendars.Current;

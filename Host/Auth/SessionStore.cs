@@ -24,9 +24,10 @@ public sealed class SessionStore(IDbContextFactory<WorkflowDbContext> dbFactory,
         var hash = Hash(token);
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.TokenHash == hash, ct);
-        if (session is null || session.ExpiresAt <= now) return null;
-        return await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == session.UserId && u.Active, ct);
+        return await (from s in db.Sessions
+                      join u in db.Users on s.UserId equals u.Id
+                      where s.TokenHash == hash && s.ExpiresAt > now && u.Active
+                      select u).AsNoTracking().SingleOrDefaultAsync(ct);
     }
 
     public async Task EndAsync(string token, CancellationToken ct = default)

@@ -1,6 +1,5 @@
 using System.Text;
 using WorkflowEngine.Engine.Definitions;
-using WorkflowEngine.Engine.Risk;
 using WorkflowEngine.Server.Configuration;
 
 namespace WorkflowEngine.Server.Cli;
@@ -11,7 +10,7 @@ public static class FlowCatalog
     public static IReadOnlyList<DefinitionSummary> Load(out IReadOnlyList<string> invalid)
     {
         var root = RepositoryPaths.Definitions(new WorkflowOptions());
-        var options = new DefinitionLoadOptions(RiskCheckRegistry.CreateDefault(), RoleCatalog.Load(Path.Combine(root, "roles.json")));
+        var options = DefinitionLoadOptions.ForFolder(root);
         var summaries = new List<DefinitionSummary>();
         var bad = new List<string>();
         foreach (var file in Directory.GetFiles(Path.Combine(root, "flows"), "*.json").Order(StringComparer.Ordinal))

@@ -1,5 +1,4 @@
 using WorkflowEngine.Engine.Definitions;
-using WorkflowEngine.Engine.Risk;
 using WorkflowEngine.Server.Configuration;
 
 namespace WorkflowEngine.Server.Cli;
@@ -14,8 +13,7 @@ public static class ValidateVerb
             output.WriteLine("用法：validate 文件.json [文件.json …]");
             return 2;
         }
-        var options = new DefinitionLoadOptions(RiskCheckRegistry.CreateDefault(),
-            RoleCatalog.Load(Path.Combine(RepositoryPaths.Definitions(new WorkflowOptions()), "roles.json")));
+        var options = DefinitionLoadOptions.ForFolder(RepositoryPaths.Definitions(new WorkflowOptions()));
         var valid = true;
         foreach (var file in files)
         {

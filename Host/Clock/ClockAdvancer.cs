@@ -26,8 +26,7 @@ public sealed class ClockAdvancer(SimulatedTimeProvider clock, CaseService cases
             while (true)
             {
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
-                var next = await db.Cases.AsNoTracking().Where(c => c.NextTimerAt != null && c.NextTimerAt <= target).OrderBy(c => c.NextTimerAt)
-                    .Select(c => c.NextTimerAt).FirstOrDefaultAsync(ct);
+                var next = await db.EarliestTimerAsync(target, ct);
                 if (next is null) break;
                 if (next > clock.GetUtcNow()) clock.MoveTo(next.Value);
                 fired += await cases.FireDueTimersAsync(clock.GetUtcNow(), ct: ct);

@@ -64,15 +64,13 @@ internal static class DefinitionReader
         var withdrawal = root.Object("withdrawal") is { } w ? ReadWithdrawal(w) : null;
         var start = root.String("start", required: true) ?? "";
         var steps = root.Objects("steps", required: true).Select(ReadStep).OfType<StepDefinition>().ToList();
-        root.RejectUnknownProperties();
 
-        return new FlowDefinition
+        return root.Finish(new FlowDefinition
         {
             Id = id, Version = version, Name = name, Category = category, Description = description, Source = source,
             Roles = roles, Fields = fields, CaseTitle = caseTitle, Constants = constants, RiskPoints = risks, Limits = limits,
             Withdrawal = withdrawal, StartStepId = start, Steps = steps,
-            Location = root.Location, PropertyLocations = root.Locations,
-        };
+        });
     }
 
     private static SourceReference? ReadSource(ObjectReader? r)
@@ -85,17 +83,11 @@ internal static class DefinitionReader
         return new SourceReference(file, line, note);
     }
 
-    private static RoleDefinition ReadRole(ObjectReader r)
+    private static RoleDefinition ReadRole(ObjectReader r) => r.Finish(new RoleDefinition
     {
-        var role = new RoleDefinition
-        {
-            Id = r.String("id", required: true) ?? "",
-            Name = r.String("name", required: true) ?? "",
-            Location = r.Location, PropertyLocations = r.Locations,
-        };
-        r.RejectUnknownProperties();
-        return role;
-    }
+        Id = r.String("id", required: true) ?? "",
+        Name = r.String("name", required: true) ?? "",
+    });
 
     private static FieldDefinition ReadField(ObjectReader r)
     {
@@ -108,14 +100,12 @@ internal static class DefinitionReader
             Options = r.StringList("options"),
             Items = r.Objects("items").Select(ReadMaterial).ToList(),
             Description = r.String("description"),
-            Location = r.Location, PropertyLocations = r.Locations,
         };
         if (field.Type == FieldType.Choice && field.Options.Count == 0)
             r.Errors.Add(r.LocationOfProperty("options"), "选择型字段（choice）须在“options”中列出可选项。");
         if (field.Type == FieldType.Materials && field.Items.Count == 0)
             r.Errors.Add(r.LocationOfProperty("items"), "材料清单字段（materials）须在“items”中列出材料。");
-        r.RejectUnknownProperties();
-        return field;
+        return r.Finish(field);
     }
 
     private static MaterialItem ReadMaterial(ObjectReader r)
@@ -125,86 +115,50 @@ internal static class DefinitionReader
         return item;
     }
 
-    private static RiskPoint ReadRiskPoint(ObjectReader r)
+    private static RiskPoint ReadRiskPoint(ObjectReader r) => r.Finish(new RiskPoint
     {
-        var risk = new RiskPoint
-        {
-            Id = r.String("id", required: true) ?? "",
-            Level = r.Int("level", required: true, min: 1, max: 3) ?? 3,
-            Text = r.String("text", required: true) ?? "",
-            Measures = r.StringList("measures"),
-            Location = r.Location, PropertyLocations = r.Locations,
-        };
-        r.RejectUnknownProperties();
-        return risk;
-    }
+        Id = r.String("id", required: true) ?? "",
+        Level = r.Int("level", required: true, min: 1, max: 3) ?? 3,
+        Text = r.String("text", required: true) ?? "",
+        Measures = r.StringList("measures"),
+    });
 
-    private static CaseLimits ReadLimits(ObjectReader r)
+    private static CaseLimits ReadLimits(ObjectReader r) => r.Finish(new CaseLimits
     {
-        var limits = new CaseLimits
-        {
-            Statutory = r.Object("statutory") is { } s ? ReadLimit(s) : null,
-            Promised = r.Object("promised") is { } p ? ReadLimit(p) : null,
-            ClockStartsAt = r.String("clockStartsAt"),
-            ClockStopsAt = r.StringList("clockStopsAt"),
-            Extension = r.Object("extension") is { } e ? ReadExtension(e) : null,
-            Warning = r.Object("warning") is { } w ? ReadWarning(w) : WarningRule.Default,
-            Location = r.Location, PropertyLocations = r.Locations,
-        };
-        r.RejectUnknownProperties();
-        return limits;
-    }
+        Statutory = r.Object("statutory") is { } s ? ReadLimit(s) : null,
+        Promised = r.Object("promised") is { } p ? ReadLimit(p) : null,
+        ClockStartsAt = r.String("clockStartsAt"),
+        ClockStopsAt = r.StringList("clockStopsAt"),
+        Extension = r.Object("extension") is { } e ? ReadExtension(e) : null,
+        Warning = r.Object("warning") is { } w ? ReadWarning(w) : WarningRule.Default,
+    });
 
-    private static LimitDefinition ReadLimit(ObjectReader r)
+    private static LimitDefinition ReadLimit(ObjectReader r) => r.Finish(new LimitDefinition
     {
-        var limit = new LimitDefinition
-        {
-            Duration = r.Duration("duration", required: true) ?? default,
-            Basis = r.String("basis"),
-            Location = r.Location, PropertyLocations = r.Locations,
-        };
-        r.RejectUnknownProperties();
-        return limit;
-    }
+        Duration = r.Duration("duration", required: true) ?? default,
+        Basis = r.String("basis"),
+    });
 
-    private static ExtensionRule ReadExtension(ObjectReader r)
+    private static ExtensionRule ReadExtension(ObjectReader r) => r.Finish(new ExtensionRule
     {
-        var rule = new ExtensionRule
-        {
-            Max = r.Duration("max", required: true) ?? default,
-            ApproverRole = r.String("approverRole", required: true) ?? "",
-            MaxTimes = r.Int("maxTimes", min: 1, max: 10),
-            Basis = r.String("basis"),
-            Location = r.Location, PropertyLocations = r.Locations,
-        };
-        r.RejectUnknownProperties();
-        return rule;
-    }
+        Max = r.Duration("max", required: true) ?? default,
+        ApproverRole = r.String("approverRole", required: true) ?? "",
+        MaxTimes = r.Int("maxTimes", min: 1, max: 10),
+        Basis = r.String("basis"),
+    });
 
-    private static WarningRule ReadWarning(ObjectReader r)
+    private static WarningRule ReadWarning(ObjectReader r) => r.Finish(new WarningRule
     {
-        var rule = new WarningRule
-        {
-            PercentUsed = r.Int("percentUsed", min: 1, max: 99) ?? WarningRule.Default.PercentUsed,
-            Remaining = r.Duration("remaining"),
-            Location = r.Location, PropertyLocations = r.Locations,
-        };
-        r.RejectUnknownProperties();
-        return rule;
-    }
+        PercentUsed = r.Int("percentUsed", min: 1, max: 99) ?? WarningRule.Default.PercentUsed,
+        Remaining = r.Duration("remaining"),
+    });
 
-    private static WithdrawalRule ReadWithdrawal(ObjectReader r)
+    private static WithdrawalRule ReadWithdrawal(ObjectReader r) => r.Finish(new WithdrawalRule
     {
-        var rule = new WithdrawalRule
-        {
-            Role = r.String("role", required: true) ?? "",
-            To = r.String("to", required: true) ?? "",
-            AllowedAt = r.StringList("allowedAt"),
-            Location = r.Location, PropertyLocations = r.Locations,
-        };
-        r.RejectUnknownProperties();
-        return rule;
-    }
+        Role = r.String("role", required: true) ?? "",
+        To = r.String("to", required: true) ?? "",
+        AllowedAt = r.StringList("allowedAt"),
+    });
 
     private static StepDefinition? ReadStep(ObjectReader r)
     {
@@ -229,22 +183,17 @@ internal static class DefinitionReader
             StepKind.End => StepReaders.End(r, common),
             _ => null,
         };
+        if (step is not null) return r.Finish(step);
         r.RejectUnknownProperties();
-        return step;
+        return null;
     }
 
-    private static StepTimeLimit ReadTimeLimit(ObjectReader r)
+    private static StepTimeLimit ReadTimeLimit(ObjectReader r) => r.Finish(new StepTimeLimit
     {
-        var limit = new StepTimeLimit
-        {
-            Duration = r.Duration("duration", required: true) ?? default,
-            Basis = r.Enum("basis", LimitBasis.Manual),
-            Note = r.String("note"),
-            Location = r.Location, PropertyLocations = r.Locations,
-        };
-        r.RejectUnknownProperties();
-        return limit;
-    }
+        Duration = r.Duration("duration", required: true) ?? default,
+        Basis = r.Enum("basis", LimitBasis.Manual),
+        Note = r.String("note"),
+    });
 
     private static ClockEffect ReadClock(ObjectReader r)
     {
@@ -254,26 +203,19 @@ internal static class DefinitionReader
             r.Errors.Add(r.LocationOfProperty("effect"), $"“effect”的值“{effect}”无效，可选值：count、pause。");
         if (effect == "pause" && string.IsNullOrWhiteSpace(reason))
             r.Errors.Add(r.LocationOfProperty("reason"), "暂停计时的环节须在“reason”中写明原因（如“补正材料”“专家评审”）。");
-        r.RejectUnknownProperties();
-        return new ClockEffect { Pauses = effect == "pause", Reason = reason, Location = r.Location, PropertyLocations = r.Locations };
+        return r.Finish(new ClockEffect { Pauses = effect == "pause", Reason = reason });
     }
 
-    private static RiskCheckBinding ReadCheck(ObjectReader r)
+    private static RiskCheckBinding ReadCheck(ObjectReader r) => r.Finish(new RiskCheckBinding
     {
-        var binding = new RiskCheckBinding
-        {
-            RiskPointId = r.String("risk", required: true) ?? "",
-            CheckName = r.String("check", required: true) ?? "",
-            Phase = r.Enum("on", CheckPhase.Complete),
-            Mode = r.Enum("mode", CheckMode.Block),
-            Actions = r.StringList("actions"),
-            Parameters = r.RawObject("params") ?? new JObject(),
-            When = r.String("when"),
-            Location = r.Location, PropertyLocations = r.Locations,
-        };
-        r.RejectUnknownProperties();
-        return binding;
-    }
+        RiskPointId = r.String("risk", required: true) ?? "",
+        CheckName = r.String("check", required: true) ?? "",
+        Phase = r.Enum("on", CheckPhase.Complete),
+        Mode = r.Enum("mode", CheckMode.Block),
+        Actions = r.StringList("actions"),
+        Parameters = r.RawObject("params") ?? new JObject(),
+        When = r.String("when"),
+    });
 }
 
 /// <summary>The properties every step kind has.</summary>

@@ -11,7 +11,6 @@ internal sealed class ErrorSink
     private readonly List<DefinitionError> _errors = [];
 
     public IReadOnlyList<DefinitionError> Errors => _errors;
-    public bool HasErrors => _errors.Count > 0;
 
     public void Add(SourceLocation at, string message) => _errors.Add(new DefinitionError(at.Path, at.Line, message));
     public void Add(JToken at, string message) => Add(LocationOf(at), message);

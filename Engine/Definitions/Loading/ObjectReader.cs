@@ -36,8 +36,7 @@ internal sealed class ObjectReader
     }
 
     public SourceLocation LocationOfProperty(string name) =>
-        _locations.TryGetValue(name, out var at) ? at
-            : Location with { Path = Location.Path.Length == 0 ? name : $"{Location.Path}.{name}" };
+        _locations.TryGetValue(name, out var at) ? at : Location.Child(name);
 
     private JToken? Take(string name, bool required)
     {
@@ -52,7 +51,6 @@ internal sealed class ObjectReader
         return token;
     }
 
-    public bool Has(string name) => _object[name] is { Type: not JTokenType.Null };
 
     public string? String(string name, bool required = false)
     {
@@ -171,9 +169,16 @@ internal sealed class ObjectReader
     public ImmutableDictionary<string, Expressions.Value> ValueMap(string name)
     {
         var obj = RawObject(name);
-        return obj is null
-            ? ImmutableDictionary<string, Expressions.Value>.Empty
-            : obj.Properties().ToImmutableDictionary(p => p.Name, p => Expressions.Value.FromJToken(p.Value), StringComparer.Ordinal);
+        return obj is null ? ImmutableDictionary<string, Expressions.Value>.Empty : Expressions.Value.FromJToken(obj).AsObject;
+    }
+
+    /// <summary>Gives the element read from this object its source locations, then reports the properties nobody read.</summary>
+    public T Finish<T>(T element) where T : DefinitionElement
+    {
+        element.Location = Location;
+        element.PropertyLocations = Locations;
+        RejectUnknownProperties();
+        return element;
     }
 
     /// <summary>Reports every property that no reader asked for: usually a typo.</summary>
@@ -182,8 +187,7 @@ internal sealed class ObjectReader
         foreach (var property in _object.Properties())
         {
             if (_known.Contains(property.Name)) continue;
-            var suggestion = _known.OrderBy(k => EditDistance.Between(k, property.Name)).FirstOrDefault();
-            var hint = suggestion is not null && EditDistance.Between(suggestion, property.Name) <= 3
+            var hint = EditDistance.Closest(_known, property.Name, maxDistance: 3) is { } suggestion
                 ? $"是否应为“{suggestion}”？"
                 : $"可用属性：{string.Join("、", _known)}。";
             _errors.Add(property, $"未知属性“{property.Name}”，{hint}");

@@ -2,10 +2,9 @@ using WorkflowEngine.Engine.Definitions.Model;
 
 namespace WorkflowEngine.Engine.Definitions.Loading;
 
-/// <summary>Reads the properties particular to each step kind.</summary>
+/// <summary>Reads the properties particular to each step kind (the caller gives the step its locations).</summary>
 internal static class StepReaders
 {
-
     public static TaskStep Task(ObjectReader r, CommonStepParts c) => new()
     {
         Id = c.Id, Name = c.Name, Description = c.Description, TimeLimit = c.TimeLimit, Clock = c.Clock,
@@ -13,7 +12,6 @@ internal static class StepReaders
         Role = r.String("role", required: true) ?? "",
         Actions = r.Objects("actions", required: true).Select(ReadAction).ToList(),
         OnTimeout = r.Object("onTimeout") is { } t ? ReadTimeout(t) : null,
-        Location = r.Location, PropertyLocations = r.Locations,
     };
 
     public static DecisionStep Decision(ObjectReader r, CommonStepParts c) => new()
@@ -22,7 +20,6 @@ internal static class StepReaders
         RiskPointIds = c.RiskPointIds, Checks = c.Checks,
         Routes = r.Objects("routes", required: true).Select(ReadRoute).ToList(),
         Otherwise = r.String("otherwise", required: true) ?? "",
-        Location = r.Location, PropertyLocations = r.Locations,
     };
 
     public static ParallelStep Parallel(ObjectReader r, CommonStepParts c) => new()
@@ -31,7 +28,6 @@ internal static class StepReaders
         RiskPointIds = c.RiskPointIds, Checks = c.Checks,
         Branches = r.StringList("branches", required: true),
         Join = r.String("join", required: true) ?? "",
-        Location = r.Location, PropertyLocations = r.Locations,
     };
 
     public static JoinStep Join(ObjectReader r, CommonStepParts c) => new()
@@ -40,7 +36,6 @@ internal static class StepReaders
         RiskPointIds = c.RiskPointIds, Checks = c.Checks,
         Mode = r.Enum("mode", JoinMode.All),
         Next = r.String("next", required: true) ?? "",
-        Location = r.Location, PropertyLocations = r.Locations,
     };
 
     public static WaitStep Wait(ObjectReader r, CommonStepParts c) => new()
@@ -50,7 +45,6 @@ internal static class StepReaders
         Period = r.Duration("period", required: true) ?? default,
         Next = r.String("next", required: true) ?? "",
         Actions = r.Objects("actions").Select(ReadAction).ToList(),
-        Location = r.Location, PropertyLocations = r.Locations,
     };
 
     public static EndStep End(ObjectReader r, CommonStepParts c) => new()
@@ -58,7 +52,6 @@ internal static class StepReaders
         Id = c.Id, Name = c.Name, Description = c.Description, TimeLimit = c.TimeLimit, Clock = c.Clock,
         RiskPointIds = c.RiskPointIds, Checks = c.Checks,
         Outcome = r.EnumOrNull<EndOutcome>("outcome", required: true) ?? EndOutcome.Completed,
-        Location = r.Location, PropertyLocations = r.Locations,
     };
 
     public static VoteStep Vote(ObjectReader r, CommonStepParts c)
@@ -85,22 +78,15 @@ internal static class StepReaders
             DeferWhenMarginAtMost = r.Int("deferWhenMarginAtMost", min: 0, max: 100),
             UrgentWhen = r.String("urgentWhen"),
             Outcomes = outcomes is null ? new VoteOutcomes { Passed = "", Rejected = "" } : ReadOutcomes(outcomes),
-            Location = r.Location, PropertyLocations = r.Locations,
         };
     }
 
-    private static VoteOutcomes ReadOutcomes(ObjectReader r)
+    private static VoteOutcomes ReadOutcomes(ObjectReader r) => r.Finish(new VoteOutcomes
     {
-        var outcomes = new VoteOutcomes
-        {
-            Passed = r.String("passed", required: true) ?? "",
-            Rejected = r.String("rejected", required: true) ?? "",
-            Deferred = r.String("deferred"),
-            Location = r.Location, PropertyLocations = r.Locations,
-        };
-        r.RejectUnknownProperties();
-        return outcomes;
-    }
+        Passed = r.String("passed", required: true) ?? "",
+        Rejected = r.String("rejected", required: true) ?? "",
+        Deferred = r.String("deferred"),
+    });
 
     private static ActionDefinition ReadAction(ObjectReader r)
     {
@@ -115,39 +101,25 @@ internal static class StepReaders
             SystemOnly = r.Bool("systemOnly", false),
             Extend = r.Duration("extend"),
             RestartsClock = r.Bool("restartsClock", false),
-            Location = r.Location, PropertyLocations = r.Locations,
         };
         if (action.To is null && action.Extend is null)
             r.Errors.Add(r.LocationOfProperty("to"), $"动作“{action.Id}”缺少“to”：请写明办理后进入的环节（仅延期动作“extend”可以不写）。");
         if (action.To is not null && action.Extend is not null)
             r.Errors.Add(r.LocationOfProperty("to"), $"延期动作“{action.Id}”不改变环节，请删除“to”。");
-        r.RejectUnknownProperties();
-        return action;
+        return r.Finish(action);
     }
 
-    private static Route ReadRoute(ObjectReader r)
+    private static Route ReadRoute(ObjectReader r) => r.Finish(new Route
     {
-        var route = new Route
-        {
-            When = r.String("when", required: true) ?? "",
-            To = r.String("to", required: true) ?? "",
-            Location = r.Location, PropertyLocations = r.Locations,
-        };
-        r.RejectUnknownProperties();
-        return route;
-    }
+        When = r.String("when", required: true) ?? "",
+        To = r.String("to", required: true) ?? "",
+    });
 
-    private static TimeoutRule ReadTimeout(ObjectReader r)
+    private static TimeoutRule ReadTimeout(ObjectReader r) => r.Finish(new TimeoutRule
     {
-        var rule = new TimeoutRule
-        {
-            After = r.Duration("after"),
-            ActionId = r.String("action", required: true) ?? "",
-            Label = r.String("label", required: true) ?? "",
-            ClockFromCaseStart = r.Bool("clockFromCaseStart", false),
-            Location = r.Location, PropertyLocations = r.Locations,
-        };
-        r.RejectUnknownProperties();
-        return rule;
-    }
+        After = r.Duration("after"),
+        ActionId = r.String("action", required: true) ?? "",
+        Label = r.String("label", required: true) ?? "",
+        ClockFromCaseStart = r.Bool("clockFromCaseStart", false),
+    });
 }

@@ -54,4 +54,6 @@ public sealed class WithdrawalRule : DefinitionElement
     public required string To { get; init; }
     /// <summary>The steps during which withdrawal is allowed; empty means any step before the end.</summary>
     public IReadOnlyList<string> AllowedAt { get; init; } = [];
+
+    public bool AllowsAt(string stepId) => AllowedAt.Count == 0 || AllowedAt.Contains(stepId);
 }

@@ -37,16 +37,16 @@ public sealed class FlowDefinition : DefinitionElement
     private Dictionary<string, RiskPoint>? _risks;
     private Dictionary<string, RoleDefinition>? _roles;
 
-    public StepDefinition? FindStep(string id) =>
-        (_steps ??= Steps.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First())).GetValueOrDefault(id);
+    public StepDefinition? FindStep(string id) => Find(ref _steps, Steps, s => s.Id, id);
     public StepDefinition Step(string id) =>
         FindStep(id) ?? throw new KeyNotFoundException($"Step '{id}' is not in definition '{Id}'.");
-    public FieldDefinition? FindField(string id) =>
-        (_fields ??= Fields.GroupBy(f => f.Id).ToDictionary(g => g.Key, g => g.First())).GetValueOrDefault(id);
-    public RiskPoint? FindRiskPoint(string id) =>
-        (_risks ??= RiskPoints.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.First())).GetValueOrDefault(id);
-    public RoleDefinition? FindRole(string id) =>
-        (_roles ??= Roles.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.First())).GetValueOrDefault(id);
+    public FieldDefinition? FindField(string id) => Find(ref _fields, Fields, f => f.Id, id);
+    public RiskPoint? FindRiskPoint(string id) => Find(ref _risks, RiskPoints, r => r.Id, id);
+    public RoleDefinition? FindRole(string id) => Find(ref _roles, Roles, r => r.Id, id);
+
+    /// <summary>Looks up by id through an index built on first use; of duplicate ids (an invalid definition) the first counts.</summary>
+    private static T? Find<T>(ref Dictionary<string, T>? index, IEnumerable<T> items, Func<T, string> key, string id) where T : class =>
+        (index ??= items.GroupBy(key).ToDictionary(g => g.Key, g => g.First())).GetValueOrDefault(id);
 
     public string RoleName(string roleId) => FindRole(roleId)?.Name ?? roleId;
 }

@@ -4,17 +4,19 @@ namespace WorkflowEngine.Engine.Definitions.Model;
 public readonly record struct SourceLocation(string Path, int Line)
 {
     public static readonly SourceLocation None = new("", 0);
+
+    /// <summary>A property of the element written here, at the same line.</summary>
+    public SourceLocation Child(string name) => this with { Path = Path.Length == 0 ? name : $"{Path}.{name}" };
 }
 
 /// <summary>Base of every definition element: keeps the locations of its properties for error messages.</summary>
 public abstract class DefinitionElement
 {
-    public SourceLocation Location { get; init; } = SourceLocation.None;
-    public IReadOnlyDictionary<string, SourceLocation> PropertyLocations { get; init; } =
+    public SourceLocation Location { get; internal set; } = SourceLocation.None;
+    public IReadOnlyDictionary<string, SourceLocation> PropertyLocations { get; internal set; } =
         new Dictionary<string, SourceLocation>();
 
     /// <summary>The location of a property, or of the element itself when the property was not written.</summary>
     public SourceLocation At(string property) =>
-        PropertyLocations.TryGetValue(property, out var location) ? location
-        : Location with { Path = Location.Path.Length == 0 ? property : $"{Location.Path}.{property}" };
+        PropertyLocations.TryGetValue(property, out var location) ? location : Location.Child(property);
 }

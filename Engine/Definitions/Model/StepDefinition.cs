@@ -43,6 +43,9 @@ public abstract class StepDefinition : DefinitionElement
         _ => "",
     };
 
+    /// <summary>Whether an instance of this step stays open for people to act on (a task, a vote, a wait).</summary>
+    public bool OpensTask => Kind is StepKind.Task or StepKind.Wait or StepKind.Vote;
+
     /// <summary>Every step this one can lead to, for graph analysis.</summary>
     public abstract IEnumerable<(string Target, SourceLocation At)> Targets { get; }
 }

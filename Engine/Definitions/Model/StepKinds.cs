@@ -3,18 +3,24 @@ using WorkflowEngine.Engine.Expressions;
 
 namespace WorkflowEngine.Engine.Definitions.Model;
 
-/// <summary>A post acts and chooses one of the named actions.</summary>
-public sealed class TaskStep : StepDefinition
+/// <summary>A step whose holders choose one of its named actions: a task, or a wait's objection actions.</summary>
+public abstract class ActingStep : StepDefinition
 {
-    public override StepKind Kind => StepKind.Task;
-    public required string Role { get; init; }
-    public required IReadOnlyList<ActionDefinition> Actions { get; init; }
-    public TimeoutRule? OnTimeout { get; init; }
+    public IReadOnlyList<ActionDefinition> Actions { get; init; } = [];
 
     public ActionDefinition? FindAction(string id) => Actions.FirstOrDefault(a => a.Id == id);
 
-    public override IEnumerable<(string, SourceLocation)> Targets =>
-        Actions.Where(a => a.To is not null).Select(a => (a.To!, a.At("to")));
+    protected IEnumerable<(string, SourceLocation)> ActionTargets => Actions.Where(a => a.To is not null).Select(a => (a.To!, a.At("to")));
+}
+
+/// <summary>A post acts and chooses one of the named actions.</summary>
+public sealed class TaskStep : ActingStep
+{
+    public override StepKind Kind => StepKind.Task;
+    public required string Role { get; init; }
+    public TimeoutRule? OnTimeout { get; init; }
+
+    public override IEnumerable<(string, SourceLocation)> Targets => ActionTargets;
 }
 
 public sealed class Route : DefinitionElement
@@ -57,17 +63,13 @@ public sealed class JoinStep : StepDefinition
 }
 
 /// <summary>A timed period such as 公示 7 天: objections route elsewhere, the end of the period continues.</summary>
-public sealed class WaitStep : StepDefinition
+public sealed class WaitStep : ActingStep
 {
     public override StepKind Kind => StepKind.Wait;
     public required Duration Period { get; init; }
     public required string Next { get; init; }
-    public IReadOnlyList<ActionDefinition> Actions { get; init; } = [];
 
-    public ActionDefinition? FindAction(string id) => Actions.FirstOrDefault(a => a.Id == id);
-
-    public override IEnumerable<(string, SourceLocation)> Targets =>
-        Actions.Where(a => a.To is not null).Select(a => (a.To!, a.At("to"))).Append((Next, At("next")));
+    public override IEnumerable<(string, SourceLocation)> Targets => ActionTargets.Append((Next, At("next")));
 }
 
 public enum EndOutcome { Completed, Granted, Denied, Withdrawn, Terminated }

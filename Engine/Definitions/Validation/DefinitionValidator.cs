@@ -16,25 +16,23 @@ internal sealed partial class DefinitionValidator
 {
     private readonly FlowDefinition _d;
     private readonly DefinitionLoadOptions _options;
-    private readonly List<DefinitionError> _errors = [];
+    private readonly ErrorSink _errors;
 
-    private DefinitionValidator(FlowDefinition definition, DefinitionLoadOptions options)
+    private DefinitionValidator(FlowDefinition definition, DefinitionLoadOptions options, ErrorSink errors)
     {
         _d = definition;
         _options = options;
+        _errors = errors;
     }
 
-    public static IReadOnlyList<DefinitionError> Validate(FlowDefinition definition, DefinitionLoadOptions options)
-    {
-        var validator = new DefinitionValidator(definition, options);
-        validator.Run();
-        return validator._errors;
-    }
+    /// <summary>Adds every problem found to <paramref name="errors"/>.</summary>
+    public static void Validate(FlowDefinition definition, DefinitionLoadOptions options, ErrorSink errors) =>
+        new DefinitionValidator(definition, options, errors).Run();
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]*$")]
     private static partial Regex IdPattern();
 
-    private void Error(SourceLocation at, string message) => _errors.Add(new DefinitionError(at.Path, at.Line, message));
+    private void Error(SourceLocation at, string message) => _errors.Add(at, message);
 
     private void Run()
     {
@@ -134,7 +132,7 @@ internal sealed partial class DefinitionValidator
             c.Parameters.ToString(Newtonsoft.Json.Formatting.None)), c => c.Location, "风险检查");
         foreach (var risk in step.RiskPointIds.Where(r => _d.FindRiskPoint(r) is null))
             Error(step.At("risks"), $"风险点“{risk}”未在“riskPoints”中定义。");
-        if (step.Clock.Pauses && step.Kind is not (StepKind.Task or StepKind.Wait or StepKind.Vote))
+        if (step.Clock.Pauses && !step.OpensTask)
             Error(step.At("clock"), "只有办理、表决和等待环节可以暂停计时。");
         if (step is EndStep && step.TimeLimit is not null)
             Error(step.At("timeLimit"), "结束环节不能设置办理时限。");
@@ -245,7 +243,7 @@ internal sealed partial class DefinitionValidator
     {
         if (binding.RiskPointId.Length > 0 && !step.RiskPointIds.Contains(binding.RiskPointId))
             Error(binding.At("risk"), $"风险点“{binding.RiskPointId}”不在本环节的“risks”中，请先把它加到本环节。");
-        var actions = step switch { TaskStep t => t.Actions, WaitStep w => w.Actions, _ => [] };
+        var actions = (step as ActingStep)?.Actions ?? [];
         if (binding.Phase == CheckPhase.Enter && binding.Actions.Count > 0)
             Error(binding.At("actions"), "进入环节时执行的检查不能限定动作，请删除“actions”。");
         if (step is EndStep && binding.Phase == CheckPhase.Complete)

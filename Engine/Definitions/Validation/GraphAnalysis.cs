@@ -25,18 +25,7 @@ internal static class GraphAnalysis
         if (edges.TryGetValue(from, out var list) && !list.Contains(to)) list.Add(to);
     }
 
-    public static HashSet<string> ReachableFrom(string start, IReadOnlyDictionary<string, IReadOnlyList<string>> edges)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<string>();
-        if (edges.ContainsKey(start)) { seen.Add(start); queue.Enqueue(start); }
-        while (queue.Count > 0)
-        {
-            foreach (var next in edges[queue.Dequeue()])
-                if (edges.ContainsKey(next) && seen.Add(next)) queue.Enqueue(next);
-        }
-        return seen;
-    }
+    public static HashSet<string> ReachableFrom(string start, IReadOnlyDictionary<string, IReadOnlyList<string>> edges) => Closure([start], edges);
 
     public static HashSet<string> CanReachEnd(FlowDefinition definition, IReadOnlyDictionary<string, IReadOnlyList<string>> edges)
     {
@@ -44,11 +33,20 @@ internal static class GraphAnalysis
         foreach (var (from, targets) in edges)
             foreach (var to in targets)
                 if (reverse.TryGetValue(to, out var list)) list.Add(from);
-        var seen = definition.Steps.Where(s => s.Kind == StepKind.End).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        var queue = new Queue<string>(seen);
+        var ends = definition.Steps.Where(s => s.Kind == StepKind.End).Select(s => s.Id);
+        return Closure(ends, reverse.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value));
+    }
+
+    /// <summary>The seeds and every step reachable from them along the edges; ids that are not steps are left out.</summary>
+    private static HashSet<string> Closure(IEnumerable<string> seeds, IReadOnlyDictionary<string, IReadOnlyList<string>> edges)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>();
+        foreach (var seed in seeds)
+            if (edges.ContainsKey(seed) && seen.Add(seed)) queue.Enqueue(seed);
         while (queue.Count > 0)
-            foreach (var previous in reverse[queue.Dequeue()])
-                if (seen.Add(previous)) queue.Enqueue(previous);
+            foreach (var next in edges[queue.Dequeue()])
+                if (edges.ContainsKey(next) && seen.Add(next)) queue.Enqueue(next);
         return seen;
     }
 }

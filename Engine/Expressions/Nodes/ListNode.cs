@@ -8,10 +8,6 @@ internal sealed class ListNode(ImmutableArray<Node> items, int column) : Node(co
     public override Value Evaluate(ref EvaluationContext context)
     {
         context.Step(Column);
-        // Cannot trigger while MaxNodes < MaxListLength; guards list-building features added later.
-        if (items.Length > ExpressionLimits.MaxListLength)
-            throw EvaluationErrors.At(Column, $"列表过长（{items.Length} 项，最多 {ExpressionLimits.MaxListLength} 项）");
-
         var builder = ImmutableArray.CreateBuilder<Value>(items.Length);
         foreach (var item in items) builder.Add(item.Evaluate(ref context));
         return Value.List(builder.MoveToImmutable());

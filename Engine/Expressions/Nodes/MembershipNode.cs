@@ -12,27 +12,9 @@ internal sealed class MembershipNode(Node left, Node right, bool negate, int col
         context.Step(Column);
         var item = Left.Evaluate(ref context);
         var container = Right.Evaluate(ref context);
-        return Value.Bool(Contains(item, container, ref context) != negate);
-    }
-
-    private bool Contains(in Value item, in Value container, ref EvaluationContext context)
-    {
-        switch (container.Kind)
-        {
-            case ValueKind.Null:
-                return false;
-            case ValueKind.List:
-                return ValueOperations.ListContains(ValueOperations.Items(container), item, ref context, Column);
-            case ValueKind.String when item.IsNull:
-                return false;
-            case ValueKind.String when item.Kind == ValueKind.String:
-                return ValueOperations.StringContains(container.AsString, item.AsString, ref context, Column);
-            case ValueKind.String:
-                throw EvaluationErrors.At(Column,
-                    $"在字符串中查找时，“{Operator}” 的左侧也应为字符串，实际为{EvaluationErrors.Describe(item)}");
-            default:
-                throw EvaluationErrors.At(Column,
-                    $"“{Operator}” 的右侧应为列表或字符串，实际为{EvaluationErrors.Describe(container)}");
-        }
+        var contains = ValueOperations.Contains(container, item, ref context, Column) ?? throw (container.Kind == ValueKind.String
+            ? EvaluationErrors.At(Column, $"在字符串中查找时，“{Operator}” 的左侧也应为字符串，实际为{EvaluationErrors.Describe(item)}")
+            : EvaluationErrors.At(Column, $"“{Operator}” 的右侧应为列表或字符串，实际为{EvaluationErrors.Describe(container)}"));
+        return Value.Bool(contains != negate);
     }
 }

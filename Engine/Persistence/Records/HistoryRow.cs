@@ -18,13 +18,6 @@ public sealed class HistoryRow
     public required string PreviousHash { get; set; }
     public required string Hash { get; set; }
 
-    public static HistoryRow From(Audit.HistoryRecord r) => new()
-    {
-        CaseId = r.CaseId, Sequence = r.Sequence, Type = r.Type, At = r.At, ActorId = r.ActorId, ActorName = r.ActorName,
-        TaskId = r.TaskId, StepId = r.StepId, ActionId = r.ActionId, Opinion = r.Opinion, DataJson = r.DataJson,
-        Summary = r.Summary, PreviousHash = r.PreviousHash, Hash = r.Hash,
-    };
-
     public Audit.HistoryRecord ToRecord() =>
         new(CaseId, Sequence, Type, At, ActorId, ActorName, TaskId, StepId, ActionId, Opinion, DataJson, Summary, PreviousHash, Hash);
 }

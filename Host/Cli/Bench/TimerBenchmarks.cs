@@ -34,8 +34,7 @@ public static class TimerBenchmarks
             log.WriteLine($"  {seeded:N0} cases with {await CountAsync(env, OpenDeadlines):N0} open deadlines (statutory, promised and step limits)");
 
             // Emergency reports (2-hour limit) started so that their limits run out at chosen instants 25 s from now and after.
-            var emergency = (await env.Get<DefinitionStore>().FindAsync("public-health-emergency-report", null))!;
-            var definition = env.Get<DefinitionStore>().Parse(emergency);
+            var definition = (await env.Get<DefinitionStore>().PublishedAsync("public-health-emergency-report"))!;
             var first = TimeProvider.System.GetUtcNow().AddSeconds(25);
             for (var i = 0; i < probes; i++)
             {

@@ -134,6 +134,13 @@ public class ValidationTests
     }
 
     [Test]
+    public void An_empty_target_is_an_error_at_its_path()
+    {
+        var json = Edit(r => r["steps"]![0]!["actions"]![0]!["to"] = "");
+        Single(json, "steps[0].actions[0].to").Message.Should().Be("“to”不能为空：请写明目标环节的编号。");
+    }
+
+    [Test]
     public void A_step_that_cannot_be_reached_is_reported()
     {
         var json = Edit(r => ((JArray)r["steps"]!).Insert(3, JObject.Parse(

@@ -43,6 +43,27 @@ public class CadreAppointmentFlowTests
     private static (Actor, VoteChoice)[] All(VoteChoice choice) => PartyGroup.Select(m => (m, choice)).ToArray();
 
     [Test]
+    public void The_chair_cannot_speak_first_before_the_others_have_signed_in_and_voted()
+    {
+        var c = AtPartyVote();
+        var task = VoteTask(c, "party-vote");
+        c.Must(new AttendVote(task), Director);
+
+        var outlook = c.Runtime.Describe(c.Definition, c.State, Director, c.Now).Tasks.Single().Vote!;
+        outlook.ChairMaySpeak.Should().BeFalse();
+        outlook.CastBallot.Allowed.Should().BeFalse();
+        c.Refused(c.Try(new CastVote(task, VoteChoice.For), Director)).Message.Should().Contain("末位表态");
+
+        c.Must(new AttendVote(task), Deputy);
+        c.Must(new AttendVote(task), Discipline);
+        c.Must(new AttendVote(task), Member3);
+        c.Runtime.Describe(c.Definition, c.State, Director, c.Now).Tasks.Single().Vote!.WaitingFor.Should().HaveCount(3);
+        foreach (var m in new[] { Deputy, Discipline, Member3 }) c.Must(new CastVote(task, VoteChoice.For), m);
+        c.Runtime.Describe(c.Definition, c.State, Director, c.Now).Tasks.Single().Vote!.ChairMaySpeak.Should().BeTrue();
+        c.Must(new CastVote(task, VoteChoice.For), Director);
+    }
+
+    [Test]
     public void Appointment_runs_through_both_votes_the_notice_and_a_year_of_probation()
     {
         var c = AtPartyVote();
@@ -83,7 +104,7 @@ public class CadreAppointmentFlowTests
         c.Task("party-vote").Vote!.Round.Should().Be(2);
         c.Task("party-vote").Vote!.Present.Should().BeEmpty();
         c.History.Last(e => e.Type == EventTypes.VoteClosed).Summary.Should()
-            .Be("“党组会议决定”未达到法定人数（应到 6 人，实到 3 人，须达到三分之二应到人数），表决无效，须另行召开（第 2 轮）");
+            .Be("“党组会议决定”未达到法定人数（应到 6 人，实到 3 人，须达到三分之二应到人数出席），表决无效，须另行召开（第 2 轮）");
         c.State.Trail.Last().ActionId.Should().Be(VoteResults.NoQuorum);
     }
 

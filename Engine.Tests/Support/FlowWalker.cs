@@ -257,7 +257,7 @@ internal sealed class FlowWalker
     }
 
     /// <summary>Five holders for each post that sits in a vote; the first also holds the vote's chair post.</summary>
-    private static IRoster BuildRoster(FlowDefinition definition)
+    internal static IRoster BuildRoster(FlowDefinition definition)
     {
         var holders = new Dictionary<string, List<RosterMember>>();
         foreach (var vote in definition.Steps.OfType<VoteStep>())
@@ -274,7 +274,7 @@ internal sealed class FlowWalker
     /// Start data with every field filled, in variants that flip each choice, boolean and number so that
     /// every route of every decision gets taken.
     /// </summary>
-    private static List<ImmutableDictionary<string, Value>> DataVariants(FlowDefinition definition)
+    internal static List<ImmutableDictionary<string, Value>> DataVariants(FlowDefinition definition)
     {
         ImmutableDictionary<string, Value> Fill(bool flag, decimal number, Func<FieldDefinition, int> choice) =>
             definition.Fields.ToImmutableDictionary(f => f.Id, f => f.Type switch

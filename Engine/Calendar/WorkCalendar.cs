@@ -175,6 +175,10 @@ public sealed class WorkCalendar
         return _index.CountBetween(from, to);
     }
 
+    /// <summary>Working days from <paramref name="today"/> to a period's last day; negative, counting the days overdue, once it has passed.</summary>
+    public int WorkingDaysLeft(DateOnly today, DateOnly lastDay) =>
+        lastDay >= today ? WorkingDaysBetween(today, lastDay) : -WorkingDaysBetween(lastDay, today);
+
     /// <summary>A private copy, so that a caller changing the lists it passed in cannot change this snapshot.</summary>
     private static CalendarYear Freeze(CalendarYear year) => year with
     {

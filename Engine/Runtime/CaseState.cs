@@ -30,6 +30,8 @@ public sealed record CaseState
     /// <summary>Keys of the warning and overdue timers already raised, so each alert is raised once.</summary>
     public ImmutableHashSet<string> RaisedAlerts { get; init; } = ImmutableHashSet<string>.Empty;
     public int NextTaskNumber { get; init; } = 1;
+    /// <summary>The notices and decisions issued so far, oldest first.</summary>
+    public ImmutableList<IssuedDocument> Documents { get; init; } = [];
 
     public bool IsClosed => Status == CaseStatus.Closed;
     public ActiveStep? FindActive(string taskId) => Active.FirstOrDefault(a => a.TaskId == taskId);

@@ -16,14 +16,14 @@ internal sealed class DeadlineCalculator(FlowDefinition definition, WorkCalendar
         var result = new List<Deadline>();
         if (state.IsClosed) return result;
         foreach (var (kind, limit, c) in CaseDeadlines(state, openPauseUntil: now))
-            result.Add(new Deadline(kind, null, null, limit.Duration.ToString(), c.Due.DueAt, c.WarnAt, c.Due.Provisional,
+            result.Add(new Deadline(kind, null, null, limit.Duration.ToString(), c.Due.LastDay, c.Due.DueAt, c.WarnAt, c.Due.Provisional,
                 state.Clock.IsPaused, state.Clock.PauseReason, c.PausedUnits, kind == LimitKind.Statutory ? state.Clock.ExtensionAmount : 0));
         foreach (var active in state.Active)
         {
             var step = definition.Step(active.StepId);
             if (step.TimeLimit is not { } limit) continue;
             var c = ComputeStep(active, limit.Duration);
-            result.Add(new Deadline(LimitKind.Step, active.TaskId, step.Id, limit.Duration.ToString(), c.Due.DueAt, c.WarnAt,
+            result.Add(new Deadline(LimitKind.Step, active.TaskId, step.Id, limit.Duration.ToString(), c.Due.LastDay, c.Due.DueAt, c.WarnAt,
                 c.Due.Provisional, false, null, 0, 0));
         }
         return result;

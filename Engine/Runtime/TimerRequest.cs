@@ -11,5 +11,5 @@ public sealed record TimerRequest(
 
 /// <summary>An open time limit of a case: statutory, promised, or one step's own.</summary>
 public sealed record Deadline(
-    LimitKind Kind, string? TaskId, string? StepId, string Limit, DateTimeOffset DueAt, DateTimeOffset? WarnAt,
+    LimitKind Kind, string? TaskId, string? StepId, string Limit, DateOnly LastDay, DateTimeOffset DueAt, DateTimeOffset? WarnAt,
     bool Provisional, bool Paused, string? PauseReason, int PausedDays, int ExtensionAmount);

@@ -67,6 +67,15 @@ internal sealed partial class Transition
     private void Extend(ActiveStep task, StepDefinition step, ActionDefinition action, Duration extend, string? opinion,
         ImmutableDictionary<string, Value> delta, ImmutableDictionary<string, Value> data)
     {
+        var used = State.Clock.ExtensionAmount;
+        RunChecks(step, CheckPhase.Complete, task, action, data, flagOnly: false, explicitOnly: true);
+        State = State with { Data = data, Clock = State.Clock with { ExtensionAmount = used + extend.Amount, ExtensionCount = State.Clock.ExtensionCount + 1 } };
+        Record(EventTypes.DeadlineExtended, $"{_actor.Name} 批准延期 {extend.ToChinese()}（累计 {new Duration(used + extend.Amount, extend.Unit).ToChinese()}）",
+            task, action.Id, opinion, delta);
+    }
+
+    private void GateExtension(Duration extend)
+    {
         var rule = _def.Limits!.Extension!;
         if (!State.Clock.IsRunning)
             throw Refuse.Because(RefusalCode.NotAllowedNow, "案件尚未开始计时或已停止计时，无需延期。");
@@ -76,9 +85,5 @@ internal sealed partial class Transition
         if (used + extend.Amount > rule.Max.Amount)
             throw Refuse.Because(RefusalCode.ExtensionCapExceeded,
                 $"延期超过上限：已延期 {new Duration(used, extend.Unit).ToChinese()}，本次再延 {extend.ToChinese()} 将超过最多 {rule.Max.ToChinese()}。");
-        RunChecks(step, CheckPhase.Complete, task, action, data, flagOnly: false, explicitOnly: true);
-        State = State with { Data = data, Clock = State.Clock with { ExtensionAmount = used + extend.Amount, ExtensionCount = State.Clock.ExtensionCount + 1 } };
-        Record(EventTypes.DeadlineExtended, $"{_actor.Name} 批准延期 {extend.ToChinese()}（累计 {new Duration(used + extend.Amount, extend.Unit).ToChinese()}）",
-            task, action.Id, opinion, delta);
     }
 }

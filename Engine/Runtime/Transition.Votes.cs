@@ -57,52 +57,61 @@ internal sealed partial class Transition
 
     public void Attend(AttendVote command)
     {
-        var (task, step, vote) = FindVote(command.TaskId);
-        var member = ResolveMember(step, vote, command.MemberId, "签到");
-        if (vote.Present.Contains(member)) throw Refuse.Because(RefusalCode.NotAllowedNow, $"{NameOf(member)} 已签到。");
-        EnsureChairHasNotVoted(vote);
+        var (task, step, vote, member) = GateAttend(command.TaskId, command.MemberId);
         Replace(task, vote with { Present = vote.Present.Add(member) });
         Record(EventTypes.VoteAttended, $"{NameOf(member)} 出席“{step.Name}”", task);
     }
 
+    /// <summary>Whether the member (null: the actor) may sign in now. The gates below are shared with the outlook.</summary>
+    public (ActiveStep Task, VoteStep Step, VoteState Vote, string Member) GateAttend(string taskId, string? memberId)
+    {
+        var (task, step, vote) = FindVote(taskId);
+        var member = ResolveMember(step, vote, memberId, "签到");
+        if (vote.Present.Contains(member)) throw Refuse.Because(RefusalCode.NotAllowedNow, $"{NameOf(member)} 已签到。");
+        EnsureChairHasNotVoted(vote);
+        return (task, step, vote, member);
+    }
+
     public void Recuse(RecuseFromVote command)
     {
-        var (task, step, vote) = FindVote(command.TaskId);
-        if (!step.AllowRecusal) throw Refuse.Because(RefusalCode.NotAllowedNow, $"“{step.Name}”不设回避。");
-        var member = ResolveMember(step, vote, command.MemberId, "回避");
+        var (task, step, vote, member) = GateRecuse(command.TaskId, command.MemberId);
         if (string.IsNullOrWhiteSpace(command.Reason)) throw Refuse.Because(RefusalCode.OpinionRequired, "回避须写明事由。");
-        if (vote.Voted.Contains(member)) throw Refuse.Because(RefusalCode.NotAllowedNow, $"{NameOf(member)} 已投票，不能再申请回避。");
-        if (vote.Recused.ContainsKey(member)) throw Refuse.Because(RefusalCode.NotAllowedNow, $"{NameOf(member)} 已回避。");
         Replace(task, vote with { Recused = vote.Recused.Add(member, command.Reason) });
         Record(EventTypes.VoteRecused, $"{NameOf(member)} 回避（{command.Reason}）", task, opinion: command.Reason);
     }
 
+    public (ActiveStep Task, VoteStep Step, VoteState Vote, string Member) GateRecuse(string taskId, string? memberId)
+    {
+        var (task, step, vote) = FindVote(taskId);
+        if (!step.AllowRecusal) throw Refuse.Because(RefusalCode.NotAllowedNow, $"“{step.Name}”不设回避。");
+        var member = ResolveMember(step, vote, memberId, "回避");
+        if (vote.Voted.Contains(member)) throw Refuse.Because(RefusalCode.NotAllowedNow, $"{NameOf(member)} 已投票，不能再申请回避。");
+        if (vote.Recused.ContainsKey(member)) throw Refuse.Because(RefusalCode.NotAllowedNow, $"{NameOf(member)} 已回避。");
+        return (task, step, vote, member);
+    }
+
     public void WrittenOpinion(SubmitWrittenOpinion command)
     {
-        var (task, step, vote) = FindVote(command.TaskId);
-        if (!step.AcceptWrittenOpinions) throw Refuse.Because(RefusalCode.NotAllowedNow, $"“{step.Name}”不收书面意见。");
-        var member = ResolveMember(step, vote, null, "书面意见");
-        if (vote.Present.Contains(member))
-            throw Refuse.Because(RefusalCode.NotAllowedNow, "已出席会议的成员请当场表态，书面意见只适用于缺席成员。");
+        var (task, step, vote, member) = GateWrittenOpinion(command.TaskId);
         if (string.IsNullOrWhiteSpace(command.Opinion)) throw Refuse.Because(RefusalCode.OpinionRequired, "书面意见不能为空。");
         Replace(task, vote with { WrittenOpinions = vote.WrittenOpinions.SetItem(member, command.Opinion) });
         Record(EventTypes.VoteWrittenOpinion, $"{NameOf(member)}（缺席）提交书面意见，不计入表决票数", task, opinion: command.Opinion);
     }
 
+    public (ActiveStep Task, VoteStep Step, VoteState Vote, string Member) GateWrittenOpinion(string taskId)
+    {
+        var (task, step, vote) = FindVote(taskId);
+        if (!step.AcceptWrittenOpinions) throw Refuse.Because(RefusalCode.NotAllowedNow, $"“{step.Name}”不收书面意见。");
+        var member = ResolveMember(step, vote, null, "书面意见");
+        if (vote.Present.Contains(member))
+            throw Refuse.Because(RefusalCode.NotAllowedNow, "已出席会议的成员请当场表态，书面意见只适用于缺席成员。");
+        if (vote.Recused.ContainsKey(member)) throw Refuse.Because(RefusalCode.NotAllowedNow, "您已回避本议题。");
+        return (task, step, vote, member);
+    }
+
     public void Cast(CastVote command)
     {
-        var (task, step, vote) = FindVote(command.TaskId);
-        var member = ResolveMember(step, vote, null, "投票");
-        if (!vote.Present.Contains(member)) throw Refuse.Because(RefusalCode.NotAllowedNow, "请先签到出席，再投票。");
-        if (vote.Recused.ContainsKey(member)) throw Refuse.Because(RefusalCode.NotAllowedNow, "您已回避本议题，不能投票。");
-        if (vote.Voted.Contains(member)) throw Refuse.Because(RefusalCode.NotAllowedNow, "您已投票，每人每轮只能投一票。");
-        EnsureChairHasNotVoted(vote);
-        if (step.ChairSpeaksLast && vote.Chairs.Contains(member))
-        {
-            var waiting = vote.PresentVoterIds.Where(m => m != member && !vote.Voted.Contains(m)).ToList();
-            if (waiting.Count > 0)
-                throw Refuse.Because(RefusalCode.NotAllowedNow, $"主持人须末位表态：请待其他成员表态后再投票（尚未表态：{string.Join("、", waiting.Select(NameOf))}）。");
-        }
+        var (task, step, vote, member) = GateCast(command.TaskId);
         if (step.Ballot == Ballot.Anonymous && !string.IsNullOrWhiteSpace(command.Opinion))
             throw Refuse.Because(RefusalCode.InvalidData, "无记名投票不记录个人意见。");
 
@@ -126,12 +135,33 @@ internal sealed partial class Transition
         }
     }
 
+    /// <summary>
+    /// 末位表态: the chair votes only when a quorum is in the room and every other member present has voted; otherwise
+    /// the chair could speak first and, having voted, shut out everyone who signs in later.
+    /// </summary>
+    public (ActiveStep Task, VoteStep Step, VoteState Vote, string Member) GateCast(string taskId)
+    {
+        var (task, step, vote) = FindVote(taskId);
+        var member = ResolveMember(step, vote, null, "投票");
+        if (!vote.Present.Contains(member)) throw Refuse.Because(RefusalCode.NotAllowedNow, "请先签到出席，再投票。");
+        if (vote.Recused.ContainsKey(member)) throw Refuse.Because(RefusalCode.NotAllowedNow, "您已回避本议题，不能投票。");
+        if (vote.Voted.Contains(member)) throw Refuse.Because(RefusalCode.NotAllowedNow, "您已投票，每人每轮只能投一票。");
+        EnsureChairHasNotVoted(vote);
+        if (step.ChairSpeaksLast && vote.Chairs.Contains(member))
+        {
+            if (!VoteTally.Meets(step.Quorum, vote.PresentVoters, vote.Eligible))
+                throw Refuse.Because(RefusalCode.NotAllowedNow,
+                    $"主持人须末位表态：出席人数（{vote.PresentVoters} 人）尚未达到法定人数，请待其他成员签到、表态后再投票。");
+            var waiting = vote.PresentVoterIds.Where(m => m != member && !vote.Voted.Contains(m)).ToList();
+            if (waiting.Count > 0)
+                throw Refuse.Because(RefusalCode.NotAllowedNow, $"主持人须末位表态：请待其他成员表态后再投票（尚未表态：{string.Join("、", waiting.Select(NameOf))}）。");
+        }
+        return (task, step, vote, member);
+    }
+
     public void CloseVote(CloseVote command)
     {
-        var (task, step, vote) = FindVote(command.TaskId);
-        if (!IsOrganizer(step, vote))
-            throw Refuse.Because(RefusalCode.WrongRole, "只有会议主持人或记录人可以宣布表决结果。");
-
+        var (task, step, vote) = GateClose(command.TaskId);
         var tally = VoteTally.Count(step, vote, urgent: IsUrgent(step));
         var data = tally.ToData(step, vote, NameOf);
         var noQuorum = tally.Result == VoteResults.NoQuorum;
@@ -157,4 +187,12 @@ internal sealed partial class Transition
 
     private bool IsUrgent(VoteStep step) =>
         step.UrgentCondition is { } condition && Holds(condition, State.Data, $"“{step.Name}”的紧急情形条件");
+
+    public (ActiveStep Task, VoteStep Step, VoteState Vote) GateClose(string taskId)
+    {
+        var (task, step, vote) = FindVote(taskId);
+        if (!IsOrganizer(step, vote))
+            throw Refuse.Because(RefusalCode.WrongRole, "只有会议主持人或记录人可以宣布表决结果。");
+        return (task, step, vote);
+    }
 }

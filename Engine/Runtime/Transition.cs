@@ -107,14 +107,7 @@ internal sealed partial class Transition
     {
         var task = FindTask(command.TaskId);
         var step = _def.Step(task.StepId);
-        var actions = (step as ActingStep)?.Actions ?? [];
-        var action = (step as ActingStep)?.FindAction(command.ActionId)
-            ?? throw Refuse.Because(RefusalCode.UnknownAction,
-                $"“{step.Name}”环节没有动作“{command.ActionId}”，可办理：{string.Join("、", actions.Where(a => !a.SystemOnly).Select(a => $"{a.Name}（{a.Id}）"))}。");
-        if (action.SystemOnly)
-            throw Refuse.Because(RefusalCode.NotAllowedNow, $"“{action.Name}”由系统在期满时自动办理，不能手工办理。");
-        var role = action.Role ?? (step as TaskStep)?.Role ?? "";
-        RequireRole(role, $"“{step.Name}”环节的“{action.Name}”");
+        var action = GateAction(task, command.ActionId);
         if (action.Opinion == OpinionRule.Required && string.IsNullOrWhiteSpace(command.Opinion))
             throw Refuse.Because(RefusalCode.OpinionRequired, $"办理“{action.Name}”须填写办理意见。");
         if (action.Opinion == OpinionRule.None && !string.IsNullOrWhiteSpace(command.Opinion))
@@ -131,6 +124,24 @@ internal sealed partial class Transition
         Complete(task, step, action, action.Id, action.To!, command.Opinion, command.Data, data, bySystem: false);
     }
 
+    /// <summary>
+    /// What does not depend on the data and opinion given: the action exists, a person may take it, the actor holds
+    /// its post and the case's state allows it. Shared by <see cref="Act"/> and the outlook.
+    /// </summary>
+    public ActionDefinition GateAction(ActiveStep task, string actionId)
+    {
+        var step = _def.Step(task.StepId);
+        var actions = (step as ActingStep)?.Actions ?? [];
+        var action = (step as ActingStep)?.FindAction(actionId)
+            ?? throw Refuse.Because(RefusalCode.UnknownAction,
+                $"“{step.Name}”环节没有动作“{actionId}”，可办理：{string.Join("、", actions.Where(a => !a.SystemOnly).Select(a => $"{a.Name}（{a.Id}）"))}。");
+        if (action.SystemOnly)
+            throw Refuse.Because(RefusalCode.NotAllowedNow, $"“{action.Name}”由系统在期满时自动办理，不能手工办理。");
+        RequireRole(action.Role ?? (step as TaskStep)?.Role ?? "", $"“{step.Name}”环节的“{action.Name}”");
+        if (action.Extend is { } extend) GateExtension(extend);
+        return action;
+    }
+
     /// <summary>Finishes a step instance: runs its completion checks, records it, and moves on.</summary>
     private void Complete(ActiveStep task, StepDefinition step, ActionDefinition? action, string resultId, string to, string? opinion,
         ImmutableDictionary<string, Value> delta, ImmutableDictionary<string, Value> data, bool bySystem)
@@ -144,6 +155,12 @@ internal sealed partial class Transition
         };
         if (action is not null && !bySystem)
             Record(EventTypes.ActionTaken, $"{_actor.Name} 在“{step.Name}”环节办理“{action.Name}”", task, action.Id, opinion, delta);
+        if (action is not null && DocumentKinds.Of(_def, step, action) is { } kind)
+            State = State with
+            {
+                Documents = State.Documents.Add(new IssuedDocument(kind, State.Documents.Count(d => d.Kind == kind) + 1, task.TaskId, step.Id,
+                    action.Id, _now, _actor.Id, opinion, delta)),
+            };
         if (action?.RestartsClock == true) RestartClock();
         EnterStep(to, task.BranchPath);
     }
@@ -266,15 +283,22 @@ internal sealed partial class Transition
 
     public void Withdraw(Withdraw command)
     {
-        var rule = _def.Withdrawal ?? throw Refuse.Because(RefusalCode.NotAllowedNow, "本流程不允许撤回申请。");
-        RequireRole(rule.Role, "撤回申请");
+        var rule = GateWithdrawal();
         if (string.IsNullOrWhiteSpace(command.Reason))
             throw Refuse.Because(RefusalCode.OpinionRequired, "撤回申请须写明理由。");
+        Record(EventTypes.Withdrawn, $"{_actor.Name} 办理撤回申请", opinion: command.Reason);
+        EnterStep(rule.To, "");
+    }
+
+    /// <summary>Whether the actor may withdraw the application now, whatever reason is given.</summary>
+    public WithdrawalRule GateWithdrawal()
+    {
+        var rule = _def.Withdrawal ?? throw Refuse.Because(RefusalCode.NotAllowedNow, "本流程不允许撤回申请。");
+        RequireRole(rule.Role, "撤回申请");
         var blocking = State.Active.FirstOrDefault(a => !rule.AllowsAt(a.StepId));
         if (blocking is not null)
             throw Refuse.Because(RefusalCode.NotAllowedNow, $"案件处于“{_def.Step(blocking.StepId).Name}”环节，已不能撤回。");
-        Record(EventTypes.Withdrawn, $"{_actor.Name} 办理撤回申请", opinion: command.Reason);
-        EnterStep(rule.To, "");
+        return rule;
     }
 
     public CommandResult? Fire(FireTimer command)

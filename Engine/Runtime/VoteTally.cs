@@ -13,24 +13,36 @@ internal sealed record VoteTally(string Result, string Summary)
         var present = vote.PresentVoters;
         var attendance = $"应到 {eligible} 人，实到 {present} 人";
         if (!Meets(step.Quorum, present, eligible))
-            return new(VoteResults.NoQuorum, $"未达到法定人数（{attendance}，须{ThresholdName(step.Quorum)}应到人数）");
+            return new(VoteResults.NoQuorum, $"未达到法定人数（{attendance}，{Rules(step).Quorum}）");
 
         var votes = $"同意 {vote.For} 票、不同意 {vote.Against} 票、弃权 {vote.Abstain} 票";
         if (step.DeferWhenMarginAtMost is { } margin && Math.Abs(vote.For - vote.Against) <= margin && !urgent)
             return new(VoteResults.Deferred, $"意见分歧较大，暂缓决定（{attendance}；{votes}）");
 
-        var (baseCount, baseName) = step.PassBase switch
+        var baseCount = step.PassBase switch
         {
-            PassBase.Members => (eligible, "应到人数"),
-            PassBase.Present => (present, "实到人数"),
-            _ => (vote.Cast, "投票人数"),
+            PassBase.Members => eligible,
+            PassBase.Present => present,
+            _ => vote.Cast,
         };
         var passed = baseCount > 0 && Meets(step.PassThreshold, vote.For, baseCount);
-        var rule = $"同意票须{ThresholdName(step.PassThreshold)}{baseName}";
+        var rule = Rules(step).Pass;
         return passed
             ? new(VoteResults.Passed, $"表决通过（{attendance}；{votes}；{rule}）")
             : new(VoteResults.Rejected, $"表决未通过（{attendance}；{votes}；{rule}）");
     }
+
+    /// <summary>The quorum and pass rules of a vote step, as the tally states them.</summary>
+    public static (string Quorum, string Pass) Rules(VoteStep step) => (
+        $"须{ThresholdName(step.Quorum)}应到人数出席",
+        $"同意票须{ThresholdName(step.PassThreshold)}{BaseName(step.PassBase)}");
+
+    private static string BaseName(PassBase passBase) => passBase switch
+    {
+        PassBase.Members => "应到人数",
+        PassBase.Present => "实到人数",
+        _ => "投票人数",
+    };
 
     public static bool Meets(Threshold threshold, int part, int whole) =>
         threshold == Threshold.MoreThanHalf ? part * 2 > whole : part * 3 >= whole * 2;

@@ -1,4 +1,5 @@
 using WorkflowEngine.Engine.Definitions.Model;
+using WorkflowEngine.Engine.Outlook;
 
 namespace WorkflowEngine.Engine.Runtime;
 
@@ -46,6 +47,14 @@ public sealed class WorkflowRuntime(RuntimeEnvironment environment)
             return e.Refusal;
         }
     }
+
+    /// <summary>
+    /// What the case allows <paramref name="viewer"/> now and how it stands: every open task with the actions and vote
+    /// commands the viewer may take (and, for each refused one, the code and reason <see cref="Execute"/> would give), every
+    /// deadline with its level, and the documents issued. Reads only.
+    /// </summary>
+    public CaseOutlook Describe(FlowDefinition definition, CaseState state, Actor viewer, DateTimeOffset now) =>
+        new CaseOutlookBuilder(definition, state, environment, viewer, now).Build();
 
     /// <summary>The case's open deadlines as of now (paused ones computed as if resumed now).</summary>
     public IReadOnlyList<Deadline> Deadlines(FlowDefinition definition, CaseState state, DateTimeOffset now) =>

@@ -62,7 +62,7 @@ internal static class DefinitionReader
         var risks = root.Objects("riskPoints").Select(ReadRiskPoint).ToList();
         var limits = root.Object("limits") is { } l ? ReadLimits(l) : null;
         var withdrawal = root.Object("withdrawal") is { } w ? ReadWithdrawal(w) : null;
-        var start = root.String("start", required: true) ?? "";
+        var start = root.StepReference("start", required: true) ?? "";
         var steps = root.Objects("steps", required: true).Select(ReadStep).OfType<StepDefinition>().ToList();
 
         return root.Finish(new FlowDefinition
@@ -156,7 +156,7 @@ internal static class DefinitionReader
     private static WithdrawalRule ReadWithdrawal(ObjectReader r) => r.Finish(new WithdrawalRule
     {
         Role = r.String("role", required: true) ?? "",
-        To = r.String("to", required: true) ?? "",
+        To = r.StepReference("to", required: true) ?? "",
         AllowedAt = r.StringList("allowedAt"),
     });
 

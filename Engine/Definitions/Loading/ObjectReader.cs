@@ -52,6 +52,15 @@ internal sealed class ObjectReader
     }
 
 
+    /// <summary>A reference to a step: like <see cref="String"/>, but a blank value is an error, not a missing target.</summary>
+    public string? StepReference(string name, bool required = false)
+    {
+        var value = String(name, required);
+        if (value is not null && string.IsNullOrWhiteSpace(value))
+            _errors.Add(LocationOfProperty(name), $"“{name}”不能为空：请写明目标环节的编号。");
+        return value;
+    }
+
     public string? String(string name, bool required = false)
     {
         var token = Take(name, required);

@@ -19,7 +19,7 @@ internal static class StepReaders
         Id = c.Id, Name = c.Name, Description = c.Description, TimeLimit = c.TimeLimit, Clock = c.Clock,
         RiskPointIds = c.RiskPointIds, Checks = c.Checks,
         Routes = r.Objects("routes", required: true).Select(ReadRoute).ToList(),
-        Otherwise = r.String("otherwise", required: true) ?? "",
+        Otherwise = r.StepReference("otherwise", required: true) ?? "",
     };
 
     public static ParallelStep Parallel(ObjectReader r, CommonStepParts c) => new()
@@ -27,7 +27,7 @@ internal static class StepReaders
         Id = c.Id, Name = c.Name, Description = c.Description, TimeLimit = c.TimeLimit, Clock = c.Clock,
         RiskPointIds = c.RiskPointIds, Checks = c.Checks,
         Branches = r.StringList("branches", required: true),
-        Join = r.String("join", required: true) ?? "",
+        Join = r.StepReference("join", required: true) ?? "",
     };
 
     public static JoinStep Join(ObjectReader r, CommonStepParts c) => new()
@@ -35,7 +35,7 @@ internal static class StepReaders
         Id = c.Id, Name = c.Name, Description = c.Description, TimeLimit = c.TimeLimit, Clock = c.Clock,
         RiskPointIds = c.RiskPointIds, Checks = c.Checks,
         Mode = r.Enum("mode", JoinMode.All),
-        Next = r.String("next", required: true) ?? "",
+        Next = r.StepReference("next", required: true) ?? "",
     };
 
     public static WaitStep Wait(ObjectReader r, CommonStepParts c) => new()
@@ -43,7 +43,7 @@ internal static class StepReaders
         Id = c.Id, Name = c.Name, Description = c.Description, TimeLimit = c.TimeLimit, Clock = c.Clock,
         RiskPointIds = c.RiskPointIds, Checks = c.Checks,
         Period = r.Duration("period", required: true) ?? default,
-        Next = r.String("next", required: true) ?? "",
+        Next = r.StepReference("next", required: true) ?? "",
         Actions = r.Objects("actions").Select(ReadAction).ToList(),
     };
 
@@ -83,9 +83,9 @@ internal static class StepReaders
 
     private static VoteOutcomes ReadOutcomes(ObjectReader r) => r.Finish(new VoteOutcomes
     {
-        Passed = r.String("passed", required: true) ?? "",
-        Rejected = r.String("rejected", required: true) ?? "",
-        Deferred = r.String("deferred"),
+        Passed = r.StepReference("passed", required: true) ?? "",
+        Rejected = r.StepReference("rejected", required: true) ?? "",
+        Deferred = r.StepReference("deferred"),
     });
 
     private static ActionDefinition ReadAction(ObjectReader r)
@@ -94,13 +94,14 @@ internal static class StepReaders
         {
             Id = r.String("id", required: true) ?? "",
             Name = r.String("name", required: true) ?? "",
-            To = r.String("to"),
+            To = r.StepReference("to"),
             Role = r.String("role"),
             Requires = r.StringList("requires"),
             Opinion = r.Enum("opinion", OpinionRule.Optional),
             SystemOnly = r.Bool("systemOnly", false),
             Extend = r.Duration("extend"),
             RestartsClock = r.Bool("restartsClock", false),
+            Issues = r.EnumOrNull<DocumentKind>("issues", required: false),
         };
         if (action.To is null && action.Extend is null)
             r.Errors.Add(r.LocationOfProperty("to"), $"动作“{action.Id}”缺少“to”：请写明办理后进入的环节（仅延期动作“extend”可以不写）。");
@@ -112,7 +113,7 @@ internal static class StepReaders
     private static Route ReadRoute(ObjectReader r) => r.Finish(new Route
     {
         When = r.String("when", required: true) ?? "",
-        To = r.String("to", required: true) ?? "",
+        To = r.StepReference("to", required: true) ?? "",
     });
 
     private static TimeoutRule ReadTimeout(ObjectReader r) => r.Finish(new TimeoutRule

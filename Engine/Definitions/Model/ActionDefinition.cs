@@ -22,6 +22,8 @@ public sealed class ActionDefinition : DefinitionElement
     public Duration? Extend { get; init; }
     /// <summary>The case limits count again from now (重新起算), e.g. from the day corrected materials arrive.</summary>
     public bool RestartsClock { get; init; }
+    /// <summary>The written notice or decision the action issues; when absent, <see cref="DocumentKinds.Of"/> applies the default.</summary>
+    public DocumentKind? Issues { get; init; }
 }
 
 /// <summary>What happens when a step's time runs out: an action taken by the system (视为受理, 视为放弃 …).</summary>

@@ -7,6 +7,16 @@ public enum StepKind { Task, Decision, Parallel, Join, Vote, Wait, End }
 /// <summary>Which source a step's time limit comes from.</summary>
 public enum LimitBasis { Manual, Statute, Default }
 
+public static class LimitBasisNames
+{
+    public static string Name(LimitBasis basis) => basis switch
+    {
+        LimitBasis.Manual => "廉政风险防控手册规定的办理时限",
+        LimitBasis.Statute => "法定时限",
+        _ => "限时办结制度（默认时限）",
+    };
+}
+
 public sealed class StepTimeLimit : DefinitionElement
 {
     public required Duration Duration { get; init; }

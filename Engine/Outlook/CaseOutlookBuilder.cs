@@ -1,0 +1,123 @@
+using WorkflowEngine.Engine.Calendar;
+using WorkflowEngine.Engine.Definitions.Model;
+using WorkflowEngine.Engine.Runtime;
+
+namespace WorkflowEngine.Engine.Outlook;
+
+/// <summary>
+/// Builds a <see cref="CaseOutlook"/> by asking the same gates <see cref="WorkflowRuntime.Execute"/> passes every command
+/// through, so that what the outlook allows and what the runtime accepts cannot drift apart.
+/// </summary>
+internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState state, RuntimeEnvironment environment, Actor viewer, DateTimeOffset now)
+{
+    private readonly DateOnly _today = WorkCalendar.LocalDate(now);
+
+    public CaseOutlook Build()
+    {
+        var deadlines = new DeadlineCalculator(definition, environment.Calendar).Deadlines(state, now).Select(Outlook).ToList();
+        var caseDeadline = deadlines.FirstOrDefault(d => d.Kind == LimitKind.Statutory) ?? deadlines.FirstOrDefault(d => d.Kind == LimitKind.Promised);
+        return new CaseOutlook(
+            state.CaseId, state.Version, state.Status,
+            state.Active.Select(a => Task(a, deadlines.FirstOrDefault(d => d.TaskId == a.TaskId))).ToList(),
+            deadlines, caseDeadline,
+            Ask(t => t.GateWithdrawal()),
+            state.Documents.Select(d => Document(d, caseDeadline)).ToList());
+    }
+
+    /// <summary>Runs one gate on a fresh transition: the gates only read, but a transition is cheap and keeps each ask independent.</summary>
+    private Permission Ask(Action<Transition> gate) => AskAs(viewer, gate);
+
+    private Permission AskAs(Actor actor, Action<Transition> gate)
+    {
+        try
+        {
+            var transition = new Transition(definition, state, environment, actor, now);
+            transition.EnsureCanChange(null);
+            gate(transition);
+            return Permission.Granted;
+        }
+        catch (RefusalException e)
+        {
+            return Permission.Refused(e.Refusal);
+        }
+    }
+
+    private DeadlineOutlook Outlook(Deadline d)
+    {
+        var step = d.StepId is { } id ? definition.FindStep(id) : null;
+        var duration = Duration.Parse(d.Limit);
+        var level = now >= d.DueAt ? DeadlineLevel.Red : d.WarnAt is { } warn && now >= warn ? DeadlineLevel.Yellow : DeadlineLevel.Normal;
+        return new DeadlineOutlook(
+            d.Kind, d.TaskId, d.StepId, step?.Name, d.Limit, duration.ToChinese(), Basis(d.Kind, step), d.LastDay, d.DueAt, d.WarnAt, level,
+            environment.Calendar.WorkingDaysLeft(_today, d.LastDay), d.Provisional, d.Paused, d.PauseReason, d.PausedDays, d.ExtensionAmount);
+    }
+
+    private string? Basis(LimitKind kind, StepDefinition? step) => kind switch
+    {
+        LimitKind.Step => step?.TimeLimit is { } limit ? limit.Note ?? LimitBasisNames.Name(limit.Basis) : null,
+        _ => definition.Limits?.Get(kind)?.Basis,
+    };
+
+    private TaskOutlook Task(ActiveStep active, DeadlineOutlook? deadline)
+    {
+        var step = definition.Step(active.StepId);
+        var role = step.WorkListRole;
+        var actions = (step as ActingStep)?.Actions.Where(a => !a.SystemOnly).Select(a =>
+        {
+            var actionRole = a.Role ?? role;
+            return new ActionOutlook(a.Id, a.Name, actionRole, definition.RoleName(actionRole), a.Requires, a.Opinion, a.Extend?.ToString(),
+                DocumentKinds.Of(definition, step, a), Ask(t => t.GateAction(active, a.Id)), Blocks(active, a));
+        }).ToList() ?? [];
+        return new TaskOutlook(
+            active.TaskId, step.Id, step.Name, step.Kind, role, definition.RoleName(role), environment.Roster.Holders(role), step.Description,
+            active.EnteredAt, deadline, step.RiskPointIds, actions,
+            step is VoteStep v && active.Vote is { } vote ? Vote(active, v, vote) : null);
+    }
+
+    private IReadOnlyList<Permission> Blocks(ActiveStep task, ActionDefinition action)
+    {
+        try
+        {
+            return new Transition(definition, state, environment, viewer, now).WouldBlock(task, action).Select(Permission.Refused).ToList();
+        }
+        catch (RefusalException e)
+        {
+            return [Permission.Refused(e.Refusal)];
+        }
+    }
+
+    private VoteOutlook Vote(ActiveStep task, VoteStep step, VoteState vote)
+    {
+        var (quorumRule, passRule) = VoteTally.Rules(step);
+        var chairs = vote.Chairs.Where(c => vote.Present.Contains(c) && !vote.Voted.Contains(c)).ToList();
+        var chairMaySpeak = step.ChairSpeaksLast && chairs.Count > 0
+            ? AskAs(new Actor(chairs[0], chairs[0], new HashSet<string>()), t => t.GateCast(task.TaskId)).Allowed
+            : !vote.Chairs.Any(vote.Voted.Contains);
+        var members = vote.Members.Select(m => new VoteMemberOutlook(
+            m, environment.Roster.NameOf(m) ?? m, vote.Present.Contains(m), vote.Recused.ContainsKey(m), vote.Recused.GetValueOrDefault(m),
+            vote.Voted.Contains(m), vote.Chairs.Contains(m), vote.WrittenOpinions.GetValueOrDefault(m),
+            step.Ballot == Ballot.Recorded && vote.RecordedBallots.TryGetValue(m, out var c) ? c : null,
+            Ask(t => t.GateAttend(task.TaskId, m)))).ToList();
+        var waiting = members.Where(m => !m.Chair && m.Present && !m.Recused && !m.Voted).Select(m => m.Name).ToList();
+        return new VoteOutlook(
+            vote.Round, step.Ballot, step.ChairSpeaksLast, step.Quorum, step.PassBase, step.PassThreshold, quorumRule, passRule, members,
+            vote.Eligible, vote.PresentVoters, vote.Cast, VoteTally.Meets(step.Quorum, vote.PresentVoters, vote.Eligible), chairMaySpeak, waiting,
+            vote.Members.Contains(viewer.Id),
+            Ask(t => t.GateAttend(task.TaskId, null)), Ask(t => t.GateRecuse(task.TaskId, null)), Ask(t => t.GateWrittenOpinion(task.TaskId)),
+            Ask(t => t.GateCast(task.TaskId)), Ask(t => t.GateClose(task.TaskId)));
+    }
+
+    private DocumentOutlook Document(IssuedDocument document, DeadlineOutlook? caseDeadline)
+    {
+        var dates = new List<DocumentDate>();
+        if (document.Kind == DocumentKind.RefusalDecision)
+            foreach (var right in ApplicantRights.AgainstRefusal)
+            {
+                var period = environment.Calendar.Add(document.IssuedAt, right.Period);
+                dates.Add(new DocumentDate(right.Name, period.LastDay, period.Provisional, right.Basis));
+            }
+        if (document.Kind == DocumentKind.AcceptanceNotice && caseDeadline is not null)
+            dates.Add(new DocumentDate("作出决定期限", caseDeadline.LastDay, caseDeadline.Provisional, caseDeadline.Basis ?? ""));
+        return new DocumentOutlook(document, DocumentKinds.Name(document.Kind), dates);
+    }
+}

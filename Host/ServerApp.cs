@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using WorkflowEngine.Engine.Expressions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -96,9 +99,15 @@ public static class ServerApp
         var authorization = services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         Policies.Add(authorization);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new ChinaTimeJsonConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            o.SerializerOptions.Converters.Add(new ChinaTimeJsonConverter());
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+            o.SerializerOptions.Converters.Add(new ValueJsonConverter());
+        });
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddSchemaTransformer<OpenApiConvertedSchemas>());
     }
 
     /// <summary>The store and the services that run cases, without the web, the scheduler or sign-in (also used by the benchmarks).</summary>

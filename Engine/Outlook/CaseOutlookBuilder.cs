@@ -10,8 +10,6 @@ namespace WorkflowEngine.Engine.Outlook;
 /// </summary>
 internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState state, RuntimeEnvironment environment, Actor viewer, DateTimeOffset now)
 {
-    private readonly DateOnly _today = WorkCalendar.LocalDate(now);
-
     public CaseOutlook Build()
     {
         var deadlines = new DeadlineCalculator(definition, environment.Calendar).Deadlines(state, now).Select(Outlook).ToList();
@@ -46,10 +44,10 @@ internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState st
     {
         var step = d.StepId is { } id ? definition.FindStep(id) : null;
         var duration = Duration.Parse(d.Limit);
-        var level = now >= d.DueAt ? DeadlineLevel.Red : d.WarnAt is { } warn && now >= warn ? DeadlineLevel.Yellow : DeadlineLevel.Normal;
+        var level = DeadlineStanding.Level(d.DueAt, d.WarnAt, now);
         return new DeadlineOutlook(
             d.Kind, d.TaskId, d.StepId, step?.Name, d.Limit, duration.ToChinese(), Basis(d.Kind, step), d.LastDay, d.DueAt, d.WarnAt, level,
-            environment.Calendar.WorkingDaysLeft(_today, d.LastDay), d.Provisional, d.Paused, d.PauseReason, d.PausedDays, d.ExtensionAmount);
+            DeadlineStanding.WorkingDaysLeft(environment.Calendar, d.LastDay, now), d.Provisional, d.Paused, d.PauseReason, d.PausedDays, d.ExtensionAmount);
     }
 
     private string? Basis(LimitKind kind, StepDefinition? step) => kind switch

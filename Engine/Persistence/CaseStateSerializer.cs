@@ -29,17 +29,4 @@ public static class CaseStateSerializer
         for (var i = type.Properties.Count - 1; i >= 0; i--)
             if (type.Properties[i] is { Set: null, AssociatedParameter: null }) type.Properties.RemoveAt(i);
     }
-
-    private sealed class ValueJsonConverter : JsonConverter<Value>
-    {
-        public override bool HandleNull => true;
-
-        public override void Write(Utf8JsonWriter writer, Value value, JsonSerializerOptions options) => value.WriteTo(writer);
-
-        public override Value Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            using var document = JsonDocument.ParseValue(ref reader);
-            return Value.FromJson(document.RootElement);
-        }
-    }
 }

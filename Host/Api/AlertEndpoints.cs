@@ -24,7 +24,7 @@ public static class AlertEndpoints
             if (!string.IsNullOrEmpty(status)) query = query.Where(a => a.Status == status);
             var alerts = await query.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id).Take(1000).ToListAsync(ct);
             return Results.Ok(alerts.Select(AlertDto.From));
-        });
+        }).Produces<IReadOnlyList<AlertDto>>();
 
         group.MapPost("/{id:long}/ack", async (long id, IDbContextFactory<WorkflowDbContext> dbFactory, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
         {

@@ -23,7 +23,7 @@ public static class AuthEndpoints
                 HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/",
             });
             return Results.Ok(new LoginResponse(token, ToDto(user, roleNames)));
-        }).AllowAnonymous();
+        }).AllowAnonymous().Produces<LoginResponse>();
 
         group.MapPost("/logout", async (HttpContext http, SessionStore sessions, CancellationToken ct) =>
         {
@@ -36,7 +36,7 @@ public static class AuthEndpoints
         {
             var user = await users.FindAsync(principal.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
             return user is null ? Results.Unauthorized() : Results.Ok(ToDto(user, roleNames));
-        });
+        }).Produces<UserDto>();
     }
 
     private static UserDto ToDto(UserRecord user, RoleNames names) =>

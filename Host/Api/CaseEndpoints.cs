@@ -25,7 +25,7 @@ public static class CaseEndpoints
             if (result.Outcome is Refused refused) return Problems.Refusal(refused);
             var view = views.Build(result, user.ToActor());
             return Results.Created($"/api/cases/{view.Id}", view);
-        });
+        }).Produces<CaseDto>(StatusCodes.Status201Created);
 
         group.MapGet("", async (string? status, string? definitionId, IDbContextFactory<WorkflowDbContext> dbFactory, CancellationToken ct) =>
         {
@@ -44,7 +44,7 @@ public static class CaseEndpoints
                 return new CaseListItemDto(c.Id, c.CaseNo, c.Title, c.DefinitionId, c.DefinitionVersion, c.Status, c.Outcome, c.StartedAt,
                     c.ClosedAt, c.Version, due?.DueAt, due?.Provisional ?? false, due?.Paused ?? false);
             }));
-        });
+        }).Produces<IReadOnlyList<CaseListItemDto>>();
 
         group.MapGet("/{id}", async (string id, CaseViews views, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
         {
@@ -52,32 +52,33 @@ public static class CaseEndpoints
             if (view is null) return Problems.NotFound($"案件“{id}”不存在。");
             http.Response.Headers.ETag = ETags.Of(view.Version);
             return Results.Ok(view);
-        });
+        }).Produces<CaseDto>();
 
         group.MapPost("/{id}/tasks/{taskId}/actions/{actionId}", (string id, string taskId, string actionId, ActionRequest request, HttpContext http) =>
         {
             var (data, error) = JsonData.ToValues(request.Data);
             return error is not null ? Task.FromResult(Problems.BadRequest(error))
                 : Execute(http, id, new TakeAction(taskId, actionId, data, request.Opinion));
-        });
+        }).Produces<CaseDto>();
 
         group.MapPost("/{id}/tasks/{taskId}/vote/attend", (string id, string taskId, AttendRequest? request, HttpContext http) =>
-            Execute(http, id, new AttendVote(taskId, request?.MemberId)));
+            Execute(http, id, new AttendVote(taskId, request?.MemberId))).Produces<CaseDto>();
         group.MapPost("/{id}/tasks/{taskId}/vote/recuse", (string id, string taskId, RecuseRequest request, HttpContext http) =>
-            Execute(http, id, new RecuseFromVote(taskId, request.MemberId, request.Reason ?? "")));
+            Execute(http, id, new RecuseFromVote(taskId, request.MemberId, request.Reason ?? ""))).Produces<CaseDto>();
         group.MapPost("/{id}/tasks/{taskId}/vote/opinion", (string id, string taskId, OpinionRequest request, HttpContext http) =>
-            Execute(http, id, new SubmitWrittenOpinion(taskId, request.Opinion ?? "")));
+            Execute(http, id, new SubmitWrittenOpinion(taskId, request.Opinion ?? ""))).Produces<CaseDto>();
         group.MapPost("/{id}/tasks/{taskId}/vote/cast", (string id, string taskId, CastRequest request, HttpContext http) =>
             VoteChoiceNames.Parse(request.Choice) is { } choice
                 ? Execute(http, id, new CastVote(taskId, choice, request.Opinion))
-                : Task.FromResult(Problems.BadRequest("choice 应为 for（同意）、against（不同意）或 abstain（弃权）。")));
+                : Task.FromResult(Problems.BadRequest("choice 应为 for（同意）、against（不同意）或 abstain（弃权）。"))).Produces<CaseDto>();
         group.MapPost("/{id}/tasks/{taskId}/vote/close", (string id, string taskId, HttpContext http) =>
-            Execute(http, id, new CloseVote(taskId)));
+            Execute(http, id, new CloseVote(taskId))).Produces<CaseDto>();
         group.MapPost("/{id}/withdraw", (string id, WithdrawRequest request, HttpContext http) =>
-            Execute(http, id, new Withdraw(request.Reason ?? "")));
+            Execute(http, id, new Withdraw(request.Reason ?? ""))).Produces<CaseDto>();
 
         group.MapGet("/{id}/history", async (string id, IDbContextFactory<WorkflowDbContext> dbFactory, CancellationToken ct) =>
-            await LoadHistoryAsync(dbFactory, id, ct) is { } rows ? Results.Ok(rows.Select(HistoryDto.From)) : Problems.NotFound($"案件“{id}”不存在。"));
+            await LoadHistoryAsync(dbFactory, id, ct) is { } rows ? Results.Ok(rows.Select(HistoryDto.From)) : Problems.NotFound($"案件“{id}”不存在。"))
+            .Produces<IReadOnlyList<HistoryDto>>();
 
         group.MapGet("/{id}/history/verify", async (string id, IDbContextFactory<WorkflowDbContext> dbFactory, CancellationToken ct) =>
             await LoadHistoryAsync(dbFactory, id, ct) is { } rows
@@ -125,8 +126,7 @@ public static class ETags
 
 /// <summary>Loads stored cases into the views the API returns.</summary>
 public sealed class CaseViews(
-    IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions, CaseStateCache states, RuntimeProvider runtimes, TimeProvider clock,
-    UserDirectory users)
+    IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions, CaseStateCache states, RuntimeProvider runtimes, TimeProvider clock)
 {
     public async Task<CaseDto?> LoadAsync(string id, Actor viewer, CancellationToken ct)
     {
@@ -134,11 +134,9 @@ public sealed class CaseViews(
         var record = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (record is null) return null;
         var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;
-        return CaseView.Build(record, definition, states.Read(record.Id, record.StateJson), runtimes.Create(), viewer, clock.GetUtcNow(), NameOf);
+        return CaseView.Build(record, definition, states.Read(record.Id, record.StateJson), runtimes.Create(), viewer, clock.GetUtcNow());
     }
 
     public CaseDto Build(CaseResult result, Actor viewer) =>
-        CaseView.Build(result.Record!, result.Definition!, result.State!, runtimes.Create(), viewer, clock.GetUtcNow(), NameOf);
-
-    private string NameOf(string userId) => users.Current.NameOf(userId) ?? userId;
+        CaseView.Build(result.Record!, result.Definition!, result.State!, runtimes.Create(), viewer, clock.GetUtcNow());
 }

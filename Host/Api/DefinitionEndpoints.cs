@@ -17,7 +17,7 @@ public static class DefinitionEndpoints
             if (status is not (null or "" or "published" or "all")) return Problems.BadRequest("status 应为 published 或 all。");
             var records = await store.ListNewestAsync(includeDrafts: status == "all", ct);
             return Results.Ok(records.Select(r => new DefinitionListItemDto(DefinitionSummary.Of(store.Parse(r)), r.Status)));
-        });
+        }).Produces<IReadOnlyList<DefinitionListItemDto>>();
 
         group.MapGet("/{id}", async (string id, int? version, DefinitionStore store, CancellationToken ct) =>
         {

@@ -61,7 +61,7 @@ public sealed record HistoryDto(
 public sealed record WorkItemDto(
     string CaseId, string CaseNo, string Title, string DefinitionId, string DefinitionName, string TaskId, string StepId, string StepName,
     string Kind, string Role, string RoleName, DateTimeOffset EnteredAt, DateTimeOffset? DueAt, DateTimeOffset? WarnAt, bool Provisional, bool Paused,
-    double? WorkingDaysLeft);
+    int? WorkingDaysLeft, Engine.Outlook.DeadlineLevel? Level);
 
 public sealed record CaseListItemDto(
     string Id, string CaseNo, string Title, string DefinitionId, int DefinitionVersion, string Status, string? Outcome,

@@ -33,6 +33,6 @@ public static class RiskEventEndpoints
             return format == "csv"
                 ? Results.File(RiskLedgerCsv.Write(events), "text/csv; charset=utf-8", "风险台帐.csv")
                 : Results.Ok(events.Select(RiskEventDto.From));
-        }).WithTags("Risk ledger").RequireAuthorization(Policies.Supervisor);
+        }).WithTags("Risk ledger").RequireAuthorization(Policies.Supervisor).Produces<IReadOnlyList<RiskEventDto>>();
     }
 }

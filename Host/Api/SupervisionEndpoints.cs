@@ -1,13 +1,14 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using WorkflowEngine.Engine.Calendar;
+using WorkflowEngine.Engine.Outlook;
 using WorkflowEngine.Engine.Persistence;
 
 namespace WorkflowEngine.Server.Api;
 
 public sealed record OpenDeadlineDto(
     string CaseId, string CaseNo, string Title, string DefinitionId, string DefinitionName, string? Category, string Limit, string? TaskId,
-    string? StepName, string Duration, DateTimeOffset DueAt, DateTimeOffset? WarnAt, bool Provisional, bool Paused, string State);
+    string? StepName, string Period, DateTimeOffset DueAt, DateTimeOffset? WarnAt, bool Provisional, bool Paused, DeadlineLevel Level);
 
 public sealed record OnTimeDto(string DefinitionId, string DefinitionName, string? Category, string Month, int Closed, int OnTime);
 
@@ -16,10 +17,18 @@ public static class SupervisionEndpoints
 {
     public static void MapSupervision(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/deadlines", async (string? state, IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions,
+        app.MapGet("/api/deadlines", async (string? level, IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions,
             TimeProvider clock, CancellationToken ct) =>
         {
-            if (state is not (null or "" or "overdue" or "due-soon" or "ok")) return Problems.BadRequest("state 应为 overdue、due-soon 或 ok。");
+            DeadlineLevel? wanted = level switch
+            {
+                null or "" => null,
+                "red" => DeadlineLevel.Red,
+                "yellow" => DeadlineLevel.Yellow,
+                "normal" => DeadlineLevel.Normal,
+                _ => (DeadlineLevel)(-1),
+            };
+            if ((int?)wanted == -1) return Problems.BadRequest("level 应为 red（红牌）、yellow（黄牌）或 normal（正常）。");
             var now = clock.GetUtcNow();
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var cases = await db.Cases.AsNoTracking().Where(c => c.Status == "running")
@@ -38,20 +47,21 @@ public static class SupervisionEndpoints
                 var definition = await definitions.GetAsync(c.DefinitionId, c.DefinitionVersion, ct);
                 var duration = d.StepId is { } stepId && definition is not null
                     ? definition.FindStep(stepId)?.TimeLimit?.Duration.ToString() ?? "" : d.Duration;
-                var current = d.Paused ? "paused" : d.DueAt <= now ? "overdue" : d.WarnAt is { } w && w <= now ? "due-soon" : "ok";
-                if (!string.IsNullOrEmpty(state) && current != state) continue;
+                var current = DeadlineStanding.Level(d.DueAt, d.WarnAt, now);
+                if (wanted is not null && current != wanted) continue;
                 result.Add(new OpenDeadlineDto(c.Id, c.CaseNo, c.Title, c.DefinitionId, definition?.Name ?? c.DefinitionId, definition?.Category,
                     d.Limit, d.TaskId, d.StepName, duration, d.DueAt, d.WarnAt, d.Provisional, d.Paused || (d.TaskId is null && paused.Contains(d.CaseId)), current));
             }
             return Results.Ok(result.OrderBy(r => r.DueAt));
-        }).WithTags("Supervision").RequireAuthorization(Policies.Supervisor);
+        }).WithTags("Supervision").RequireAuthorization(Policies.Supervisor).Produces<IReadOnlyList<OpenDeadlineDto>>();
 
         app.MapGet("/api/stats/on-time", async (IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions, CancellationToken ct) =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var closed = await db.Cases.AsNoTracking().Where(c => c.ClosedAt != null)
                 .Select(c => new { c.Id, c.DefinitionId, c.DefinitionVersion, c.ClosedAt }).ToListAsync(ct);
-            var late = (await db.Alerts.AsNoTracking().Where(a => a.Level == "red" && a.TaskKey == "").Select(a => a.CaseId).ToListAsync(ct)).ToHashSet();
+            // A case is late when any of its limits went red: the statutory or promised limit, or any step's own.
+            var late = (await db.Alerts.AsNoTracking().Where(a => a.Level == "red").Select(a => a.CaseId).ToListAsync(ct)).ToHashSet();
             var result = new List<OnTimeDto>();
             foreach (var group in closed.GroupBy(c => (c.DefinitionId, Month: WorkCalendar.LocalDate(c.ClosedAt!.Value).ToString("yyyy-MM", CultureInfo.InvariantCulture))))
             {
@@ -61,6 +71,6 @@ public static class SupervisionEndpoints
                     group.Count(), group.Count(c => !late.Contains(c.Id))));
             }
             return Results.Ok(result.OrderBy(r => r.Month).ThenBy(r => r.DefinitionId));
-        }).WithTags("Supervision").RequireAuthorization(Policies.Supervisor);
+        }).WithTags("Supervision").RequireAuthorization(Policies.Supervisor).Produces<IReadOnlyList<OnTimeDto>>();
     }
 }

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using WorkflowEngine.Engine.Calendar;
+using WorkflowEngine.Engine.Outlook;
 using WorkflowEngine.Engine.Persistence;
 using WorkflowEngine.Engine.Services;
 using WorkflowEngine.Server.Auth;
@@ -24,7 +24,7 @@ public static class TaskEndpoints
             var caseIds = rows.Select(r => r.Case.Id).Distinct().ToList();
             var paused = (await db.Deadlines.AsNoTracking().Where(d => caseIds.Contains(d.CaseId) && d.Paused).Select(d => d.CaseId).ToListAsync(ct)).ToHashSet();
             var calendar = calendars.Current;
-            var today = WorkCalendar.LocalDate(clock.GetUtcNow());
+            var now = clock.GetUtcNow();
             var items = new List<WorkItemDto>();
             foreach (var row in rows)
             {
@@ -32,16 +32,10 @@ public static class TaskEndpoints
                 items.Add(new WorkItemDto(row.Case.Id, row.Case.CaseNo, row.Case.Title, row.Case.DefinitionId, definition?.Name ?? row.Case.DefinitionId,
                     row.Task.TaskId, row.Task.StepId, row.Task.StepName, row.Task.Kind, row.Task.Role, roleNames.Of(row.Task.Role),
                     row.Task.EnteredAt, row.Task.DueAt, row.Task.WarnAt, row.Task.Provisional, paused.Contains(row.Case.Id),
-                    row.Task.DueAt is { } due ? WorkingDaysLeft(calendar, today, due) : null));
+                    row.Task.DueAt is { } due ? DeadlineStanding.WorkingDaysLeft(calendar, DeadlineStanding.LastDayOf(due), now) : null,
+                    row.Task.DueAt is { } dueAt ? DeadlineStanding.Level(dueAt, row.Task.WarnAt, now) : null));
             }
             return Results.Ok(items.OrderBy(i => i.DueAt ?? DateTimeOffset.MaxValue).ThenBy(i => i.EnteredAt));
-        }).WithTags("Tasks");
-    }
-
-    /// <summary>Working days from today to the due day; negative when overdue.</summary>
-    private static double WorkingDaysLeft(WorkCalendar calendar, DateOnly today, DateTimeOffset dueAt)
-    {
-        var lastDay = WorkCalendar.LocalDate(dueAt.AddTicks(-1));
-        return lastDay >= today ? calendar.WorkingDaysBetween(today, lastDay) : -calendar.WorkingDaysBetween(lastDay, today);
+        }).WithTags("Tasks").Produces<IReadOnlyList<WorkItemDto>>();
     }
 }

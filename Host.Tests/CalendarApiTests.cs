@@ -28,7 +28,7 @@ public class CalendarApiTests
         var owner = await host.LoginAsync("owner");
         var view = await clerk.StartLicensingCase();
         var accepted = (await clerk.Post($"/api/cases/{view.Id()}/tasks/{view.Task("intake")}/actions/accept", new { data = new { materials = Api.AllMaterials } })).Body;
-        var before = accepted.GetProperty("deadline");
+        var before = accepted.CaseDeadline();
         before.GetProperty("provisional").GetBoolean().Should().BeTrue();
 
         const string notice = """
@@ -42,7 +42,7 @@ public class CalendarApiTests
         load.Body.GetProperty("casesRecomputed").GetInt32().Should().Be(1);
         load.Body.GetProperty("provisionalDeadlinesAfter").GetInt32().Should().Be(0);
 
-        var after = (await clerk.Get($"/api/cases/{view.Id()}")).Body.GetProperty("deadline");
+        var after = (await clerk.Get($"/api/cases/{view.Id()}")).Body.CaseDeadline();
         after.GetProperty("provisional").GetBoolean().Should().BeFalse();
         after.GetProperty("dueAt").GetString().Should().NotBe(before.GetProperty("dueAt").GetString());
         (await clerk.Get("/api/calendar/2027")).Body.GetProperty("loaded").GetBoolean().Should().BeTrue();

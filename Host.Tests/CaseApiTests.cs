@@ -27,20 +27,22 @@ public class CaseApiTests
         var view = await clerk.StartLicensingCase();
         var id = view.Id();
         view.GetProperty("caseNo").GetString().Should().MatchRegex(@"^2026-\d{6}$");
-        view.GetProperty("tasks")[0].GetProperty("risks")[0].GetProperty("text").GetString().Should().Contain("申请材料是否齐全");
+        view.GetProperty("riskPoints")[0].GetProperty("text").GetString().Should().Contain("申请材料是否齐全");
+        view.Tasks().First().GetProperty("riskPointIds")[0].GetString().Should().Be(view.GetProperty("riskPoints")[0].GetProperty("id").GetString());
 
         var step = await clerk.Post($"/api/cases/{id}/tasks/{view.Task("intake")}/actions/accept", new { data = new { materials = Api.AllMaterials } },
             ifMatch: $"\"{view.Version()}\"");
         step.Status.Should().Be(HttpStatusCode.OK, step.Body.ToString());
         step.ETag.Should().Be($"\"{step.Body.Version()}\"");
-        step.Body.GetProperty("deadline").GetProperty("dueAt").GetString().Should().Be("2026-03-31T00:00:00+08:00");
+        step.Body.CaseDeadline().GetProperty("dueAt").GetString().Should().Be("2026-03-31T00:00:00+08:00");
 
         var work = await reviewer.Get("/api/tasks");
         var item = work.Body.EnumerateArray().Single(t => t.GetProperty("caseId").GetString() == id);
         item.GetProperty("stepId").GetString().Should().Be("review");
         item.GetProperty("dueAt").GetString().Should().Be("2026-03-06T00:00:00+08:00", "3 working days after Monday 03-02");
         item.GetProperty("warnAt").GetString().Should().Be("2026-03-05T00:00:00+08:00");
-        item.GetProperty("workingDaysLeft").GetDouble().Should().Be(3);
+        item.GetProperty("workingDaysLeft").GetInt32().Should().Be(3);
+        item.GetProperty("level").GetString().Should().Be("normal");
 
         step = await reviewer.Post($"/api/cases/{id}/tasks/{step.Body.Task("review")}/actions/pass", new { opinion = "符合条件" });
         step = await deputy.Post($"/api/cases/{id}/tasks/{step.Body.Task("approve-deputy")}/actions/agree", new { opinion = "同意" });

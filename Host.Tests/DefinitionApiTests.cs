@@ -79,7 +79,7 @@ public class DefinitionApiTests
 
         var old = await clerk.Post($"/api/cases/{running.Id()}/tasks/{running.Task("intake")}/actions/accept", new { data = new { materials = Api.AllMaterials } });
         old.Body.GetProperty("definitionVersion").GetInt32().Should().Be(1);
-        old.Body.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("kind").GetString() == "promised").GetProperty("limit").GetString().Should().Be("15wd");
+        old.Body.GetProperty("outlook").GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("kind").GetString() == "promised").GetProperty("period").GetString().Should().Be("15wd");
         var versions = (await owner.Get("/api/definitions/licensing-approval/versions")).Body;
         versions.EnumerateArray().Select(v => v.GetProperty("status").GetString()).Should().Equal("published", "published");
         (await owner.Get("/api/definitions/licensing-approval?version=1")).Body.GetProperty("definition").GetProperty("limits").GetProperty("promised")

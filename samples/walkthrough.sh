@@ -12,7 +12,7 @@ BASE=${1:-http://localhost:5080}
 # The value of the first "name":"…" in JSON read from stdin (enough for these replies; no jq needed).
 field() { grep -o "\"$1\":\"[^\"]*\"" | head -n 1 | cut -d '"' -f 4; }
 # The id of the first open task in a case reply.
-first_task() { grep -o '"tasks":\[{"id":"[^"]*"' | cut -d '"' -f 6; }
+first_task() { grep -o '"tasks":\[{"taskId":"[^"]*"' | cut -d '"' -f 6; }
 call() { curl -sS --fail-with-body -H 'Content-Type: application/json' "$@"; }
 
 echo "1. 窗口工作人员登录"
@@ -36,7 +36,7 @@ CASE_JSON=$(call -X POST "$BASE/api/cases/$CASE/tasks/$TASK/actions/corrected" -
   -d '{"data":{"materials":["application","identity","qualification","premises"]}}')
 TASK=$(echo "$CASE_JSON" | first_task)
 CASE_JSON=$(call -X POST "$BASE/api/cases/$CASE/tasks/$TASK/actions/accept" -H "Authorization: Bearer $CLERK" -d '{"data":{}}')
-echo "   已受理，进入“$(echo "$CASE_JSON" | field stepName)”；法定时限届满于 $(echo "$CASE_JSON" | grep -o '"deadline":{"dueAt":"[^"]*"' | cut -d '"' -f 6)"
+echo "   已受理，进入“$(echo "$CASE_JSON" | field stepName)”；法定时限届满于 $(echo "$CASE_JSON" | grep -o '"caseDeadline":{[^}]*' | grep -o '"dueAt":"[^"]*"' | cut -d '"' -f 4)"
 
 echo "5. 监督人员登录，模拟时钟前进 5 天（审核环节时限 3 个工作日）"
 SUPERVISOR=$(call -X POST "$BASE/api/auth/login" -d '{"username":"supervisor","password":"supervisor@2026"}' | field token)

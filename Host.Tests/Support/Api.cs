@@ -49,12 +49,18 @@ public static class Api
     public static readonly string[] AllMaterials = ["application", "identity", "qualification", "premises"];
 
     public static string Task(this JsonElement view, string stepId) =>
-        view.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("stepId").GetString() == stepId).GetProperty("id").GetString()!;
+        view.Tasks().Single(t => t.GetProperty("stepId").GetString() == stepId).GetProperty("taskId").GetString()!;
+
+    /// <summary>The open tasks of a case reply, from the core's outlook.</summary>
+    public static IEnumerable<JsonElement> Tasks(this JsonElement view) => view.GetProperty("outlook").GetProperty("tasks").EnumerateArray();
+
+    /// <summary>The case's statutory (else promised) deadline from the outlook.</summary>
+    public static JsonElement CaseDeadline(this JsonElement view) => view.GetProperty("outlook").GetProperty("caseDeadline");
 
     public static string Id(this JsonElement view) => view.GetProperty("id").GetString()!;
 
     public static long Version(this JsonElement view) => view.GetProperty("version").GetInt64();
 
     public static IEnumerable<string> OpenSteps(this JsonElement view) =>
-        view.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("stepId").GetString()!);
+        view.Tasks().Select(t => t.GetProperty("stepId").GetString()!);
 }

@@ -1,0 +1,38 @@
+using WorkflowEngine.Host.Tests.Support;
+
+namespace WorkflowEngine.Host.Tests;
+
+/// <summary>What supervisors read: the on-time rate and the open deadlines by level, as the core counts them.</summary>
+public class SupervisionTests
+{
+    [Test]
+    public async Task A_case_whose_step_went_red_is_not_on_time_although_the_case_limits_held()
+    {
+        await using var host = new WorkflowHost(WorkflowHost.NewDatabase());
+        var clerk = await host.LoginAsync("window");
+        var reviewer = await host.LoginAsync("reviewer");
+        var deputy = await host.LoginAsync("deputy");
+        var director = await host.LoginAsync("director");
+        var supervisor = await host.LoginAsync("supervisor");
+
+        var view = await clerk.StartLicensingCase();
+        var step = (await clerk.Post($"/api/cases/{view.Id()}/tasks/{view.Task("intake")}/actions/accept", new { data = new { materials = Api.AllMaterials } })).Body;
+        await supervisor.Post("/api/clock/advance", new { duration = "P5D" });
+
+        var overdue = (await supervisor.Get("/api/deadlines?level=red")).Body.EnumerateArray().ToList();
+        overdue.Should().ContainSingle(d => d.GetProperty("caseId").GetString() == view.Id()).Which.GetProperty("stepName").GetString().Should().Be("审核");
+        (await supervisor.Get("/api/deadlines?level=purple")).Status.Should().Be(System.Net.HttpStatusCode.BadRequest);
+
+        step = (await reviewer.Post($"/api/cases/{view.Id()}/tasks/{step.Task("review")}/actions/pass", new { opinion = "符合条件" })).Body;
+        step = (await deputy.Post($"/api/cases/{view.Id()}/tasks/{step.Task("approve-deputy")}/actions/agree", new { opinion = "同意" })).Body;
+        step = (await director.Post($"/api/cases/{view.Id()}/tasks/{step.Task("approve-director")}/actions/grant", new { opinion = "准予许可" })).Body;
+        step = (await clerk.Post($"/api/cases/{view.Id()}/tasks/{step.Task("issue")}/actions/deliver",
+            new { data = new { certificateNo = "湘卫母婴字〔2026〕001号", deliveryMethod = "窗口领取" } })).Body;
+        step.GetProperty("status").GetString().Should().Be("closed");
+
+        var stats = (await supervisor.Get("/api/stats/on-time")).Body.EnumerateArray()
+            .Single(s => s.GetProperty("definitionId").GetString() == "licensing-approval");
+        stats.GetProperty("closed").GetInt32().Should().Be(1);
+        stats.GetProperty("onTime").GetInt32().Should().Be(0, "the 审核 step ran over its own 3 working days");
+    }
+}

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using WorkflowEngine.Engine.Persistence;
+using WorkflowEngine.Store.Persistence;
 using WorkflowEngine.Host.Tests.Support;
 
 namespace WorkflowEngine.Host.Tests;

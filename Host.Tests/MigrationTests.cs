@@ -5,7 +5,7 @@ using WorkflowEngine.Engine.Audit;
 using WorkflowEngine.Engine.Calendar;
 using WorkflowEngine.Engine.Definitions;
 using WorkflowEngine.Engine.Expressions;
-using WorkflowEngine.Engine.Persistence;
+using WorkflowEngine.Store.Persistence;
 using WorkflowEngine.Engine.Risk;
 using WorkflowEngine.Engine.Runtime;
 using WorkflowEngine.Host.Tests.Support;

@@ -1,4 +1,4 @@
-using WorkflowEngine.Engine.Persistence;
+using WorkflowEngine.Store.Persistence;
 using WorkflowEngine.Engine.Runtime;
 using WorkflowEngine.Tests.Support;
 using static WorkflowEngine.Tests.Support.People;

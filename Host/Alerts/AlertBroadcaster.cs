@@ -1,6 +1,6 @@
 using System.Threading.Channels;
-using WorkflowEngine.Engine.Persistence.Records;
-using WorkflowEngine.Engine.Services;
+using WorkflowEngine.Store.Persistence.Records;
+using WorkflowEngine.Store.Services;
 using WorkflowEngine.Server.Api;
 
 namespace WorkflowEngine.Server.Alerts;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using WorkflowEngine.Engine.Persistence.Records;
+using WorkflowEngine.Store.Persistence.Records;
 using WorkflowEngine.Server.Auth;
 
 namespace WorkflowEngine.Server.Api;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using WorkflowEngine.Engine.Calendar;
-using WorkflowEngine.Engine.Services;
+using WorkflowEngine.Store.Services;
 using WorkflowEngine.Server.Auth;
 
 namespace WorkflowEngine.Server.Api;

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using WorkflowEngine.Engine.Audit;
-using WorkflowEngine.Engine.Persistence;
-using WorkflowEngine.Engine.Persistence.Records;
+using WorkflowEngine.Store.Persistence;
+using WorkflowEngine.Store.Persistence.Records;
 using WorkflowEngine.Engine.Runtime;
-using WorkflowEngine.Engine.Services;
+using WorkflowEngine.Store.Services;
 using WorkflowEngine.Server.Auth;
 
 namespace WorkflowEngine.Server.Api;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Engine.Outlook;
-using WorkflowEngine.Engine.Persistence.Records;
+using WorkflowEngine.Store.Persistence.Records;
 using WorkflowEngine.Engine.Runtime;
 
 namespace WorkflowEngine.Server.Api;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using WorkflowEngine.Engine.Definitions;
-using WorkflowEngine.Engine.Persistence;
+using WorkflowEngine.Store.Persistence;
 using WorkflowEngine.Server.Auth;
 
 namespace WorkflowEngine.Server.Api;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using WorkflowEngine.Engine.Persistence.Records;
+using WorkflowEngine.Store.Persistence.Records;
 
 namespace WorkflowEngine.Server.Api;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using WorkflowEngine.Engine.Persistence.Records;
+using WorkflowEngine.Store.Persistence.Records;
 
 namespace WorkflowEngine.Server.Api;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using WorkflowEngine.Engine.Calendar;
 using WorkflowEngine.Engine.Outlook;
-using WorkflowEngine.Engine.Persistence;
+using WorkflowEngine.Store.Persistence;
 
 namespace WorkflowEngine.Server.Api;
 

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using WorkflowEngine.Engine.Outlook;
-using WorkflowEngine.Engine.Persistence;
-using WorkflowEngine.Engine.Services;
+using WorkflowEngine.Store.Persistence;
+using WorkflowEngine.Store.Services;
 using WorkflowEngine.Server.Auth;
 
 namespace WorkflowEngine.Server.Api;

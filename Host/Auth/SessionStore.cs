@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using WorkflowEngine.Engine.Persistence;
-using WorkflowEngine.Engine.Persistence.Records;
+using WorkflowEngine.Store.Persistence;
+using WorkflowEngine.Store.Persistence.Records;
 
 namespace WorkflowEngine.Server.Auth;
 

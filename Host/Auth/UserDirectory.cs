@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using WorkflowEngine.Engine.Persistence;
-using WorkflowEngine.Engine.Persistence.Records;
+using WorkflowEngine.Store.Persistence;
+using WorkflowEngine.Store.Persistence.Records;
 using WorkflowEngine.Engine.Runtime;
-using WorkflowEngine.Engine.Services;
+using WorkflowEngine.Store.Services;
 
 namespace WorkflowEngine.Server.Auth;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using WorkflowEngine.Engine.Persistence;
-using WorkflowEngine.Engine.Services;
+using WorkflowEngine.Store.Persistence;
+using WorkflowEngine.Store.Services;
 
 namespace WorkflowEngine.Server.Clock;
 

@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using WorkflowEngine.Engine.Persistence;
+using WorkflowEngine.Store.Persistence;
 using WorkflowEngine.Server.Configuration;
 
 namespace WorkflowEngine.Server.Database;

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using WorkflowEngine.Engine.Calendar;
-using WorkflowEngine.Engine.Persistence;
+using WorkflowEngine.Store.Persistence;
 using WorkflowEngine.Server.Auth;
 using WorkflowEngine.Server.Configuration;
 using WorkflowEngine.Server.Database;
-using WorkflowEngine.Engine.Services;
+using WorkflowEngine.Store.Services;
 
 namespace WorkflowEngine.Server.Startup;
 

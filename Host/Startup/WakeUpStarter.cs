@@ -1,5 +1,5 @@
-using WorkflowEngine.Engine.Services;
-using WorkflowEngine.Engine.Timers;
+using WorkflowEngine.Store.Services;
+using WorkflowEngine.Store.Timers;
 
 namespace WorkflowEngine.Server.Startup;
 

@@ -1,4 +1,4 @@
-using WorkflowEngine.Engine.Services;
+using WorkflowEngine.Store.Services;
 using WorkflowEngine.Server.Configuration;
 using WorkflowEngine.Server.Startup;
 

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 using WorkflowEngine.Engine.Calendar;
 using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Engine.Expressions;
-using WorkflowEngine.Engine.Persistence;
+using WorkflowEngine.Store.Persistence;
 using WorkflowEngine.Engine.Runtime;
 using WorkflowEngine.Server.Database;
 
@@ -69,7 +69,7 @@ public static class TimerBenchmarks
         await using (var env = await BenchEnvironment.CreateAsync(folder, clock, synchronous: "OFF"))
         {
             // A start at which the window's 1-working-day limit has run out but its 5-working-day deemed acceptance has not.
-            var calendar = env.Get<Engine.Services.CalendarService>().Current;
+            var calendar = env.Get<Store.Services.CalendarService>().Current;
             var start = now.AddDays(-1);
             while (!(calendar.Add(start, Duration.Parse("1wd")).DueAt < now && calendar.Add(start, Duration.Parse("5wd")).DueAt > now.AddMinutes(10)))
                 start = start.AddDays(-1);

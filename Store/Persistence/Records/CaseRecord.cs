@@ -1,4 +1,4 @@
-namespace WorkflowEngine.Engine.Persistence.Records;
+namespace WorkflowEngine.Store.Persistence.Records;
 
 /// <summary>A case: its serialized state plus the columns lists and searches need. <see cref="Version"/> guards concurrent edits.</summary>
 public sealed class CaseRecord

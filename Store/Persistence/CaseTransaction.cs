@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace WorkflowEngine.Engine.Persistence;
+namespace WorkflowEngine.Store.Persistence;
 
 /// <summary>A transaction on the write connection and the case rows it writes; rolled back unless committed.</summary>
 public sealed class CaseTransaction : IAsyncDisposable

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace WorkflowEngine.Engine.Persistence;
+namespace WorkflowEngine.Store.Persistence;
 
 /// <summary>
 /// Stores instants as UTC ticks: exact (the history hash covers them), ordered and comparable in SQL on
@@ -11,5 +11,5 @@ public sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(v
     public static long ToTicks(DateTimeOffset instant) => instant.UtcTicks;
 
     public static DateTimeOffset FromTicks(long ticks) =>
-        new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(Calendar.WorkCalendar.ChinaOffset);
+        new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(Engine.Calendar.WorkCalendar.ChinaOffset);
 }

@@ -1,4 +1,4 @@
-namespace WorkflowEngine.Engine.Persistence.Records;
+namespace WorkflowEngine.Store.Persistence.Records;
 
 /// <summary>
 /// A case-level time limit of an open case — statutory (法定时限) or promised (承诺时限) — with its due and

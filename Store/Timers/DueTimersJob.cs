@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Quartz;
-using WorkflowEngine.Engine.Services;
+using WorkflowEngine.Store.Services;
 
-namespace WorkflowEngine.Engine.Timers;
+namespace WorkflowEngine.Store.Timers;
 
 /// <summary>
 /// Fires every case timer that has come due, then asks for the next wake-up. Run by Quartz at each due

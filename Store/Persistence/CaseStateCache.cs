@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using WorkflowEngine.Engine.Runtime;
 
-namespace WorkflowEngine.Engine.Persistence;
+namespace WorkflowEngine.Store.Persistence;
 
 /// <summary>
 /// Recently written or read case states, so that the next command on a case skips parsing its JSON. An entry

@@ -2,7 +2,7 @@ using WorkflowEngine.Engine.Definitions.Loading;
 using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Engine.Runtime;
 
-namespace WorkflowEngine.Engine.Persistence;
+namespace WorkflowEngine.Store.Persistence;
 
 public sealed record TaskRow(string TaskId, string StepId, string StepName, string Kind, string Role, DateTimeOffset EnteredAt,
     DateTimeOffset? DueAt, DateTimeOffset? WarnAt, bool Provisional);

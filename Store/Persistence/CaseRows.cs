@@ -1,8 +1,8 @@
 using System.Data.Common;
 using WorkflowEngine.Engine.Audit;
-using WorkflowEngine.Engine.Persistence.Records;
+using WorkflowEngine.Store.Persistence.Records;
 
-namespace WorkflowEngine.Engine.Persistence;
+namespace WorkflowEngine.Store.Persistence;
 
 /// <summary>
 /// The statements of the case write path, in plain parameterized SQL that SQLite and PostgreSQL both accept,

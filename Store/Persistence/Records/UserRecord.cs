@@ -1,4 +1,4 @@
-namespace WorkflowEngine.Engine.Persistence.Records;
+namespace WorkflowEngine.Store.Persistence.Records;
 
 /// <summary>A local user: the posts they hold (role ids) and a hashed password.</summary>
 public sealed class UserRecord

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using WorkflowEngine.Engine.Calendar;
-using WorkflowEngine.Engine.Persistence;
-using WorkflowEngine.Engine.Persistence.Records;
+using WorkflowEngine.Store.Persistence;
+using WorkflowEngine.Store.Persistence.Records;
 
-namespace WorkflowEngine.Engine.Services;
+namespace WorkflowEngine.Store.Services;
 
 public sealed record CalendarLoadResult(int Year, int CasesRecomputed, int ProvisionalDeadlinesBefore, int ProvisionalDeadlinesAfter);
 

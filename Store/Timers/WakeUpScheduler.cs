@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Quartz;
-using WorkflowEngine.Engine.Persistence;
-using WorkflowEngine.Engine.Persistence.Records;
-using WorkflowEngine.Engine.Services;
+using WorkflowEngine.Store.Persistence;
+using WorkflowEngine.Store.Persistence.Records;
+using WorkflowEngine.Store.Services;
 
-namespace WorkflowEngine.Engine.Timers;
+namespace WorkflowEngine.Store.Timers;
 
 /// <summary>
 /// Keeps Quartz's persistent "next-due" trigger at the earliest next timer of all cases (the cases table

@@ -1,6 +1,6 @@
-namespace WorkflowEngine.Engine.Persistence.Records;
+namespace WorkflowEngine.Store.Persistence.Records;
 
-/// <summary>A stored history entry (see <see cref="Audit.HistoryRecord"/>), append-only and hash-chained.</summary>
+/// <summary>A stored history entry (see <see cref="Engine.Audit.HistoryRecord"/>), append-only and hash-chained.</summary>
 public sealed class HistoryRow
 {
     public required string CaseId { get; set; }
@@ -18,6 +18,6 @@ public sealed class HistoryRow
     public required string PreviousHash { get; set; }
     public required string Hash { get; set; }
 
-    public Audit.HistoryRecord ToRecord() =>
+    public Engine.Audit.HistoryRecord ToRecord() =>
         new(CaseId, Sequence, Type, At, ActorId, ActorName, TaskId, StepId, ActionId, Opinion, DataJson, Summary, PreviousHash, Hash);
 }

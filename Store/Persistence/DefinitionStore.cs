@@ -7,9 +7,9 @@ using Newtonsoft.Json.Linq;
 using WorkflowEngine.Engine.Definitions;
 using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Engine.Definitions.Validation;
-using WorkflowEngine.Engine.Persistence.Records;
+using WorkflowEngine.Store.Persistence.Records;
 
-namespace WorkflowEngine.Engine.Persistence;
+namespace WorkflowEngine.Store.Persistence;
 
 public sealed record SaveResult(DefinitionRecord? Saved, IReadOnlyList<DefinitionError> Errors, bool Unchanged = false);
 

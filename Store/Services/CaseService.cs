@@ -3,11 +3,11 @@ using System.Globalization;
 using WorkflowEngine.Engine.Calendar;
 using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Engine.Expressions;
-using WorkflowEngine.Engine.Persistence;
-using WorkflowEngine.Engine.Persistence.Records;
+using WorkflowEngine.Store.Persistence;
+using WorkflowEngine.Store.Persistence.Records;
 using WorkflowEngine.Engine.Runtime;
 
-namespace WorkflowEngine.Engine.Services;
+namespace WorkflowEngine.Store.Services;
 
 /// <summary>The result of a command through the service: the stored case after it, and what the runtime said.</summary>
 public sealed record CaseResult(CaseRecord? Record, CaseState? State, FlowDefinition? Definition, CommandResult Outcome)
@@ -40,7 +40,7 @@ public sealed class CaseService(
             {
                 Id = applied.State.CaseId, CaseNo = await NextCaseNumberAsync(rows, now, ct), DefinitionId = definition.Id,
                 DefinitionVersion = definition.Version, Title = Title(definition, applied.State.Data), Status = "running",
-                StartedAt = now, StartedBy = actor.Id, Version = 0, StateJson = "", HistoryCount = 0, LastHash = Audit.HistoryChain.Genesis,
+                StartedAt = now, StartedBy = actor.Id, Version = 0, StateJson = "", HistoryCount = 0, LastHash = Engine.Audit.HistoryChain.Genesis,
             };
             var writer = new CaseWriter(rows, runtime, now);
             await writer.InsertAsync(record, definition, applied, ct);

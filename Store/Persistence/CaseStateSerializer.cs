@@ -4,7 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using WorkflowEngine.Engine.Expressions;
 using WorkflowEngine.Engine.Runtime;
 
-namespace WorkflowEngine.Engine.Persistence;
+namespace WorkflowEngine.Store.Persistence;
 
 /// <summary>Turns a case state into the JSON stored with the case, and back.</summary>
 public static class CaseStateSerializer

@@ -1,10 +1,10 @@
 using WorkflowEngine.Engine.Audit;
 using WorkflowEngine.Engine.Definitions.Loading;
 using WorkflowEngine.Engine.Definitions.Model;
-using WorkflowEngine.Engine.Persistence.Records;
+using WorkflowEngine.Store.Persistence.Records;
 using WorkflowEngine.Engine.Runtime;
 
-namespace WorkflowEngine.Engine.Persistence;
+namespace WorkflowEngine.Store.Persistence;
 
 /// <summary>
 /// Writes what an applied command produced, inside the caller's transaction: the state and next timer on the

@@ -1,4 +1,4 @@
-namespace WorkflowEngine.Engine.Persistence.Records;
+namespace WorkflowEngine.Store.Persistence.Records;
 
 /// <summary>An open step of a case, for work lists (待办), with the step's own time limit. Derived from the case state.</summary>
 public sealed class TaskRecord

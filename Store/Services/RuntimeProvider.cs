@@ -2,7 +2,7 @@ using WorkflowEngine.Engine.Calendar;
 using WorkflowEngine.Engine.Risk;
 using WorkflowEngine.Engine.Runtime;
 
-namespace WorkflowEngine.Engine.Services;
+namespace WorkflowEngine.Store.Services;
 
 /// <summary>The current holiday calendar, swapped whole when a year is loaded.</summary>
 public interface ICalendarSource

@@ -1,6 +1,6 @@
-using WorkflowEngine.Engine.Persistence.Records;
+using WorkflowEngine.Store.Persistence.Records;
 
-namespace WorkflowEngine.Engine.Services;
+namespace WorkflowEngine.Store.Services;
 
 /// <summary>Told after a change is committed: new alerts to push to supervisors, the earliest new timer to schedule.</summary>
 public interface ICaseObserver

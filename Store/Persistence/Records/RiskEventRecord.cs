@@ -1,4 +1,4 @@
-namespace WorkflowEngine.Engine.Persistence.Records;
+namespace WorkflowEngine.Store.Persistence.Records;
 
 /// <summary>An entry of the risk ledger (风险台帐).</summary>
 public sealed class RiskEventRecord

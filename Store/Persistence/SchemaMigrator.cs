@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Reflection;
 using Microsoft.Extensions.Logging;
 
-namespace WorkflowEngine.Engine.Persistence;
+namespace WorkflowEngine.Store.Persistence;
 
 /// <summary>A numbered schema script, e.g. <c>0002_case_numbers.sql</c>.</summary>
 public sealed record MigrationScript(int Version, string Name, string Sql)

@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Data.Sqlite;
 using WorkflowEngine.Engine.Audit;
 using WorkflowEngine.Engine.Calendar;
+using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions;
 using WorkflowEngine.Engine.Expressions;
 using WorkflowEngine.Store.Persistence;
@@ -51,7 +52,7 @@ public class MigrationTests
     {
         var root = RepositoryPaths.Definitions(new WorkflowOptions());
         var json = await File.ReadAllTextAsync(Path.Combine(root, "flows", "licensing-approval.json"));
-        var options = DefinitionLoadOptions.ForFolder(root);
+        var options = RiskCheckRegistry.CreateDefault().LoadOptions().WithRolesOf(root);
         var definition = DefinitionLoader.Load(json, options).Definition!;
         var calendar = WorkCalendar.Create(CalendarYearFile.LoadDirectory(Path.Combine(root, "calendars")));
         var runtime = new WorkflowRuntime(new RuntimeEnvironment(calendar, RiskCheckRegistry.CreateDefault(), FixedRoster.Empty));

@@ -2,6 +2,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using WorkflowEngine.Engine.Definitions;
 using WorkflowEngine.Engine.Definitions.Validation;
+using WorkflowEngine.Engine.Risk;
 
 namespace WorkflowEngine.Tests.Definitions;
 
@@ -32,7 +33,9 @@ public class ValidationTests
         }
         """;
 
-    private static IReadOnlyList<DefinitionError> Errors(string json) => DefinitionLoader.Load(json).Errors;
+    private static readonly DefinitionLoadOptions Options = RiskCheckRegistry.CreateDefault().LoadOptions();
+
+    private static IReadOnlyList<DefinitionError> Errors(string json) => DefinitionLoader.Load(json, Options).Errors;
 
     private static string Edit(Action<JObject> change)
     {
@@ -59,7 +62,7 @@ public class ValidationTests
     [Test]
     public void The_sample_is_valid()
     {
-        var result = DefinitionLoader.Load(Valid);
+        var result = DefinitionLoader.Load(Valid, Options);
         result.Errors.Should().BeEmpty();
         result.IsValid.Should().BeTrue();
     }
@@ -68,7 +71,7 @@ public class ValidationTests
     public void Bad_json_reports_the_line_and_column_and_loads_nothing()
     {
         var json = Valid.Replace("\"name\": \"示例流程\",", "\"name\": \"示例流程\"");
-        var result = DefinitionLoader.Load(json);
+        var result = DefinitionLoader.Load(json, Options);
 
         result.IsValid.Should().BeFalse();
         result.Definition.Should().BeNull();
@@ -186,7 +189,7 @@ public class ValidationTests
     public void A_role_missing_from_the_agency_catalog_is_reported()
     {
         var catalog = new Dictionary<string, string> { ["clerk"] = "窗口工作人员" };
-        var result = DefinitionLoader.Load(Valid, DefinitionLoadOptions.Default with { RoleCatalog = catalog });
+        var result = DefinitionLoader.Load(Valid, RiskCheckRegistry.CreateDefault().LoadOptions() with { RoleCatalog = catalog });
         result.Errors.Should().ContainSingle(e => e.Path == "roles[1].id").Which.Message.Should().Contain("不在本单位岗位目录中");
     }
 
@@ -285,7 +288,7 @@ public class ValidationTests
 
         errors.Select(e => e.Path).Should().Contain(["version", "steps[0].role", "steps[1].routes[0].when", "steps[2].actions[0].to"]);
         errors.Select(e => e.Line).Should().BeInAscendingOrder();
-        DefinitionLoader.Load(json).Definition.Should().BeNull("an invalid definition is never loaded");
+        DefinitionLoader.Load(json, Options).Definition.Should().BeNull("an invalid definition is never loaded");
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Engine.Runtime;
 using WorkflowEngine.Tests.Support;

@@ -1,4 +1,3 @@
-using WorkflowEngine.Engine.Runtime;
 using WorkflowEngine.Tests.Support;
 
 namespace WorkflowEngine.Tests.Risk;

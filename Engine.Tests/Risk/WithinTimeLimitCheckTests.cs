@@ -1,4 +1,4 @@
-using WorkflowEngine.Engine.Runtime;
+using WorkflowEngine.Engine.Risk;
 using WorkflowEngine.Tests.Support;
 
 namespace WorkflowEngine.Tests.Risk;
@@ -33,7 +33,7 @@ public class WithinTimeLimitCheckTests
                 { "id": "a", "kind": "task", "name": "受理", "role": "r", "risks": ["①"], "actions": [ { "id": "go", "name": "go", "to": "e" } ],
                   "checks": [ { "risk": "①", "check": "within-time-limit" } ] },
                 { "id": "e", "kind": "end", "name": "e", "outcome": "completed" } ] }
-            """);
+            """, RiskCheckRegistry.CreateDefault().LoadOptions());
         result.Errors.Should().ContainSingle().Which.Message.Should().Contain("没有“timeLimit”");
     }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using WorkflowEngine.Engine.Calendar;
+using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Model;
+using WorkflowEngine.Engine.Definitions.Validation;
 using WorkflowEngine.Engine.Expressions;
 using WorkflowEngine.Engine.Risk;
 using WorkflowEngine.Engine.Runtime;

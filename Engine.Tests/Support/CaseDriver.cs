@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 using WorkflowEngine.Engine.Calendar;
+using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Engine.Expressions;
 using WorkflowEngine.Engine.Risk;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using WorkflowEngine.Engine.Audit;
+using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Engine.Expressions;
 using WorkflowEngine.Engine.Runtime;
@@ -163,21 +164,21 @@ internal sealed class FlowWalker
         foreach (var move in MovesOf(step))
         {
             if (move == VoteResults.Deferred && ((VoteStep)step).UrgentCondition?.EvaluateCondition(new ExpressionScope(driver.State.Data, _def.Constants)) == true) continue;
-            if (step is TaskStep t && t.FindAction(move)?.Extend is { } extend && ExtensionExhausted(driver, extend)) continue;
+            if (step is TaskStep t && t.FindAction(move)?.Extend is not null && !Allowed(driver, task, t.FindAction(move)!)) continue;
             yield return move;
         }
     }
 
-    private bool ExtensionExhausted(CaseDriver driver, Engine.Calendar.Duration extend)
+    /// <summary>Whether the runtime's outlook lets a holder of the action's post take it now (an extension within its cap …).</summary>
+    private bool Allowed(CaseDriver driver, ActiveStep task, ActionDefinition action)
     {
-        var rule = _def.Limits!.Extension!;
-        return !driver.State.Clock.IsRunning
-            || driver.State.Clock.ExtensionAmount + extend.Amount > rule.Max.Amount
-            || (rule.MaxTimes is { } times && driver.State.Clock.ExtensionCount >= times);
+        var actor = NewActor(action.Role ?? (_def.Step(task.StepId) as TaskStep)?.Role ?? "");
+        return driver.Runtime.Describe(_def, driver.State, actor, driver.Now).Tasks
+            .Single(t => t.TaskId == task.TaskId).Actions.Single(a => a.Id == action.Id).Permission.Allowed;
     }
 
     private bool CanWithdraw(CaseDriver driver) =>
-        _def.Withdrawal is { } w && driver.State.Active.All(a => w.AllowsAt(a.StepId));
+        _def.Withdrawal is { } w && driver.Runtime.Describe(_def, driver.State, NewActor(w.Role), driver.Now).Withdraw.Allowed;
 
     private IEnumerable<string> Targets(StepDefinition step, string move) => move == Withdraw ? [_def.Withdrawal!.To] : step switch
     {

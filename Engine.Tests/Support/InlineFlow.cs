@@ -7,9 +7,9 @@ namespace WorkflowEngine.Tests.Support;
 /// <summary>Builds small definitions inside a test: one post "clerk" and a head "head", fields and steps given as JSON.</summary>
 internal static class InlineFlow
 {
-    public static readonly Engine.Runtime.Actor Clerk = People.Make("c1", "窗口甲", "clerk");
-    public static readonly Engine.Runtime.Actor Clerk2 = People.Make("c2", "窗口乙", "clerk");
-    public static readonly Engine.Runtime.Actor Head = People.Make("h1", "主任", "head", "clerk");
+    public static readonly Engine.Cases.Actor Clerk = People.Make("c1", "窗口甲", "clerk");
+    public static readonly Engine.Cases.Actor Clerk2 = People.Make("c2", "窗口乙", "clerk");
+    public static readonly Engine.Cases.Actor Head = People.Make("h1", "主任", "head", "clerk");
 
     public static FlowDefinition Load(string fields, string steps, string extra = "", RiskCheckRegistry? checks = null)
     {
@@ -37,7 +37,7 @@ internal static class InlineFlow
               "checks": [ {{checks}} ] }
             """);
 
-    public static readonly Engine.Runtime.IRoster Roster = new Engine.Runtime.FixedRoster(new Dictionary<string, IReadOnlyList<Engine.Runtime.RosterMember>>
+    public static readonly Engine.Cases.IRoster Roster = new Engine.Cases.FixedRoster(new Dictionary<string, IReadOnlyList<Engine.Cases.RosterMember>>
     {
         ["clerk"] = [new(Clerk.Id, Clerk.Name), new(Clerk2.Id, Clerk2.Name), new(Head.Id, Head.Name)],
         ["head"] = [new(Head.Id, Head.Name)],

@@ -1,4 +1,4 @@
-using WorkflowEngine.Engine.Runtime;
+using WorkflowEngine.Engine.Cases;
 
 namespace WorkflowEngine.Tests.Support;
 

@@ -1,6 +1,7 @@
 using WorkflowEngine.Engine.Calendar;
 using WorkflowEngine.Engine.Definitions;
 using WorkflowEngine.Engine.Definitions.Model;
+using WorkflowEngine.Engine.Risk;
 using WorkflowEngine.Tests.Calendar;
 
 namespace WorkflowEngine.Tests.Support;
@@ -12,7 +13,7 @@ internal static class Repo
     public static string FlowsDirectory => Path.Combine(Root, "Definitions", "flows");
 
     private static readonly Lazy<DefinitionLoadOptions> LazyOptions = new(() =>
-        DefinitionLoadOptions.ForFolder(Path.Combine(Root, "Definitions")));
+        RiskCheckRegistry.CreateDefault().LoadOptions().WithRolesOf(Path.Combine(Root, "Definitions")));
 
     public static DefinitionLoadOptions Options => LazyOptions.Value;
 

@@ -1,3 +1,4 @@
+
 namespace WorkflowEngine.Engine.Audit;
 
 /// <summary>

@@ -13,17 +13,20 @@ public sealed record DefinitionLoadResult(FlowDefinition? Definition, IReadOnlyL
 /// <summary>Reads and validates definition JSON. An invalid definition is never returned.</summary>
 public static class DefinitionLoader
 {
-    public static DefinitionLoadResult Load(string json, DefinitionLoadOptions? options = null)
+    public static DefinitionLoadResult Load(string json, DefinitionLoadOptions options)
     {
-        options ??= DefinitionLoadOptions.Default;
         var sink = new ErrorSink();
         var token = DefinitionReader.Parse(json, sink);
         var definition = token is null ? null : DefinitionReader.Read(token, sink);
-        if (definition is not null) DefinitionValidator.Validate(definition, options, sink);
+        if (definition is not null)
+        {
+            DefinitionValidator.Validate(definition, options, sink);
+            CheckBinder.Bind(definition, options.Checks, sink);
+        }
         var ordered = sink.Errors.OrderBy(e => e.Line).ThenBy(e => e.Path, StringComparer.Ordinal).ToList();
         return new DefinitionLoadResult(ordered.Count == 0 ? definition : null, ordered);
     }
 
-    public static DefinitionLoadResult LoadFile(string path, DefinitionLoadOptions? options = null) =>
+    public static DefinitionLoadResult LoadFile(string path, DefinitionLoadOptions options) =>
         Load(File.ReadAllText(path), options);
 }

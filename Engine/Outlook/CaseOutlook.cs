@@ -1,11 +1,11 @@
-using WorkflowEngine.Engine.Runtime;
+using WorkflowEngine.Engine.Cases;
 
 namespace WorkflowEngine.Engine.Outlook;
 
 /// <summary>
 /// Everything a case allows and how it stands, for one viewer at one instant: the open tasks with what the viewer may do
 /// on each, every deadline, whether the application may be withdrawn, and the documents issued. The API serves it and the
-/// UI renders it; the rules behind it are the runtime's own (<see cref="WorkflowRuntime.Describe"/>).
+/// UI renders it; the rules behind it are the runtime's own gates (WorkflowRuntime.Describe).
 /// </summary>
 public sealed record CaseOutlook(
     string CaseId, long Version, CaseStatus Status, IReadOnlyList<TaskOutlook> Tasks, IReadOnlyList<DeadlineOutlook> Deadlines,

@@ -1,3 +1,5 @@
+
+
 namespace WorkflowEngine.Engine.Outlook;
 
 /// <summary>A date a document states, with the rule it follows: the applicant's 复议 or 诉讼 period, the decision's due day.</summary>

@@ -1,4 +1,4 @@
-using WorkflowEngine.Engine.Runtime;
+using WorkflowEngine.Engine.Cases;
 
 namespace WorkflowEngine.Engine.Outlook;
 
@@ -7,5 +7,5 @@ public sealed record Permission(bool Allowed, RefusalCode? Code, string? Reason)
 {
     public static readonly Permission Granted = new(true, null, null);
 
-    public static Permission Refused(Refused refusal) => new(false, refusal.Code, refusal.Message);
+    public static Permission Refusal(RefusalCode code, string reason) => new(false, code, reason);
 }

@@ -1,5 +1,5 @@
+using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Model;
-using WorkflowEngine.Engine.Runtime;
 
 namespace WorkflowEngine.Engine.Outlook;
 

@@ -1,3 +1,6 @@
+using WorkflowEngine.Engine.Definitions.Validation;
+
+
 namespace WorkflowEngine.Engine.Risk;
 
 /// <summary>

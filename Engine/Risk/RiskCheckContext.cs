@@ -1,7 +1,7 @@
 using WorkflowEngine.Engine.Calendar;
+using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Engine.Expressions;
-using WorkflowEngine.Engine.Runtime;
 
 namespace WorkflowEngine.Engine.Risk;
 

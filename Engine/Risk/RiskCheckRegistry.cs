@@ -1,9 +1,11 @@
+using WorkflowEngine.Engine.Definitions;
+using WorkflowEngine.Engine.Definitions.Validation;
 using WorkflowEngine.Engine.Risk.Checks;
 
 namespace WorkflowEngine.Engine.Risk;
 
 /// <summary>The checks definitions may name: the built-in ones plus any registered by the host.</summary>
-public sealed class RiskCheckRegistry
+public sealed class RiskCheckRegistry : ICheckCatalog
 {
     private readonly Dictionary<string, IRiskCheck> _checks = new(StringComparer.Ordinal);
 
@@ -31,4 +33,13 @@ public sealed class RiskCheckRegistry
     public IRiskCheck? Find(string name) => _checks.GetValueOrDefault(name);
 
     public IReadOnlyCollection<IRiskCheck> All => _checks.Values;
+
+    public IReadOnlyCollection<string> Names => _checks.Keys;
+
+    public bool Contains(string name) => _checks.ContainsKey(name);
+
+    public object? ParseParameters(string name, RiskCheckSetup setup) => _checks[name].ParseParameters(setup);
+
+    /// <summary>Loading options that validate against these checks.</summary>
+    public DefinitionLoadOptions LoadOptions() => new(this);
 }

@@ -1,4 +1,5 @@
 using WorkflowEngine.Engine.Calendar;
+using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Model;
 
 namespace WorkflowEngine.Engine.Runtime;

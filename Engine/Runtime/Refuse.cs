@@ -1,3 +1,5 @@
+using WorkflowEngine.Engine.Cases;
+
 namespace WorkflowEngine.Engine.Runtime;
 
 /// <summary>Raises the refusals a command can meet; caught by the runtime and returned as <see cref="Refused"/>.</summary>

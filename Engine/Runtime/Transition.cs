@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Engine.Expressions;
 

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using WorkflowEngine.Store.Persistence.Records;
 using WorkflowEngine.Store.Services;
-using WorkflowEngine.Server.Api;
 
 namespace WorkflowEngine.Server.Alerts;
 
@@ -9,11 +8,11 @@ namespace WorkflowEngine.Server.Alerts;
 public sealed class AlertBroadcaster : ICaseObserver
 {
     private readonly object _lock = new();
-    private readonly List<Channel<AlertDto>> _subscribers = [];
+    private readonly List<Channel<AlertRecord>> _subscribers = [];
 
-    public ChannelReader<AlertDto> Subscribe(CancellationToken until)
+    public ChannelReader<AlertRecord> Subscribe(CancellationToken until)
     {
-        var channel = Channel.CreateBounded<AlertDto>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest });
+        var channel = Channel.CreateBounded<AlertRecord>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest });
         lock (_lock) _subscribers.Add(channel);
         until.Register(() =>
         {
@@ -26,9 +25,9 @@ public sealed class AlertBroadcaster : ICaseObserver
     public void Committed(IReadOnlyList<AlertRecord> newAlerts, DateTimeOffset? earliestTimer)
     {
         if (newAlerts.Count == 0) return;
-        List<Channel<AlertDto>> subscribers;
+        List<Channel<AlertRecord>> subscribers;
         lock (_lock) subscribers = [.. _subscribers];
-        foreach (var alert in newAlerts.Select(AlertDto.From))
+        foreach (var alert in newAlerts)
             foreach (var s in subscribers) s.Writer.TryWrite(alert);
     }
 }

@@ -51,6 +51,6 @@ public static class AlertEndpoints
         yield return new SseItem<AlertDto>(null!, "ready");
         while (await reader.WaitToReadAsync(ct).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, TaskScheduler.Default))
             while (reader.TryRead(out var alert))
-                yield return new SseItem<AlertDto>(alert, "alert") { EventId = alert.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+                yield return new SseItem<AlertDto>(AlertDto.From(alert), "alert") { EventId = alert.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
     }
 }

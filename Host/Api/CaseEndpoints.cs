@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using WorkflowEngine.Engine.Audit;
+using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Store.Persistence;
 using WorkflowEngine.Store.Persistence.Records;
 using WorkflowEngine.Engine.Runtime;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Engine.Outlook;
 using WorkflowEngine.Store.Persistence.Records;

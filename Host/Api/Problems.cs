@@ -1,3 +1,4 @@
+using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Validation;
 using WorkflowEngine.Engine.Runtime;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Store.Persistence;
 using WorkflowEngine.Store.Persistence.Records;
-using WorkflowEngine.Engine.Runtime;
 using WorkflowEngine.Store.Services;
 
 namespace WorkflowEngine.Server.Auth;

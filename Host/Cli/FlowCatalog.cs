@@ -1,5 +1,6 @@
 using System.Text;
 using WorkflowEngine.Engine.Definitions;
+using WorkflowEngine.Engine.Risk;
 using WorkflowEngine.Server.Configuration;
 
 namespace WorkflowEngine.Server.Cli;
@@ -10,7 +11,7 @@ public static class FlowCatalog
     public static IReadOnlyList<DefinitionSummary> Load(out IReadOnlyList<string> invalid)
     {
         var root = RepositoryPaths.Definitions(new WorkflowOptions());
-        var options = DefinitionLoadOptions.ForFolder(root);
+        var options = RiskCheckRegistry.CreateDefault().LoadOptions().WithRolesOf(root);
         var summaries = new List<DefinitionSummary>();
         var bad = new List<string>();
         foreach (var file in Directory.GetFiles(Path.Combine(root, "flows"), "*.json").Order(StringComparer.Ordinal))

@@ -1,4 +1,5 @@
 using WorkflowEngine.Engine.Definitions;
+using WorkflowEngine.Engine.Risk;
 using WorkflowEngine.Server.Configuration;
 
 namespace WorkflowEngine.Server.Cli;
@@ -13,7 +14,7 @@ public static class ValidateVerb
             output.WriteLine("用法：validate 文件.json [文件.json …]");
             return 2;
         }
-        var options = DefinitionLoadOptions.ForFolder(RepositoryPaths.Definitions(new WorkflowOptions()));
+        var options = RiskCheckRegistry.CreateDefault().LoadOptions().WithRolesOf(RepositoryPaths.Definitions(new WorkflowOptions()));
         var valid = true;
         foreach (var file in files)
         {

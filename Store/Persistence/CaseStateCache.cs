@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using WorkflowEngine.Engine.Runtime;
+using WorkflowEngine.Engine.Cases;
 
 namespace WorkflowEngine.Store.Persistence;
 

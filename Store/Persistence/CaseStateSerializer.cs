@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Expressions;
-using WorkflowEngine.Engine.Runtime;
 
 namespace WorkflowEngine.Store.Persistence;
 

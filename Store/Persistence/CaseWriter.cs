@@ -1,4 +1,5 @@
 using WorkflowEngine.Engine.Audit;
+using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Loading;
 using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Store.Persistence.Records;

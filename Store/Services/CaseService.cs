@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using WorkflowEngine.Engine.Calendar;
+using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Engine.Expressions;
 using WorkflowEngine.Store.Persistence;

@@ -1,4 +1,5 @@
 using WorkflowEngine.Engine.Calendar;
+using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Risk;
 using WorkflowEngine.Engine.Runtime;
 

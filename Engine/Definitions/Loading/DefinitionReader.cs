@@ -206,16 +206,21 @@ internal static class DefinitionReader
         return r.Finish(new ClockEffect { Pauses = effect == "pause", Reason = reason });
     }
 
-    private static RiskCheckBinding ReadCheck(ObjectReader r) => r.Finish(new RiskCheckBinding
+    private static RiskCheckBinding ReadCheck(ObjectReader r)
     {
-        RiskPointId = r.String("risk", required: true) ?? "",
-        CheckName = r.String("check", required: true) ?? "",
-        Phase = r.Enum("on", CheckPhase.Complete),
-        Mode = r.Enum("mode", CheckMode.Block),
-        Actions = r.StringList("actions"),
-        Parameters = r.RawObject("params") ?? new JObject(),
-        When = r.String("when"),
-    });
+        var (when, condition) = r.Condition("when");
+        return r.Finish(new RiskCheckBinding
+        {
+            RiskPointId = r.String("risk", required: true) ?? "",
+            CheckName = r.String("check", required: true) ?? "",
+            Phase = r.Enum("on", CheckPhase.Complete),
+            Mode = r.Enum("mode", CheckMode.Block),
+            Actions = r.StringList("actions"),
+            Parameters = r.RawObject("params") ?? new JObject(),
+            When = when,
+            WhenCondition = condition,
+        });
+    }
 }
 
 /// <summary>The properties every step kind has.</summary>

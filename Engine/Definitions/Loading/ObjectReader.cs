@@ -52,6 +52,16 @@ internal sealed class ObjectReader
     }
 
 
+    /// <summary>A condition, parsed as it is read so that the model is whole when loaded; a syntax error is reported in place.</summary>
+    public (string? Source, Expressions.ParsedExpression? Parsed) Condition(string name, bool required = false)
+    {
+        var source = String(name, required);
+        if (source is null) return (null, null);
+        var parsed = Expressions.ExpressionParser.Parse(source);
+        if (parsed.Error is { } e) _errors.Add(LocationOfProperty(name), $"条件“{source}”有误：{e.Message}");
+        return (source, parsed.Expression);
+    }
+
     /// <summary>A reference to a step: like <see cref="String"/>, but a blank value is an error, not a missing target.</summary>
     public string? StepReference(string name, bool required = false)
     {

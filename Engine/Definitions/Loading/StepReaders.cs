@@ -56,6 +56,7 @@ internal static class StepReaders
 
     public static VoteStep Vote(ObjectReader r, CommonStepParts c)
     {
+        var urgent = r.Condition("urgentWhen");
         var pass = r.Object("pass");
         var passBase = pass?.Enum("base", PassBase.Members) ?? PassBase.Members;
         var passThreshold = pass?.Enum("threshold", Threshold.MoreThanHalf) ?? Threshold.MoreThanHalf;
@@ -76,7 +77,8 @@ internal static class StepReaders
             AllowRecusal = r.Bool("recusal", true),
             AcceptWrittenOpinions = r.Bool("writtenOpinions", true),
             DeferWhenMarginAtMost = r.Int("deferWhenMarginAtMost", min: 0, max: 100),
-            UrgentWhen = r.String("urgentWhen"),
+            UrgentWhen = urgent.Source,
+            UrgentCondition = urgent.Parsed,
             Outcomes = outcomes is null ? new VoteOutcomes { Passed = "", Rejected = "" } : ReadOutcomes(outcomes),
         };
     }
@@ -110,11 +112,11 @@ internal static class StepReaders
         return r.Finish(action);
     }
 
-    private static Route ReadRoute(ObjectReader r) => r.Finish(new Route
+    private static Route ReadRoute(ObjectReader r)
     {
-        When = r.String("when", required: true) ?? "",
-        To = r.StepReference("to", required: true) ?? "",
-    });
+        var (when, condition) = r.Condition("when", required: true);
+        return r.Finish(new Route { When = when ?? "", Condition = condition, To = r.StepReference("to", required: true) ?? "" });
+    }
 
     private static TimeoutRule ReadTimeout(ObjectReader r) => r.Finish(new TimeoutRule
     {

@@ -30,7 +30,7 @@ public sealed class RiskCheckBinding : DefinitionElement
     /// <summary>A condition on the case data under which the check applies; null means always.</summary>
     public string? When { get; init; }
     /// <summary>Set by validation.</summary>
-    public Expressions.ParsedExpression? WhenCondition { get; internal set; }
+    public Expressions.ParsedExpression? WhenCondition { get; init; }
     /// <summary>Set by validation: the check's parameters, parsed by the check itself.</summary>
     public object? ParsedParameters { get; internal set; }
 

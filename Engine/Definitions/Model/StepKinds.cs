@@ -28,7 +28,7 @@ public sealed class Route : DefinitionElement
     public required string When { get; init; }
     public required string To { get; init; }
     /// <summary>Set by validation.</summary>
-    public ParsedExpression? Condition { get; internal set; }
+    public ParsedExpression? Condition { get; init; }
 }
 
 /// <summary>Automatic routing: the first route whose condition holds, otherwise the default.</summary>

@@ -39,7 +39,7 @@ public sealed class VoteStep : StepDefinition
     public int? DeferWhenMarginAtMost { get; init; }
     /// <summary>A condition under which an item is decided even when close (紧急情况).</summary>
     public string? UrgentWhen { get; init; }
-    public ParsedExpression? UrgentCondition { get; internal set; }
+    public ParsedExpression? UrgentCondition { get; init; }
     public required VoteOutcomes Outcomes { get; init; }
 
     public override IEnumerable<(string, SourceLocation)> Targets

@@ -3,8 +3,6 @@ using WorkflowEngine.Engine.Calendar;
 using WorkflowEngine.Engine.Definitions.Loading;
 using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Engine.Expressions;
-using WorkflowEngine.Engine.Risk;
-using WorkflowEngine.Engine.Runtime;
 
 namespace WorkflowEngine.Engine.Definitions.Validation;
 
@@ -113,17 +111,12 @@ internal sealed partial class DefinitionValidator
         if (_d.FindField(id) is null) Error(at, $"字段“{id}”未在“fields”中定义。");
     }
 
-    private ParsedExpression? CheckCondition(string source, SourceLocation at)
+    /// <summary>A condition (already parsed by the reader, which reported its syntax) may read only the flow's fields and constants.</summary>
+    private void CheckCondition(ParsedExpression? condition, SourceLocation at)
     {
-        var parsed = ExpressionParser.Parse(source);
-        if (parsed.Error is { } e)
-        {
-            Error(at, $"条件“{source}”有误：{e.Message}");
-            return null;
-        }
-        foreach (var name in parsed.Expression!.RootFields.Where(n => _d.FindField(n) is null && !_d.Constants.ContainsKey(n)))
-            Error(at, $"条件“{source}”引用了未定义的字段“{name}”。");
-        return parsed.Expression;
+        if (condition is null) return;
+        foreach (var name in condition.RootFields.Where(n => _d.FindField(n) is null && !_d.Constants.ContainsKey(n)))
+            Error(at, $"条件“{condition.Source}”引用了未定义的字段“{name}”。");
     }
 
     private void CheckStep(StepDefinition step)
@@ -203,7 +196,7 @@ internal sealed partial class DefinitionValidator
 
     private void CheckDecision(DecisionStep decision)
     {
-        foreach (var route in decision.Routes) route.Condition = CheckCondition(route.When, route.At("when"));
+        foreach (var route in decision.Routes) CheckCondition(route.Condition, route.At("when"));
     }
 
     private void CheckParallel(ParallelStep parallel)
@@ -234,7 +227,7 @@ internal sealed partial class DefinitionValidator
             Error(vote.At("members"), "表决环节须写明主持人（“chair”）或记录人（“recorder”），由其宣布表决结果。");
         if (vote.ChairSpeaksLast && vote.ChairRole is null)
             Error(vote.At("chairSpeaksLast"), "“chairSpeaksLast”须同时写明主持人岗位（“chair”）。");
-        if (vote.UrgentWhen is not null) vote.UrgentCondition = CheckCondition(vote.UrgentWhen, vote.At("urgentWhen"));
+        CheckCondition(vote.UrgentCondition, vote.At("urgentWhen"));
         if (vote.UrgentWhen is not null && vote.DeferWhenMarginAtMost is null)
             Error(vote.At("urgentWhen"), "“urgentWhen”只在设置了“deferWhenMarginAtMost”时有意义。");
     }
@@ -250,15 +243,9 @@ internal sealed partial class DefinitionValidator
             Error(binding.At("on"), "结束环节没有办结动作，检查只能在进入时执行（\"on\": \"enter\"）。");
         foreach (var id in binding.Actions.Where(id => actions.All(a => a.Id != id)))
             Error(binding.At("actions"), $"动作“{id}”不是环节“{step.Id}”的动作。");
-        if (binding.When is not null) binding.WhenCondition = CheckCondition(binding.When, binding.At("when"));
-        var check = _options.Checks.Find(binding.CheckName);
-        if (check is null)
-        {
-            if (binding.CheckName.Length > 0)
-                Error(binding.At("check"), $"未知的风险检查“{binding.CheckName}”，可用检查：{string.Join("、", _options.Checks.All.Select(c => c.Name))}。");
-            return;
-        }
-        binding.ParsedParameters = check.ParseParameters(new RiskCheckSetup(_d, step, binding, _errors));
+        CheckCondition(binding.WhenCondition, binding.At("when"));
+        if (binding.CheckName.Length > 0 && !_options.Checks.Contains(binding.CheckName))
+            Error(binding.At("check"), $"未知的风险检查“{binding.CheckName}”，可用检查：{string.Join("、", _options.Checks.Names)}。");
     }
 
     private void CheckLimits()

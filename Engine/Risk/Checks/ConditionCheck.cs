@@ -1,3 +1,4 @@
+using WorkflowEngine.Engine.Definitions.Validation;
 using WorkflowEngine.Engine.Expressions;
 
 namespace WorkflowEngine.Engine.Risk.Checks;

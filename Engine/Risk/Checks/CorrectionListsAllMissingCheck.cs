@@ -1,4 +1,5 @@
 using WorkflowEngine.Engine.Definitions.Model;
+using WorkflowEngine.Engine.Definitions.Validation;
 
 namespace WorkflowEngine.Engine.Risk.Checks;
 

@@ -1,4 +1,5 @@
 using WorkflowEngine.Engine.Definitions.Model;
+using WorkflowEngine.Engine.Definitions.Validation;
 using WorkflowEngine.Engine.Expressions;
 
 namespace WorkflowEngine.Engine.Risk.Checks;

@@ -1,6 +1,6 @@
 using WorkflowEngine.Engine.Definitions.Model;
+using WorkflowEngine.Engine.Definitions.Validation;
 
-using WorkflowEngine.Engine.Runtime;
 
 namespace WorkflowEngine.Engine.Risk.Checks;
 

@@ -1,4 +1,6 @@
+using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Model;
+using WorkflowEngine.Engine.Definitions.Validation;
 
 namespace WorkflowEngine.Engine.Risk.Checks;
 

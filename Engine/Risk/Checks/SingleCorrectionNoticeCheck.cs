@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using WorkflowEngine.Engine.Definitions.Validation;
 
 namespace WorkflowEngine.Engine.Risk.Checks;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using WorkflowEngine.Engine.Calendar;
 using WorkflowEngine.Engine.Definitions;
+using WorkflowEngine.Engine.Risk;
 using WorkflowEngine.Server.Configuration;
 
 namespace WorkflowEngine.Server.Cli.Bench;
@@ -25,7 +26,7 @@ public static class BenchVerb
 
         if (parts.Contains("core"))
         {
-            var options = DefinitionLoadOptions.ForFolder(root);
+            var options = RiskCheckRegistry.CreateDefault().LoadOptions().WithRolesOf(root);
             var licensing = DefinitionLoader.LoadFile(Path.Combine(root, "flows", "licensing-approval.json"), options).Definition!;
             output.WriteLine("core: pure runtime and deadline computations …");
             results.Add(CoreBenchmarks.Actions(licensing, calendar, 20_000));

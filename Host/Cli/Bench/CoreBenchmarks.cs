@@ -1,5 +1,5 @@
 using WorkflowEngine.Engine.Calendar;
-using WorkflowEngine.Engine.Definitions;
+using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Engine.Risk;
 using WorkflowEngine.Engine.Runtime;

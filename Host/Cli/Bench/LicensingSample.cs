@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
+using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Expressions;
-using WorkflowEngine.Engine.Runtime;
 
 namespace WorkflowEngine.Server.Cli.Bench;
 

@@ -1,4 +1,4 @@
-namespace WorkflowEngine.Engine.Runtime;
+namespace WorkflowEngine.Engine.Definitions.Model;
 
 /// <summary>The action ids the trail records when a vote closes.</summary>
 public static class VoteResults
@@ -7,10 +7,4 @@ public static class VoteResults
     public const string Rejected = "rejected";
     public const string Deferred = "deferred";
     public const string NoQuorum = "no-quorum";
-}
-
-/// <summary>The action id the trail records when a wait step's period runs out.</summary>
-public static class WaitResults
-{
-    public const string PeriodEnded = "period-ended";
 }

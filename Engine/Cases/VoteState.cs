@@ -1,33 +1,6 @@
 using System.Collections.Immutable;
 
-namespace WorkflowEngine.Engine.Runtime;
-
-public enum VoteChoice { For, Against, Abstain }
-
-public static class VoteChoiceNames
-{
-    public static string Name(VoteChoice choice) => choice switch
-    {
-        VoteChoice.For => "同意",
-        VoteChoice.Against => "不同意",
-        _ => "弃权",
-    };
-
-    public static string Id(VoteChoice choice) => choice switch
-    {
-        VoteChoice.For => "for",
-        VoteChoice.Against => "against",
-        _ => "abstain",
-    };
-
-    public static VoteChoice? Parse(string? id) => id switch
-    {
-        "for" => VoteChoice.For,
-        "against" => VoteChoice.Against,
-        "abstain" => VoteChoice.Abstain,
-        _ => null,
-    };
-}
+namespace WorkflowEngine.Engine.Cases;
 
 /// <summary>
 /// One round of a collective vote. For an anonymous ballot only the tally and the set of members who

@@ -2,9 +2,7 @@ using System.Collections.Immutable;
 using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Engine.Expressions;
 
-namespace WorkflowEngine.Engine.Runtime;
-
-public enum CaseStatus { Running, Closed }
+namespace WorkflowEngine.Engine.Cases;
 
 /// <summary>The whole state of one case. Immutable: every command yields a new state with the next version.</summary>
 public sealed record CaseState
@@ -36,23 +34,3 @@ public sealed record CaseState
     public bool IsClosed => Status == CaseStatus.Closed;
     public ActiveStep? FindActive(string taskId) => Active.FirstOrDefault(a => a.TaskId == taskId);
 }
-
-/// <summary>An open step instance. <see cref="BranchPath"/> names the parallel branches it runs in.</summary>
-public sealed record ActiveStep(string TaskId, string StepId, DateTimeOffset EnteredAt, string BranchPath, VoteState? Vote = null);
-
-/// <summary>A finished step instance.</summary>
-public sealed record TrailEntry(
-    string TaskId, string StepId, string? ActionId, string ActorId, DateTimeOffset EnteredAt, DateTimeOffset CompletedAt, bool BySystem);
-
-/// <summary>The case clock: when it started and stopped, its pauses, and the extension granted.</summary>
-public sealed record CaseClock(
-    DateTimeOffset? StartedAt, DateTimeOffset? StoppedAt, DateTimeOffset? PausedSince, string? PauseReason,
-    ImmutableList<ClockPause> Pauses, int ExtensionAmount, int ExtensionCount)
-{
-    public static readonly CaseClock NotStarted = new(null, null, null, null, [], 0, 0);
-
-    public bool IsRunning => StartedAt is not null && StoppedAt is null;
-    public bool IsPaused => PausedSince is not null;
-}
-
-public sealed record ClockPause(DateTimeOffset From, DateTimeOffset To, string Reason);

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Engine.Expressions;
 
-namespace WorkflowEngine.Engine.Runtime;
+namespace WorkflowEngine.Engine.Cases;
 
 /// <summary>
 /// A notice or decision the case has issued: which, its sequence among the case's documents of that kind, the action

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using WorkflowEngine.Engine.Expressions;
 
-namespace WorkflowEngine.Engine.Runtime;
+namespace WorkflowEngine.Engine.Expressions;
 
 /// <summary>What a condition may read: the case data, then the definition's constants (validation forbids clashes).</summary>
 public sealed class ExpressionScope(IReadOnlyDictionary<string, Value> data, IReadOnlyDictionary<string, Value> constants)

@@ -1,4 +1,4 @@
-namespace WorkflowEngine.Engine.Runtime;
+namespace WorkflowEngine.Engine.Cases;
 
 /// <summary>Who issues a command: a user with the posts they hold, or the system (timers).</summary>
 public sealed record Actor(string Id, string Name, IReadOnlySet<string> Roles)

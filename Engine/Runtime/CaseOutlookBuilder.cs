@@ -1,8 +1,9 @@
 using WorkflowEngine.Engine.Calendar;
+using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Model;
-using WorkflowEngine.Engine.Runtime;
+using WorkflowEngine.Engine.Outlook;
 
-namespace WorkflowEngine.Engine.Outlook;
+namespace WorkflowEngine.Engine.Runtime;
 
 /// <summary>
 /// Builds a <see cref="CaseOutlook"/> by asking the same gates <see cref="WorkflowRuntime.Execute"/> passes every command
@@ -36,7 +37,7 @@ internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState st
         }
         catch (RefusalException e)
         {
-            return Permission.Refused(e.Refusal);
+            return Permission.Refusal(e.Refusal.Code, e.Refusal.Message);
         }
     }
 
@@ -76,11 +77,11 @@ internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState st
     {
         try
         {
-            return new Transition(definition, state, environment, viewer, now).WouldBlock(task, action).Select(Permission.Refused).ToList();
+            return new Transition(definition, state, environment, viewer, now).WouldBlock(task, action).Select(r => Permission.Refusal(r.Code, r.Message)).ToList();
         }
         catch (RefusalException e)
         {
-            return [Permission.Refused(e.Refusal)];
+            return [Permission.Refusal(e.Refusal.Code, e.Refusal.Message)];
         }
     }
 

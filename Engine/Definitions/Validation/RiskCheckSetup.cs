@@ -3,7 +3,7 @@ using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Engine.Definitions.Loading;
 using WorkflowEngine.Engine.Expressions;
 
-namespace WorkflowEngine.Engine.Risk;
+namespace WorkflowEngine.Engine.Definitions.Validation;
 
 /// <summary>What a check sees when its parameters are validated, with helpers that report errors in place.</summary>
 public sealed class RiskCheckSetup

@@ -1,0 +1,5 @@
+using System.Collections.Immutable;
+
+namespace WorkflowEngine.Engine.Cases;
+
+public sealed record ClockPause(DateTimeOffset From, DateTimeOffset To, string Reason);

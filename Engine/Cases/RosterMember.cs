@@ -1,0 +1,4 @@
+
+namespace WorkflowEngine.Engine.Cases;
+
+public sealed record RosterMember(string Id, string Name);

@@ -1,0 +1,4 @@
+
+namespace WorkflowEngine.Engine.Runtime;
+
+public enum TimerKind { Warning, Overdue, Timeout, WaitEnd }

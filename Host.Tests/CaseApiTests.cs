@@ -68,7 +68,7 @@ public class CaseApiTests
         var reply = await reviewer.Post($"/api/cases/{view.Id()}/tasks/{view.Task("intake")}/actions/accept", new { data = new { materials = Api.AllMaterials } });
 
         reply.Status.Should().Be(HttpStatusCode.Forbidden);
-        reply.Body.GetProperty("code").GetString().Should().Be("WrongRole");
+        reply.Body.GetProperty("code").GetString().Should().Be("wrong-role", "refusal codes are spelled as the outlook spells them");
         reply.Detail.Should().Contain("窗口");
         (await clerk.Get($"/api/cases/{view.Id()}")).Body.Version().Should().Be(view.Version());
     }
@@ -87,7 +87,7 @@ public class CaseApiTests
             new { data = new { materials = Api.AllMaterials } }, ifMatch: $"\"{view.Version()}\"");
 
         stale.Status.Should().Be(HttpStatusCode.Conflict);
-        stale.Body.GetProperty("code").GetString().Should().Be("StaleVersion");
+        stale.Body.GetProperty("code").GetString().Should().Be("stale-version");
         (await clerk.Get($"/api/cases/{view.Id()}")).Body.Version().Should().Be(first.Body.Version());
     }
 

@@ -35,7 +35,7 @@ internal static class CalendarFixtures
 
     public static DateTimeOffset Instant(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture);
 
-    public static Duration Dur(string text) => Duration.Parse(text);
+    public static Period Dur(string text) => Period.Parse(text);
 
     public static DateTimeOffset Midnight(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), WorkCalendar.ChinaOffset);
 }

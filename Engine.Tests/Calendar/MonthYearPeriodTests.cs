@@ -29,14 +29,14 @@ public class MonthYearPeriodTests
         _calendar.Add(At("2026-06-01"), Dur("1y")).Provisional.Should().BeTrue();
     }
 
-    [TestCase("3mo", 3, DurationUnit.Months, "3个月")]
-    [TestCase("1y", 1, DurationUnit.Years, "1年")]
-    public void Months_and_years_are_written_mo_and_y(string text, int amount, DurationUnit unit, string chinese)
+    [TestCase("3mo", 3, PeriodUnit.Months, "3个月")]
+    [TestCase("1y", 1, PeriodUnit.Years, "1年")]
+    public void Months_and_years_are_written_mo_and_y(string text, int amount, PeriodUnit unit, string chinese)
     {
-        Duration.TryParse(text, out var d).Should().BeTrue();
-        d.Should().Be(new Duration(amount, unit));
+        Period.TryParse(text, out var d).Should().BeTrue();
+        d.Should().Be(new Period(amount, unit));
         d.ToString().Should().Be(text);
         d.ToChinese().Should().Be(chinese);
-        Duration.TryParse("3m", out _).Should().BeFalse("a bare m would be read as minutes by some and months by others");
+        Period.TryParse("3m", out _).Should().BeFalse("a bare m would be read as minutes by some and months by others");
     }
 }

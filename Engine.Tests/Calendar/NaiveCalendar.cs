@@ -17,18 +17,18 @@ internal sealed class NaiveCalendar(IReadOnlyList<CalendarYear> loaded, TimeOnly
         return date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
     }
 
-    public Period Add(DateTimeOffset start, Duration duration)
+    public PeriodEnd Add(DateTimeOffset start, Period duration)
     {
         var china = start.ToOffset(TimeSpan.FromHours(8));
-        if (duration.Unit == DurationUnit.Hours)
+        if (duration.Unit == PeriodUnit.Hours)
         {
             var due = china.AddHours(duration.Amount);
-            return new Period(DateOnly.FromDateTime(due.DateTime), due, false);
+            return new PeriodEnd(DateOnly.FromDateTime(due.DateTime), due, false);
         }
 
         var day = DateOnly.FromDateTime(china.DateTime);
         var touched = new HashSet<int>();
-        if (duration.Unit == DurationUnit.WorkingDays)
+        if (duration.Unit == PeriodUnit.WorkingDays)
         {
             for (var counted = 0; counted < duration.Amount;)
             {
@@ -51,7 +51,7 @@ internal sealed class NaiveCalendar(IReadOnlyList<CalendarYear> loaded, TimeOnly
         var dueAt = closingTime is { } closing
             ? new DateTimeOffset(day.ToDateTime(closing), TimeSpan.FromHours(8))
             : new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
-        return new Period(day, dueAt, touched.Any(y => loaded.All(l => l.Year != y)));
+        return new PeriodEnd(day, dueAt, touched.Any(y => loaded.All(l => l.Year != y)));
     }
 
     public int WorkingDaysBetween(DateOnly fromExclusive, DateOnly toInclusive)

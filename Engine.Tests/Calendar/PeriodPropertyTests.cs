@@ -27,7 +27,7 @@ public class PeriodPropertyTests
     private static readonly Arbitrary<(DateTimeOffset Start, int N, int M)> Cases =
         (from start in Starts from n in Amounts from m in Amounts select (start, n, m)).ToArbitrary();
 
-    private static Duration Wd(int n) => new(n, DurationUnit.WorkingDays);
+    private static Period Wd(int n) => new(n, PeriodUnit.WorkingDays);
 
     [FsCheck.NUnit.Property(MaxTest = 500)]
     public Property Working_day_periods_compose() => Prop.ForAll(Cases, c =>
@@ -45,16 +45,16 @@ public class PeriodPropertyTests
     public Property A_calendar_day_period_ends_on_the_first_working_day_from_start_plus_n() => Prop.ForAll(Cases, c =>
     {
         var nominal = WorkCalendar.LocalDate(c.Start).AddDays(c.N);
-        var last = Calendar.Add(c.Start, new Duration(c.N, DurationUnit.CalendarDays)).LastDay;
+        var last = Calendar.Add(c.Start, new Period(c.N, PeriodUnit.CalendarDays)).LastDay;
         return Calendar.IsWorkingDay(last) && last >= nominal && Calendar.WorkingDaysBetween(nominal.AddDays(-1), last.AddDays(-1)) == 0;
     });
 
     [FsCheck.NUnit.Property(MaxTest = 500)]
     public Property Results_agree_with_the_day_by_day_reference() => Prop.ForAll(Cases, c =>
     {
-        foreach (var unit in new[] { DurationUnit.WorkingDays, DurationUnit.CalendarDays, DurationUnit.Hours })
+        foreach (var unit in new[] { PeriodUnit.WorkingDays, PeriodUnit.CalendarDays, PeriodUnit.Hours })
         {
-            var duration = new Duration(c.N, unit);
+            var duration = new Period(c.N, unit);
             if (Calendar.Add(c.Start, duration) != Reference.Add(c.Start, duration)) return false;
             if (ClosingCalendar.Add(c.Start, duration) != ClosingReference.Add(c.Start, duration)) return false;
         }
@@ -72,7 +72,7 @@ public class PeriodPropertyTests
             var start = At(day);
             for (var n = 0; n <= 12; n++)
             {
-                foreach (var duration in new[] { new Duration(n, DurationUnit.WorkingDays), new Duration(n, DurationUnit.CalendarDays) })
+                foreach (var duration in new[] { new Period(n, PeriodUnit.WorkingDays), new Period(n, PeriodUnit.CalendarDays) })
                 {
                     var actual = Calendar.Add(start, duration);
                     var expected = Reference.Add(start, duration);

@@ -10,11 +10,11 @@ public class PeriodTests
     [OneTimeSetUp]
     public void LoadCalendar() => _calendar = OfficialCalendar();
 
-    private Period Add(string startDate, string duration) => _calendar.Add(At(startDate), Dur(duration));
+    private PeriodEnd Add(string startDate, string duration) => _calendar.Add(At(startDate), Dur(duration));
 
-    private static Period Final(string lastDay) => new(D(lastDay), Midnight(D(lastDay).AddDays(1)), false);
+    private static PeriodEnd Final(string lastDay) => new(D(lastDay), Midnight(D(lastDay).AddDays(1)), false);
 
-    private static Period Provisional(string lastDay) => Final(lastDay) with { Provisional = true };
+    private static PeriodEnd Provisional(string lastDay) => Final(lastDay) with { Provisional = true };
 
     // ---- working days ----
 
@@ -154,10 +154,10 @@ public class PeriodTests
     public void Hour_periods_add_exact_hours_and_are_never_provisional()
     {
         var period = _calendar.Add(Instant("2026-10-01T23:30+08:00"), Dur("2h"));
-        period.Should().Be(new Period(D("2026-10-02"), Instant("2026-10-02T01:30+08:00"), false));
+        period.Should().Be(new PeriodEnd(D("2026-10-02"), Instant("2026-10-02T01:30+08:00"), false));
         period.DueAt.Offset.Should().Be(WorkCalendar.ChinaOffset);
         _calendar.Add(Instant("2027-02-05T10:00+08:00"), Dur("48h")).Should()
-            .Be(new Period(D("2027-02-07"), Instant("2027-02-07T10:00+08:00"), false));
+            .Be(new PeriodEnd(D("2027-02-07"), Instant("2027-02-07T10:00+08:00"), false));
     }
 
     [Test]
@@ -201,7 +201,7 @@ public class PeriodTests
         var calendar = OfficialCalendar(new TimeOnly(17, 30));
         calendar.ClosingTime.Should().Be(new TimeOnly(17, 30));
         calendar.DueInstant(D("2026-03-09")).Should().Be(Instant("2026-03-09T17:30+08:00"));
-        calendar.Add(At("2026-03-06"), Dur("1wd")).Should().Be(new Period(D("2026-03-09"), Instant("2026-03-09T17:30+08:00"), false));
+        calendar.Add(At("2026-03-06"), Dur("1wd")).Should().Be(new PeriodEnd(D("2026-03-09"), Instant("2026-03-09T17:30+08:00"), false));
         calendar.Add(At("2026-09-24"), Dur("1d")).DueAt.Should().Be(Instant("2026-09-28T17:30+08:00"));
         calendar.Add(Instant("2026-03-06T10:00+08:00"), Dur("2h")).DueAt.Should().Be(Instant("2026-03-06T12:00+08:00"), "hours ignore the closing time");
         calendar.WithYear(ProvisionalYear(2027)).ClosingTime.Should().Be(new TimeOnly(17, 30), "WithYear keeps the closing time");
@@ -263,7 +263,7 @@ public class PeriodTests
     [Test]
     public void A_negative_amount_is_rejected()
     {
-        var act = () => _calendar.Add(At("2026-03-06"), new Duration(-1, DurationUnit.WorkingDays));
+        var act = () => _calendar.Add(At("2026-03-06"), new Period(-1, PeriodUnit.WorkingDays));
         act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*负数*");
     }
 
@@ -279,11 +279,11 @@ public class PeriodTests
     public void Add_does_not_allocate()
     {
         var start = At("2026-03-06");
-        Duration[] durations = [Dur("5wd"), Dur("7d"), Dur("2h"), Dur("0wd"), Dur("400wd")];
+        Period[] periods = [Dur("5wd"), Dur("7d"), Dur("2h"), Dur("0wd"), Dur("400wd")];
         long Measure()
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
-            for (var i = 0; i < 10_000; i++) _calendar.Add(start.AddDays(i % 500), durations[i % durations.Length]);
+            for (var i = 0; i < 10_000; i++) _calendar.Add(start.AddDays(i % 500), periods[i % periods.Length]);
             return GC.GetAllocatedBytesForCurrentThread() - before;
         }
 

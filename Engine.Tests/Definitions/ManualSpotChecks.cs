@@ -13,9 +13,9 @@ public class ManualSpotChecks
     public void Maternal_and_child_health_institution_licence_steps_add_up_to_17_working_days()
     {
         var flow = Repo.Flow("mch-institution-licence");
-        var limits = flow.Steps.Where(s => s.TimeLimit is not null).Select(s => s.TimeLimit!.Duration).ToList();
+        var limits = flow.Steps.Where(s => s.TimeLimit is not null).Select(s => s.TimeLimit!.Period).ToList();
 
-        limits.Should().OnlyContain(d => d.Unit == DurationUnit.WorkingDays);
+        limits.Should().OnlyContain(d => d.Unit == PeriodUnit.WorkingDays);
         limits.Sum(d => d.Amount).Should().Be(17, "窗口收件 1 + 初审 3 + 现场评估 4 + 审核 3 + 局长批准 5 + 窗口发件 1");
         flow.Steps.Single(s => s.Name == "现场评估").Checks.Should().Contain(c => c.CheckName == "min-participants",
             "现场评估 needs at least two experts");
@@ -28,7 +28,7 @@ public class ManualSpotChecks
         var notice = flow.Steps.OfType<WaitStep>().Single();
 
         notice.Name.Should().Contain("公示");
-        notice.Period.Should().Be(new Duration(7, DurationUnit.CalendarDays));
+        notice.Period.Should().Be(new Period(7, PeriodUnit.CalendarDays));
         var objection = notice.Actions.Should().ContainSingle().Subject;
         flow.Step(objection.To!).Name.Should().Be("审核");
         flow.Step(notice.Next).Name.Should().Contain("批准书");
@@ -41,8 +41,8 @@ public class ManualSpotChecks
         var reports = flow.Steps.Where(s => s.Name.Contains("报告") && s.TimeLimit is not null).ToList();
 
         reports.Should().HaveCountGreaterThan(5);
-        reports.Should().OnlyContain(s => s.TimeLimit!.Duration == new Duration(2, DurationUnit.Hours));
-        flow.Step(flow.StartStepId).TimeLimit!.Duration.Should().Be(new Duration(2, DurationUnit.Hours));
+        reports.Should().OnlyContain(s => s.TimeLimit!.Period == new Period(2, PeriodUnit.Hours));
+        flow.Step(flow.StartStepId).TimeLimit!.Period.Should().Be(new Period(2, PeriodUnit.Hours));
     }
 
     [Test]

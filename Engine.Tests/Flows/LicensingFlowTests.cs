@@ -1,5 +1,6 @@
 using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Model;
+using WorkflowEngine.Engine.Outlook;
 using WorkflowEngine.Engine.Runtime;
 using WorkflowEngine.Tests.Support;
 using static WorkflowEngine.Tests.Support.People;
@@ -221,13 +222,13 @@ public class LicensingFlowTests
         var c = Accepted();
         c.AdvanceTo("2026-04-02T00:00+08:00");
 
-        c.Alerts.Should().Contain(a => a.Level == AlertLevel.Yellow && a.Limit == LimitKind.Step && a.StepId == "review");
-        c.Alerts.Should().Contain(a => a.Level == AlertLevel.Red && a.Limit == LimitKind.Step && a.StepId == "review");
-        c.Alerts.Should().ContainSingle(a => a.Level == AlertLevel.Yellow && a.Limit == LimitKind.Statutory);
-        c.Alerts.Should().ContainSingle(a => a.Level == AlertLevel.Red && a.Limit == LimitKind.Statutory);
-        var red = c.AlertTimes[c.Alerts.FindIndex(a => a.Level == AlertLevel.Red && a.Limit == LimitKind.Statutory)];
+        c.Alerts.Should().Contain(a => a.Level == DeadlineLevel.Yellow && a.Limit == LimitKind.Step && a.StepId == "review");
+        c.Alerts.Should().Contain(a => a.Level == DeadlineLevel.Red && a.Limit == LimitKind.Step && a.StepId == "review");
+        c.Alerts.Should().ContainSingle(a => a.Level == DeadlineLevel.Yellow && a.Limit == LimitKind.Statutory);
+        c.Alerts.Should().ContainSingle(a => a.Level == DeadlineLevel.Red && a.Limit == LimitKind.Statutory);
+        var red = c.AlertTimes[c.Alerts.FindIndex(a => a.Level == DeadlineLevel.Red && a.Limit == LimitKind.Statutory)];
         red.Should().Be(CaseDriver.At("2026-03-31T00:00+08:00"), "red at 24:00 of the last day");
-        var yellow = c.AlertTimes[c.Alerts.FindIndex(a => a.Level == AlertLevel.Yellow && a.Limit == LimitKind.Statutory)];
+        var yellow = c.AlertTimes[c.Alerts.FindIndex(a => a.Level == DeadlineLevel.Yellow && a.Limit == LimitKind.Statutory)];
         yellow.Should().Be(CaseDriver.At("2026-03-27T00:00+08:00"), "yellow when 18 of 20 working days are used (90%)");
 
         c.Must(new TakeAction(c.Task("review").TaskId, "pass", CaseDriver.Data(null), "同意"), Reviewer);
@@ -238,7 +239,7 @@ public class LicensingFlowTests
     public void A_timer_fired_twice_changes_nothing_the_second_time()
     {
         var c = Accepted();
-        var key = TimerKeys.CaseLimit(LimitKind.Statutory, AlertLevel.Red);
+        var key = TimerKeys.CaseLimit(LimitKind.Statutory, DeadlineLevel.Red);
         c.AdvanceTo("2026-04-01T00:00+08:00");
         var version = c.State.Version;
 
@@ -250,7 +251,7 @@ public class LicensingFlowTests
     public void A_timer_that_is_not_yet_due_is_ignored()
     {
         var c = Accepted();
-        c.Try(new FireTimer(TimerKeys.CaseLimit(LimitKind.Statutory, AlertLevel.Red)), Actor.System).Should().BeOfType<Unchanged>();
+        c.Try(new FireTimer(TimerKeys.CaseLimit(LimitKind.Statutory, DeadlineLevel.Red)), Actor.System).Should().BeOfType<Unchanged>();
         c.Alerts.Should().BeEmpty();
     }
 

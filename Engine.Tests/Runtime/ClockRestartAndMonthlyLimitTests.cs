@@ -22,7 +22,7 @@ public class ClockRestartAndMonthlyLimitTests
             .SetTime("2026-03-16T10:00+08:00").Act("b", "corrected", InlineFlow.Clerk);
 
         var restarted = c.Deadline(LimitKind.Statutory);
-        restarted.DueAt.Should().Be(Repo.Calendar.Add(CaseDriver.At("2026-03-16T10:00+08:00"), Duration.Parse("20wd")).DueAt);
+        restarted.DueAt.Should().Be(Repo.Calendar.Add(CaseDriver.At("2026-03-16T10:00+08:00"), Period.Parse("20wd")).DueAt);
         restarted.PausedDays.Should().Be(0, "time before the restart no longer counts, so neither do its pauses");
         c.History.Should().Contain(e => e.Type == EventTypes.ClockRestarted && e.Summary.Contains("2026-03-16"));
 

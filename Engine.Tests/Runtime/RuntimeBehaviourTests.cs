@@ -4,6 +4,7 @@ using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Engine.Definitions.Validation;
 using WorkflowEngine.Engine.Expressions;
+using WorkflowEngine.Engine.Outlook;
 using WorkflowEngine.Engine.Risk;
 using WorkflowEngine.Engine.Runtime;
 using WorkflowEngine.Tests.Calendar;
@@ -79,7 +80,7 @@ public class RuntimeBehaviourTests
     {
         var definition = InlineFlow.OneStep("", "", timeLimit: "\"timeLimit\": { \"duration\": \"2h\" },");
         var c = InlineFlow.Drive(definition, start: "2026-10-01T23:30+08:00");
-        c.Timers.Should().Contain(t => t.Key == TimerKeys.StepLimit(c.Task("a").TaskId, AlertLevel.Red)
+        c.Timers.Should().Contain(t => t.Key == TimerKeys.StepLimit(c.Task("a").TaskId, DeadlineLevel.Red)
             && t.FireAt == CaseDriver.At("2026-10-02T01:30+08:00") && !t.Provisional);
         c.Timers.Should().Contain(t => t.Kind == TimerKind.Warning && t.FireAt == CaseDriver.At("2026-10-02T00:30+08:00"),
             "a 2-hour limit warns when one hour (floor of 90%) is used");

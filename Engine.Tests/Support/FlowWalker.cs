@@ -3,6 +3,7 @@ using WorkflowEngine.Engine.Audit;
 using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Engine.Expressions;
+using WorkflowEngine.Engine.Outlook;
 using WorkflowEngine.Engine.Runtime;
 
 namespace WorkflowEngine.Tests.Support;
@@ -119,7 +120,7 @@ internal sealed class FlowWalker
         foreach (var active in driver.State.Active.Where(a => seen.Add(a.TaskId)))
         {
             var step = _def.Step(active.StepId);
-            if (step.TimeLimit is not null && driver.Timers.All(t => t.Key != TimerKeys.StepLimit(active.TaskId, AlertLevel.Red)))
+            if (step.TimeLimit is not null && driver.Timers.All(t => t.Key != TimerKeys.StepLimit(active.TaskId, DeadlineLevel.Red)))
                 Problems.Add($"环节“{step.Name}”有办理时限，但进入时没有设定期限。");
             if (step is WaitStep && driver.Timers.All(t => t.Key != TimerKeys.WaitEnd(active.TaskId)))
                 Problems.Add($"等待环节“{step.Name}”没有设定期满时间。");

@@ -119,7 +119,7 @@ public sealed class WorkCalendar
     /// <c>h</c>: due exactly N hours after <paramref name="start"/>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A negative amount, or a start or last day outside the supported range.</exception>
-    public Period Add(DateTimeOffset start, Duration duration)
+    public PeriodEnd Add(DateTimeOffset start, Period duration)
     {
         var amount = duration.Amount;
         var localTicks = start.UtcTicks + ChinaOffsetTicks;
@@ -129,29 +129,29 @@ public sealed class WorkCalendar
 
         switch (duration.Unit)
         {
-            case DurationUnit.WorkingDays:
+            case PeriodUnit.WorkingDays:
             {
                 if (amount == 0) return DayPeriod(startOffset, false);
                 var last = _index.NthWorkingDayAfter(startOffset, amount);
                 if (last < 0) throw PeriodOutside(start, duration);
                 return DayPeriod(last, AnyUnloaded(startOffset + 1, last));
             }
-            case DurationUnit.CalendarDays:
+            case PeriodUnit.CalendarDays:
                 return EndingOnWorkingDay(startOffset + amount, start, duration);
-            case DurationUnit.Months or DurationUnit.Years:
+            case PeriodUnit.Months or PeriodUnit.Years:
             {
                 // 民法典第二百零二条: the corresponding day of the last month, or that month's last day when there is none.
-                var months = duration.Unit == DurationUnit.Years ? (long)amount * 12 : amount;
+                var months = duration.Unit == PeriodUnit.Years ? (long)amount * 12 : amount;
                 var startDate = CalendarRange.DateAt(startOffset);
                 if (months > (CalendarRange.LastYear - startDate.Year + 1) * 12L) throw PeriodOutside(start, duration);
                 return EndingOnWorkingDay(startOffset + (startDate.AddMonths((int)months).DayNumber - startDate.DayNumber), start, duration);
             }
-            case DurationUnit.Hours:
+            case PeriodUnit.Hours:
             {
                 var dueTicks = localTicks + amount * TimeSpan.TicksPerHour;
                 var lastOffset = (int)(dueTicks / TimeSpan.TicksPerDay) - CalendarRange.FirstDayNumber;
                 if (lastOffset >= CalendarRange.DayCount) throw PeriodOutside(start, duration);
-                return new Period(CalendarRange.DateAt(lastOffset), new DateTimeOffset(dueTicks, ChinaOffset), false);
+                return new PeriodEnd(CalendarRange.DateAt(lastOffset), new DateTimeOffset(dueTicks, ChinaOffset), false);
             }
             default:
                 throw new ArgumentOutOfRangeException(nameof(duration), duration.Unit, "未知的期限单位。");
@@ -159,7 +159,7 @@ public sealed class WorkCalendar
     }
 
     /// <summary>A period whose nominal last day falls on a rest day ends on the next working day (民法典第二百零三条).</summary>
-    private Period EndingOnWorkingDay(int nominal, DateTimeOffset start, Duration duration)
+    private PeriodEnd EndingOnWorkingDay(int nominal, DateTimeOffset start, Period duration)
     {
         var last = nominal < CalendarRange.DayCount ? _index.FirstWorkingDayFrom(nominal) : -1;
         if (last < 0) throw PeriodOutside(start, duration);
@@ -186,10 +186,10 @@ public sealed class WorkCalendar
         MakeUpWorkdays = Array.AsReadOnly(year.MakeUpWorkdays.ToArray()),
     };
 
-    private Period DayPeriod(int lastOffset, bool provisional)
+    private PeriodEnd DayPeriod(int lastOffset, bool provisional)
     {
         var lastDay = CalendarRange.DateAt(lastOffset);
-        return new Period(lastDay, DueInstant(lastDay), provisional);
+        return new PeriodEnd(lastDay, DueInstant(lastDay), provisional);
     }
 
     /// <summary>Whether any year from that of day <paramref name="fromOffset"/> to that of day <paramref name="toOffset"/> has no loaded notice.</summary>
@@ -205,13 +205,13 @@ public sealed class WorkCalendar
         new(nameof(start), start, $"起算时间 {start:yyyy-MM-dd HH:mm zzz} 超出工作日历支持范围（{CalendarRange.Description}，按北京时间）。");
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ArgumentOutOfRangeException AmountOutside(Duration duration) =>
+    private static ArgumentOutOfRangeException AmountOutside(Period duration) =>
         new(nameof(duration), duration, duration.Amount < 0
             ? $"期限 {duration.ToChinese()} 不能为负数。"
             : $"期限 {duration.ToChinese()} 过长，超出工作日历支持范围（{CalendarRange.Description}）。");
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ArgumentOutOfRangeException PeriodOutside(DateTimeOffset start, Duration duration) =>
+    private static ArgumentOutOfRangeException PeriodOutside(DateTimeOffset start, Period duration) =>
         new(nameof(duration), duration,
             $"自 {LocalDate(start):yyyy-MM-dd} 起算 {duration.ToChinese()}，期限届满日超出工作日历支持范围（{CalendarRange.Description}）。");
 }

@@ -9,5 +9,5 @@ namespace WorkflowEngine.Engine.Cases;
 /// that issued it, when and by whom, and the data and opinion given with it (the missing items of a correction notice …).
 /// </summary>
 public sealed record IssuedDocument(
-    DocumentKind Kind, int Sequence, string TaskId, string StepId, string ActionId, DateTimeOffset IssuedAt, string ActorId,
+    DocumentKind Kind, int Sequence, string TaskId, string StepId, string ActionId, DateTimeOffset IssuedAt, string ActorId, string ActorName,
     string? Opinion, ImmutableDictionary<string, Value> Data);

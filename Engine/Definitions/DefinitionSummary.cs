@@ -11,7 +11,7 @@ public sealed record DefinitionSummary(
     public static DefinitionSummary Of(FlowDefinition d) => new(
         d.Id, d.Version, d.Name, d.Category, d.Description, d.Steps.Count,
         d.Steps.Count(s => s.OpensTask),
-        d.Limits?.Statutory?.Duration.ToChinese(), d.Limits?.Promised?.Duration.ToChinese(), StepTotal(d),
+        d.Limits?.Statutory?.Period.ToChinese(), d.Limits?.Promised?.Period.ToChinese(), StepTotal(d),
         d.RiskPoints.Count, d.RiskPoints.Count(r => r.Level == 1), d.Steps.Sum(s => s.Checks.Count),
         d.Source is { } s ? $"{s.File} 第 {s.Line} 行" : null);
 
@@ -19,11 +19,11 @@ public sealed record DefinitionSummary(
     private static string StepTotal(FlowDefinition d)
     {
         var parts = d.Steps
-            .Select(s => s.TimeLimit?.Duration ?? (s is WaitStep w ? w.Period : (Duration?)null))
-            .OfType<Duration>()
+            .Select(s => s.TimeLimit?.Period ?? (s is WaitStep w ? w.Period : (Period?)null))
+            .OfType<Period>()
             .GroupBy(x => x.Unit)
             .OrderBy(g => g.Key)
-            .Select(g => new Duration(g.Sum(x => x.Amount), g.Key).ToChinese())
+            .Select(g => new Period(g.Sum(x => x.Amount), g.Key).ToChinese())
             .ToList();
         return parts.Count == 0 ? "—" : string.Join(" + ", parts);
     }

@@ -8,5 +8,5 @@ namespace WorkflowEngine.Engine.Outlook;
 /// the data the action brings may still satisfy them).
 /// </summary>
 public sealed record ActionOutlook(
-    string Id, string Name, string Role, string RoleName, IReadOnlyList<string> Requires, OpinionRule Opinion, string? Extend,
+    string Id, string Name, string Role, string RoleName, IReadOnlyList<string> Requires, OpinionRule Opinion, string? Extend, string? ExtendText,
     DocumentKind? Issues, Permission Permission, IReadOnlyList<Permission> Blocks);

@@ -44,10 +44,9 @@ internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState st
     private DeadlineOutlook Outlook(Deadline d)
     {
         var step = d.StepId is { } id ? definition.FindStep(id) : null;
-        var duration = Duration.Parse(d.Limit);
         var level = DeadlineStanding.Level(d.DueAt, d.WarnAt, now);
         return new DeadlineOutlook(
-            d.Kind, d.TaskId, d.StepId, step?.Name, d.Limit, duration.ToChinese(), Basis(d.Kind, step), d.LastDay, d.DueAt, d.WarnAt, level,
+            d.Kind, d.TaskId, d.StepId, step?.Name, d.Period.ToString(), d.Period.ToChinese(), Basis(d.Kind, step), d.LastDay, d.DueAt, d.WarnAt, level,
             DeadlineStanding.WorkingDaysLeft(environment.Calendar, d.LastDay, now), d.Provisional, d.Paused, d.PauseReason, d.PausedDays, d.ExtensionAmount);
     }
 
@@ -64,7 +63,7 @@ internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState st
         var actions = (step as ActingStep)?.Actions.Where(a => !a.SystemOnly).Select(a =>
         {
             var actionRole = a.Role ?? role;
-            return new ActionOutlook(a.Id, a.Name, actionRole, definition.RoleName(actionRole), a.Requires, a.Opinion, a.Extend?.ToString(),
+            return new ActionOutlook(a.Id, a.Name, actionRole, definition.RoleName(actionRole), a.Requires, a.Opinion, a.Extend?.ToString(), a.Extend?.ToChinese(),
                 DocumentKinds.Of(definition, step, a), Ask(t => t.GateAction(active, a.Id)), Blocks(active, a));
         }).ToList() ?? [];
         return new TaskOutlook(
@@ -96,7 +95,7 @@ internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState st
             m, environment.Roster.NameOf(m) ?? m, vote.Present.Contains(m), vote.Recused.ContainsKey(m), vote.Recused.GetValueOrDefault(m),
             vote.Voted.Contains(m), vote.Chairs.Contains(m), vote.WrittenOpinions.GetValueOrDefault(m),
             step.Ballot == Ballot.Recorded && vote.RecordedBallots.TryGetValue(m, out var c) ? c : null,
-            Ask(t => t.GateAttend(task.TaskId, m)))).ToList();
+            Ask(t => t.GateAttend(task.TaskId, m)), Ask(t => t.GateRecuse(task.TaskId, m)))).ToList();
         var waiting = members.Where(m => !m.Chair && m.Present && !m.Recused && !m.Voted).Select(m => m.Name).ToList();
         return new VoteOutlook(
             vote.Round, step.Ballot, step.ChairSpeaksLast, step.Quorum, step.PassBase, step.PassThreshold, quorumRule, passRule, members,

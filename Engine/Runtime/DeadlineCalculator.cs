@@ -1,6 +1,7 @@
 using WorkflowEngine.Engine.Calendar;
 using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Model;
+using WorkflowEngine.Engine.Outlook;
 
 namespace WorkflowEngine.Engine.Runtime;
 
@@ -10,21 +11,21 @@ namespace WorkflowEngine.Engine.Runtime;
 /// </summary>
 internal sealed class DeadlineCalculator(FlowDefinition definition, WorkCalendar calendar)
 {
-    private readonly record struct Computed(Period Due, DateTimeOffset? WarnAt, int PausedUnits);
+    private readonly record struct Computed(PeriodEnd Due, DateTimeOffset? WarnAt, int PausedUnits);
 
     public IReadOnlyList<Deadline> Deadlines(CaseState state, DateTimeOffset now)
     {
         var result = new List<Deadline>();
         if (state.IsClosed) return result;
         foreach (var (kind, limit, c) in CaseDeadlines(state, openPauseUntil: now))
-            result.Add(new Deadline(kind, null, null, limit.Duration.ToString(), c.Due.LastDay, c.Due.DueAt, c.WarnAt, c.Due.Provisional,
+            result.Add(new Deadline(kind, null, null, limit.Period, c.Due.LastDay, c.Due.DueAt, c.WarnAt, c.Due.Provisional,
                 state.Clock.IsPaused, state.Clock.PauseReason, c.PausedUnits, kind == LimitKind.Statutory ? state.Clock.ExtensionAmount : 0));
         foreach (var active in state.Active)
         {
             var step = definition.Step(active.StepId);
             if (step.TimeLimit is not { } limit) continue;
-            var c = ComputeStep(active, limit.Duration);
-            result.Add(new Deadline(LimitKind.Step, active.TaskId, step.Id, limit.Duration.ToString(), c.Due.LastDay, c.Due.DueAt, c.WarnAt,
+            var c = ComputeStep(active, limit.Period);
+            result.Add(new Deadline(LimitKind.Step, active.TaskId, step.Id, limit.Period, c.Due.LastDay, c.Due.DueAt, c.WarnAt,
                 c.Due.Provisional, false, null, 0, 0));
         }
         return result;
@@ -36,15 +37,15 @@ internal sealed class DeadlineCalculator(FlowDefinition definition, WorkCalendar
         if (state.IsClosed) return timers;
         if (!state.Clock.IsPaused)
             foreach (var (kind, _, c) in CaseDeadlines(state, openPauseUntil: null))
-                AddAlertTimers(timers, state, TimerKeys.CaseLimit(kind, AlertLevel.Yellow), TimerKeys.CaseLimit(kind, AlertLevel.Red),
+                AddAlertTimers(timers, state, TimerKeys.CaseLimit(kind, DeadlineLevel.Yellow), TimerKeys.CaseLimit(kind, DeadlineLevel.Red),
                     kind, null, null, c);
         foreach (var active in state.Active)
         {
             var step = definition.Step(active.StepId);
-            Computed? stepLimit = step.TimeLimit is { } limit ? ComputeStep(active, limit.Duration) : null;
+            Computed? stepLimit = step.TimeLimit is { } limit ? ComputeStep(active, limit.Period) : null;
             if (stepLimit is { } c)
-                AddAlertTimers(timers, state, TimerKeys.StepLimit(active.TaskId, AlertLevel.Yellow),
-                    TimerKeys.StepLimit(active.TaskId, AlertLevel.Red), LimitKind.Step, active.TaskId, step.Id, c);
+                AddAlertTimers(timers, state, TimerKeys.StepLimit(active.TaskId, DeadlineLevel.Yellow),
+                    TimerKeys.StepLimit(active.TaskId, DeadlineLevel.Red), LimitKind.Step, active.TaskId, step.Id, c);
             if (step is TaskStep { OnTimeout: { } timeout })
             {
                 var due = timeout.After is { } after ? calendar.Add(active.EnteredAt, after) : stepLimit!.Value.Due;
@@ -79,12 +80,12 @@ internal sealed class DeadlineCalculator(FlowDefinition definition, WorkCalendar
                 yield return (kind, limit, ComputeCase(state, kind, limit, openPauseUntil));
     }
 
-    private Computed ComputeStep(ActiveStep active, Duration limit)
+    private Computed ComputeStep(ActiveStep active, Period limit)
     {
         var due = calendar.Add(active.EnteredAt, limit);
         if (IsMonthly(limit.Unit)) return new Computed(due, MonthlyWarning(active.EnteredAt, due), 0);
         var warnUnits = WarningUnits(limit.Amount, limit.Unit);
-        DateTimeOffset? warnAt = warnUnits is { } k ? calendar.Add(active.EnteredAt, new Duration(k, limit.Unit)).DueAt : null;
+        DateTimeOffset? warnAt = warnUnits is { } k ? calendar.Add(active.EnteredAt, new Period(k, limit.Unit)).DueAt : null;
         return new Computed(due, warnAt, 0);
     }
 
@@ -96,29 +97,29 @@ internal sealed class DeadlineCalculator(FlowDefinition definition, WorkCalendar
     {
         var clock = state.Clock;
         var start = clock.StartedAt!.Value;
-        var unit = limit.Duration.Unit;
+        var unit = limit.Period.Unit;
         var pausedUnits = 0;
         var pausedTime = TimeSpan.Zero;
         foreach (var pause in clock.Pauses) Accumulate(pause.From, pause.To);
         if (openPauseUntil is { } until && clock.PausedSince is { } since) Accumulate(since, until);
 
-        var total = limit.Duration.Amount + (kind == LimitKind.Statutory ? clock.ExtensionAmount : 0);
+        var total = limit.Period.Amount + (kind == LimitKind.Statutory ? clock.ExtensionAmount : 0);
         if (IsMonthly(unit))
         {
             // Paused calendar days push the whole month or year period later.
             var shifted = start.AddDays(pausedUnits);
-            var monthly = calendar.Add(shifted, new Duration(total, unit));
+            var monthly = calendar.Add(shifted, new Period(total, unit));
             return new Computed(monthly, MonthlyWarning(shifted, monthly), pausedUnits);
         }
         var warnUnits = WarningUnits(total, unit);
-        if (unit == DurationUnit.Hours)
+        if (unit == PeriodUnit.Hours)
         {
             var dueAt = start + TimeSpan.FromHours(total) + pausedTime;
             DateTimeOffset? warnAt = warnUnits is { } h ? start + TimeSpan.FromHours(h) + pausedTime : null;
-            return new Computed(new Period(WorkCalendar.LocalDate(dueAt), dueAt, false), warnAt, (int)pausedTime.TotalHours);
+            return new Computed(new PeriodEnd(WorkCalendar.LocalDate(dueAt), dueAt, false), warnAt, (int)pausedTime.TotalHours);
         }
-        var due = calendar.Add(start, new Duration(total + pausedUnits, unit));
-        DateTimeOffset? warn = warnUnits is { } k ? calendar.Add(start, new Duration(k + pausedUnits, unit)).DueAt : null;
+        var due = calendar.Add(start, new Period(total + pausedUnits, unit));
+        DateTimeOffset? warn = warnUnits is { } k ? calendar.Add(start, new Period(k + pausedUnits, unit)).DueAt : null;
         return new Computed(due, warn, pausedUnits);
 
         void Accumulate(DateTimeOffset from, DateTimeOffset to)
@@ -127,8 +128,8 @@ internal sealed class DeadlineCalculator(FlowDefinition definition, WorkCalendar
             var toDate = WorkCalendar.LocalDate(to);
             switch (unit)
             {
-                case DurationUnit.WorkingDays: pausedUnits += calendar.WorkingDaysBetween(fromDate, toDate); break;
-                case DurationUnit.CalendarDays or DurationUnit.Months or DurationUnit.Years:
+                case PeriodUnit.WorkingDays: pausedUnits += calendar.WorkingDaysBetween(fromDate, toDate); break;
+                case PeriodUnit.CalendarDays or PeriodUnit.Months or PeriodUnit.Years:
                     pausedUnits += Math.Max(0, toDate.DayNumber - fromDate.DayNumber);
                     break;
                 default: pausedTime += to - from; break;
@@ -136,10 +137,10 @@ internal sealed class DeadlineCalculator(FlowDefinition definition, WorkCalendar
         }
     }
 
-    private static bool IsMonthly(DurationUnit unit) => unit is DurationUnit.Months or DurationUnit.Years;
+    private static bool IsMonthly(PeriodUnit unit) => unit is PeriodUnit.Months or PeriodUnit.Years;
 
     /// <summary>A month or year period warns when the share of its calendar days set by the definition is used.</summary>
-    private DateTimeOffset? MonthlyWarning(DateTimeOffset start, Period due)
+    private DateTimeOffset? MonthlyWarning(DateTimeOffset start, PeriodEnd due)
     {
         var first = WorkCalendar.LocalDate(start);
         var days = due.LastDay.DayNumber - first.DayNumber;
@@ -152,7 +153,7 @@ internal sealed class DeadlineCalculator(FlowDefinition definition, WorkCalendar
     /// How many units in the yellow card comes: the earlier of "percent used" and "remaining left" (when the
     /// remaining is given in the limit's unit). None when the limit is too short for a warning before the red card.
     /// </summary>
-    private int? WarningUnits(int total, DurationUnit unit)
+    private int? WarningUnits(int total, PeriodUnit unit)
     {
         var rule = definition.Limits?.Warning ?? WarningRule.Default;
         var k = total * rule.PercentUsed / 100;

@@ -14,7 +14,7 @@ internal sealed partial class Transition
         var from = _clockFromCaseStart ? State.StartedAt : _now;
         State = State with { Clock = State.Clock with { StartedAt = from } };
         var limits = _def.Limits!;
-        var parts = new[] { limits.Statutory is { } s ? $"法定时限 {s.Duration.ToChinese()}" : null, limits.Promised is { } p ? $"承诺时限 {p.Duration.ToChinese()}" : null };
+        var parts = new[] { limits.Statutory is { } s ? $"法定时限 {s.Period.ToChinese()}" : null, limits.Promised is { } p ? $"承诺时限 {p.Period.ToChinese()}" : null };
         Record(EventTypes.ClockStarted, $"开始计时（自 {WorkCalendar.LocalDate(from):yyyy-MM-dd} 次日起算；{string.Join("，", parts.OfType<string>())}）",
             actor: Actor.System);
     }
@@ -65,17 +65,17 @@ internal sealed partial class Transition
         Record(EventTypes.ClockResumed, $"恢复计时：{reason}暂停 {days} 个工作日，时限相应顺延", actor: Actor.System);
     }
 
-    private void Extend(ActiveStep task, StepDefinition step, ActionDefinition action, Duration extend, string? opinion,
+    private void Extend(ActiveStep task, StepDefinition step, ActionDefinition action, Period extend, string? opinion,
         ImmutableDictionary<string, Value> delta, ImmutableDictionary<string, Value> data)
     {
         var used = State.Clock.ExtensionAmount;
         RunChecks(step, CheckPhase.Complete, task, action, data, flagOnly: false, explicitOnly: true);
         State = State with { Data = data, Clock = State.Clock with { ExtensionAmount = used + extend.Amount, ExtensionCount = State.Clock.ExtensionCount + 1 } };
-        Record(EventTypes.DeadlineExtended, $"{_actor.Name} 批准延期 {extend.ToChinese()}（累计 {new Duration(used + extend.Amount, extend.Unit).ToChinese()}）",
+        Record(EventTypes.DeadlineExtended, $"{_actor.Name} 批准延期 {extend.ToChinese()}（累计 {new Period(used + extend.Amount, extend.Unit).ToChinese()}）",
             task, action.Id, opinion, delta);
     }
 
-    private void GateExtension(Duration extend)
+    private void GateExtension(Period extend)
     {
         var rule = _def.Limits!.Extension!;
         if (!State.Clock.IsRunning)
@@ -85,6 +85,6 @@ internal sealed partial class Transition
             throw Refuse.Because(RefusalCode.ExtensionCapExceeded, $"延期次数超过上限：本流程最多延期 {times} 次，已延期 {State.Clock.ExtensionCount} 次。");
         if (used + extend.Amount > rule.Max.Amount)
             throw Refuse.Because(RefusalCode.ExtensionCapExceeded,
-                $"延期超过上限：已延期 {new Duration(used, extend.Unit).ToChinese()}，本次再延 {extend.ToChinese()} 将超过最多 {rule.Max.ToChinese()}。");
+                $"延期超过上限：已延期 {new Period(used, extend.Unit).ToChinese()}，本次再延 {extend.ToChinese()} 将超过最多 {rule.Max.ToChinese()}。");
     }
 }

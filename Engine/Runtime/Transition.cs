@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Engine.Expressions;
+using WorkflowEngine.Engine.Outlook;
 
 namespace WorkflowEngine.Engine.Runtime;
 
@@ -160,7 +161,7 @@ internal sealed partial class Transition
             State = State with
             {
                 Documents = State.Documents.Add(new IssuedDocument(kind, State.Documents.Count(d => d.Kind == kind) + 1, task.TaskId, step.Id,
-                    action.Id, _now, _actor.Id, opinion, delta)),
+                    action.Id, _now, _actor.Id, _actor.Name, opinion, delta)),
             };
         if (action?.RestartsClock == true) RestartClock();
         EnterStep(to, task.BranchPath);
@@ -224,7 +225,7 @@ internal sealed partial class Transition
             WaitStep w => $"，期限 {w.Period.ToChinese()}",
             _ => "",
         };
-        var limit = step.TimeLimit is { } l ? $"，时限 {l.Duration.ToChinese()}" : "";
+        var limit = step.TimeLimit is { } l ? $"，时限 {l.Period.ToChinese()}" : "";
         Record(EventTypes.StepEntered, $"进入“{step.Name}”环节{who}{limit}", instance);
     }
 
@@ -324,7 +325,7 @@ internal sealed partial class Transition
 
     private void RaiseAlert(TimerRequest timer)
     {
-        var level = timer.Kind == TimerKind.Warning ? AlertLevel.Yellow : AlertLevel.Red;
+        var level = timer.Kind == TimerKind.Warning ? DeadlineLevel.Yellow : DeadlineLevel.Red;
         State = State with { RaisedAlerts = State.RaisedAlerts.Add(timer.Key) };
         _alerts.Add(new AlertSignal(level, timer.Limit!.Value, timer.TaskId, timer.StepId, timer.DueAt, timer.Provisional));
         var what = timer.Limit switch
@@ -333,7 +334,7 @@ internal sealed partial class Transition
             LimitKind.Promised => "承诺时限",
             _ => $"“{_def.Step(timer.StepId!).Name}”环节时限",
         };
-        var summary = level == AlertLevel.Yellow
+        var summary = level == DeadlineLevel.Yellow
             ? $"黄牌预警：{what}将于 {timer.DueAt:yyyy-MM-dd HH:mm} 届满"
             : $"红牌：{what}已于 {timer.DueAt:yyyy-MM-dd HH:mm} 届满，已超期";
         Record(EventTypes.AlertRaised, summary + (timer.Provisional ? "（暂定）" : ""),

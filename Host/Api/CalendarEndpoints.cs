@@ -15,7 +15,7 @@ public static class CalendarEndpoints
         group.MapGet("/deadline", (string? from, string? add, CalendarService calendars) =>
         {
             if (!Periods.TryParseStart(from, out var start)) return Problems.BadRequest("参数 from 应为日期 yyyy-MM-dd 或时刻 yyyy-MM-ddTHH:mm。");
-            if (!Duration.TryParse(add, out var duration)) return Problems.BadRequest("参数 add 应为时限，如 5wd（工作日）、7d（自然日）、2h（小时）。");
+            if (!Period.TryParse(add, out var duration)) return Problems.BadRequest("参数 add 应为时限，如 5wd（工作日）、7d（自然日）、2h（小时）。");
             var period = calendars.Current.Add(start, duration);
             return Results.Ok(new
             {

@@ -1,4 +1,5 @@
 using WorkflowEngine.Engine.Cases;
+using WorkflowEngine.Engine.Definitions.Loading;
 using WorkflowEngine.Engine.Definitions.Validation;
 using WorkflowEngine.Engine.Runtime;
 
@@ -34,7 +35,7 @@ public static class Problems
         statusCode: StatusOf(refusal.Code),
         extensions: new Dictionary<string, object?>
         {
-            ["code"] = refusal.Code.ToString(),
+            ["code"] = JsonNames.Of(refusal.Code),
             ["riskPointId"] = refusal.RiskPointId,
             ["check"] = refusal.CheckName,
         });

@@ -3,12 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using WorkflowEngine.Engine.Calendar;
 using WorkflowEngine.Engine.Outlook;
 using WorkflowEngine.Store.Persistence;
+using WorkflowEngine.Store.Services;
 
 namespace WorkflowEngine.Server.Api;
 
 public sealed record OpenDeadlineDto(
     string CaseId, string CaseNo, string Title, string DefinitionId, string DefinitionName, string? Category, string Limit, string? TaskId,
-    string? StepName, string Period, DateTimeOffset DueAt, DateTimeOffset? WarnAt, bool Provisional, bool Paused, DeadlineLevel Level);
+    string? StepName, string Period, string PeriodText, int WorkingDaysLeft, DateTimeOffset DueAt, DateTimeOffset? WarnAt, bool Provisional, bool Paused, DeadlineLevel Level);
 
 public sealed record OnTimeDto(string DefinitionId, string DefinitionName, string? Category, string Month, int Closed, int OnTime);
 
@@ -17,7 +18,7 @@ public static class SupervisionEndpoints
 {
     public static void MapSupervision(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/deadlines", async (string? level, IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions,
+        app.MapGet("/api/deadlines", async (string? level, IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions, CalendarService calendars,
             TimeProvider clock, CancellationToken ct) =>
         {
             DeadlineLevel? wanted = level switch
@@ -46,11 +47,12 @@ public static class SupervisionEndpoints
                 if (!cases.TryGetValue(d.CaseId, out var c)) continue;
                 var definition = await definitions.GetAsync(c.DefinitionId, c.DefinitionVersion, ct);
                 var duration = d.StepId is { } stepId && definition is not null
-                    ? definition.FindStep(stepId)?.TimeLimit?.Duration.ToString() ?? "" : d.Duration;
+                    ? definition.FindStep(stepId)?.TimeLimit?.Period.ToString() ?? "" : d.Duration;
                 var current = DeadlineStanding.Level(d.DueAt, d.WarnAt, now);
                 if (wanted is not null && current != wanted) continue;
                 result.Add(new OpenDeadlineDto(c.Id, c.CaseNo, c.Title, c.DefinitionId, definition?.Name ?? c.DefinitionId, definition?.Category,
-                    d.Limit, d.TaskId, d.StepName, duration, d.DueAt, d.WarnAt, d.Provisional, d.Paused || (d.TaskId is null && paused.Contains(d.CaseId)), current));
+                    d.Limit, d.TaskId, d.StepName, duration, Period.TryParse(duration, out var p) ? p.ToChinese() : duration,
+                    DeadlineStanding.WorkingDaysLeft(calendars.Current, DeadlineStanding.LastDayOf(d.DueAt), now), d.DueAt, d.WarnAt, d.Provisional, d.Paused || (d.TaskId is null && paused.Contains(d.CaseId)), current));
             }
             return Results.Ok(result.OrderBy(r => r.DueAt));
         }).WithTags("Supervision").RequireAuthorization(Policies.Supervisor).Produces<IReadOnlyList<OpenDeadlineDto>>();

@@ -19,7 +19,7 @@ public static class DeadlineVerb
             if (args[i] == "--from") from = args[i + 1];
             else if (args[i] == "--add") add = args[i + 1];
         }
-        if (!Periods.TryParseStart(from, out var start) || !Duration.TryParse(add, out var duration))
+        if (!Periods.TryParseStart(from, out var start) || !Period.TryParse(add, out var duration))
         {
             error.WriteLine("用法：deadline --from 2026-02-13[T09:30] --add 5wd|7d|2h");
             return 2;
@@ -27,7 +27,7 @@ public static class DeadlineVerb
         var definitions = RepositoryPaths.Definitions(new WorkflowOptions());
         var calendar = WorkCalendar.Create(CalendarYearFile.LoadDirectory(Path.Combine(definitions, "calendars")));
         var period = calendar.Add(start, duration);
-        var first = duration.Unit == DurationUnit.Hours
+        var first = duration.Unit == PeriodUnit.Hours
             ? period.DueAt.ToOffset(WorkCalendar.ChinaOffset).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture)
             : period.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         output.WriteLine(period.Provisional ? first + " provisional" : first);

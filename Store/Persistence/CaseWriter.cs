@@ -76,7 +76,7 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
             {
                 CaseId = record.Id, CaseNo = record.CaseNo, CaseTitle = record.Title, DefinitionId = record.DefinitionId,
                 TaskKey = alert.TaskId ?? "", StepId = alert.StepId, StepName = alert.StepId is { } s ? definition.FindStep(s)?.Name : null,
-                Limit = JsonNames.Of(alert.Limit), Level = alert.Level == AlertLevel.Yellow ? "yellow" : "red",
+                Limit = JsonNames.Of(alert.Limit), Level = JsonNames.Of(alert.Level),
                 DueAt = alert.DueAt, RaisedAt = now, Provisional = alert.Provisional, Status = AlertStatus.Open,
             };
             if (await rows.InsertAlertOnceAsync(row, ct) is { } id)

@@ -29,7 +29,7 @@ public sealed record DerivedRows(IReadOnlyList<TaskRow> Tasks, IReadOnlyList<Dea
                 due?.DueAt, due?.WarnAt, due?.Provisional ?? false);
         }).ToList();
         var caseDeadlines = deadlines.Where(d => d.TaskId is null)
-            .Select(d => new DeadlineRow(JsonNames.Of(d.Kind), d.Limit, d.DueAt, d.WarnAt, d.Provisional, d.Paused)).ToList();
+            .Select(d => new DeadlineRow(JsonNames.Of(d.Kind), d.Period.ToString(), d.DueAt, d.WarnAt, d.Provisional, d.Paused)).ToList();
         return new DerivedRows(tasks, caseDeadlines, timers.Count == 0 ? null : timers.Min(t => t.FireAt));
     }
 }

@@ -135,13 +135,13 @@ internal static class DefinitionReader
 
     private static LimitDefinition ReadLimit(ObjectReader r) => r.Finish(new LimitDefinition
     {
-        Duration = r.Duration("duration", required: true) ?? default,
+        Period = r.Period("duration", required: true) ?? default,
         Basis = r.String("basis"),
     });
 
     private static ExtensionRule ReadExtension(ObjectReader r) => r.Finish(new ExtensionRule
     {
-        Max = r.Duration("max", required: true) ?? default,
+        Max = r.Period("max", required: true) ?? default,
         ApproverRole = r.String("approverRole", required: true) ?? "",
         MaxTimes = r.Int("maxTimes", min: 1, max: 10),
         Basis = r.String("basis"),
@@ -150,7 +150,7 @@ internal static class DefinitionReader
     private static WarningRule ReadWarning(ObjectReader r) => r.Finish(new WarningRule
     {
         PercentUsed = r.Int("percentUsed", min: 1, max: 99) ?? WarningRule.Default.PercentUsed,
-        Remaining = r.Duration("remaining"),
+        Remaining = r.Period("remaining"),
     });
 
     private static WithdrawalRule ReadWithdrawal(ObjectReader r) => r.Finish(new WithdrawalRule
@@ -190,7 +190,7 @@ internal static class DefinitionReader
 
     private static StepTimeLimit ReadTimeLimit(ObjectReader r) => r.Finish(new StepTimeLimit
     {
-        Duration = r.Duration("duration", required: true) ?? default,
+        Period = r.Period("duration", required: true) ?? default,
         Basis = r.Enum("basis", LimitBasis.Manual),
         Note = r.String("note"),
     });

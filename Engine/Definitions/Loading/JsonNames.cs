@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace WorkflowEngine.Engine.Definitions.Loading;
 
-/// <summary>The JSON spellings of enumerations (kebab-case: DurationUnit.WorkingDays is "working-days"), worked out once per type.</summary>
+/// <summary>The JSON spellings of enumerations (kebab-case: PeriodUnit.WorkingDays is "working-days"), worked out once per type.</summary>
 public static class JsonNames
 {
     public static string Of<T>(T value) where T : struct, Enum => Names<T>.ByValue[value];

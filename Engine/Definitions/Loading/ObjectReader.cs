@@ -119,13 +119,13 @@ internal sealed class ObjectReader
         return (bool)token;
     }
 
-    public Duration? Duration(string name, bool required = false)
+    public Period? Period(string name, bool required = false)
     {
         var text = String(name, required);
         if (text is null) return null;
-        if (Calendar.Duration.TryParse(text, out var duration)) return duration;
+        if (Calendar.Period.TryParse(text, out var duration)) return duration;
         _errors.Add(LocationOfProperty(name),
-            $"时限“{text}”格式不正确：应写作整数加单位，如“3wd”（工作日）、“7d”（自然日）或“2h”（小时），数值不超过 {Calendar.Duration.MaxAmount}。");
+            $"时限“{text}”格式不正确：应写作整数加单位，如“3wd”（工作日）、“7d”（自然日）或“2h”（小时），数值不超过 {Calendar.Period.MaxAmount}。");
         return null;
     }
 

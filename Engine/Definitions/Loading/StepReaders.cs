@@ -42,7 +42,7 @@ internal static class StepReaders
     {
         Id = c.Id, Name = c.Name, Description = c.Description, TimeLimit = c.TimeLimit, Clock = c.Clock,
         RiskPointIds = c.RiskPointIds, Checks = c.Checks,
-        Period = r.Duration("period", required: true) ?? default,
+        Period = r.Period("period", required: true) ?? default,
         Next = r.StepReference("next", required: true) ?? "",
         Actions = r.Objects("actions").Select(ReadAction).ToList(),
     };
@@ -101,7 +101,7 @@ internal static class StepReaders
             Requires = r.StringList("requires"),
             Opinion = r.Enum("opinion", OpinionRule.Optional),
             SystemOnly = r.Bool("systemOnly", false),
-            Extend = r.Duration("extend"),
+            Extend = r.Period("extend"),
             RestartsClock = r.Bool("restartsClock", false),
             Issues = r.EnumOrNull<DocumentKind>("issues", required: false),
         };
@@ -120,7 +120,7 @@ internal static class StepReaders
 
     private static TimeoutRule ReadTimeout(ObjectReader r) => r.Finish(new TimeoutRule
     {
-        After = r.Duration("after"),
+        After = r.Period("after"),
         ActionId = r.String("action", required: true) ?? "",
         Label = r.String("label", required: true) ?? "",
         ClockFromCaseStart = r.Bool("clockFromCaseStart", false),

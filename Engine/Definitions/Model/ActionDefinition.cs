@@ -19,7 +19,7 @@ public sealed class ActionDefinition : DefinitionElement
     /// <summary>Only a timer may take it (the end of a notice period, a deemed outcome).</summary>
     public bool SystemOnly { get; init; }
     /// <summary>Extends the case's statutory limit by this much (延期), within the definition's cap.</summary>
-    public Duration? Extend { get; init; }
+    public Period? Extend { get; init; }
     /// <summary>The case limits count again from now (重新起算), e.g. from the day corrected materials arrive.</summary>
     public bool RestartsClock { get; init; }
     /// <summary>The written notice or decision the action issues; when absent, <see cref="DocumentKinds.Of"/> applies the default.</summary>
@@ -30,7 +30,7 @@ public sealed class ActionDefinition : DefinitionElement
 public sealed class TimeoutRule : DefinitionElement
 {
     /// <summary>How long after entering the step; null means the step's time limit.</summary>
-    public Duration? After { get; init; }
+    public Period? After { get; init; }
     public required string ActionId { get; init; }
     public required string Label { get; init; }
     /// <summary>The case clock counts from the case start rather than from now (视为受理 from the day materials arrived).</summary>

@@ -6,13 +6,13 @@ public enum LimitKind { Statutory, Promised, Step }
 
 public sealed class LimitDefinition : DefinitionElement
 {
-    public required Duration Duration { get; init; }
+    public required Period Period { get; init; }
     public string? Basis { get; init; }
 }
 
 public sealed class ExtensionRule : DefinitionElement
 {
-    public required Duration Max { get; init; }
+    public required Period Max { get; init; }
     public required string ApproverRole { get; init; }
     /// <summary>How many separate extensions are allowed; null means any number within <see cref="Max"/>.</summary>
     public int? MaxTimes { get; init; }
@@ -22,10 +22,10 @@ public sealed class ExtensionRule : DefinitionElement
 /// <summary>When a yellow card is raised: the earlier of "percent of the time used" and "this much left".</summary>
 public sealed class WarningRule : DefinitionElement
 {
-    public static readonly WarningRule Default = new() { PercentUsed = 90, Remaining = new Duration(1, DurationUnit.WorkingDays) };
+    public static readonly WarningRule Default = new() { PercentUsed = 90, Remaining = new Period(1, PeriodUnit.WorkingDays) };
 
     public required int PercentUsed { get; init; }
-    public Duration? Remaining { get; init; }
+    public Period? Remaining { get; init; }
 }
 
 /// <summary>Case-level time limits: statutory (法定时限) and promised (承诺时限).</summary>

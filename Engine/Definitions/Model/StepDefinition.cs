@@ -19,7 +19,7 @@ public static class LimitBasisNames
 
 public sealed class StepTimeLimit : DefinitionElement
 {
-    public required Duration Duration { get; init; }
+    public required Period Period { get; init; }
     public LimitBasis Basis { get; init; } = LimitBasis.Manual;
     public string? Note { get; init; }
 }

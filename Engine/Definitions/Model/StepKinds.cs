@@ -66,7 +66,7 @@ public sealed class JoinStep : StepDefinition
 public sealed class WaitStep : ActingStep
 {
     public override StepKind Kind => StepKind.Wait;
-    public required Duration Period { get; init; }
+    public required Period Period { get; init; }
     public required string Next { get; init; }
 
     public override IEnumerable<(string, SourceLocation)> Targets => ActionTargets.Append((Next, At("next")));

@@ -180,7 +180,7 @@ internal sealed partial class DefinitionValidator
         }
     }
 
-    private void CheckExtension(ActionDefinition action, Duration extend, string? role)
+    private void CheckExtension(ActionDefinition action, Period extend, string? role)
     {
         var rule = _d.Limits?.Extension;
         if (rule is null)
@@ -255,13 +255,13 @@ internal sealed partial class DefinitionValidator
         foreach (var id in limits.ClockStopsAt) CheckStepReference(id, limits.At("clockStopsAt"), "停止计时环节");
         if (limits.Statutory is null && limits.Promised is null)
             Error(limits.Location, "“limits”须至少有法定时限（statutory）或承诺时限（promised）之一。");
-        if (limits is { Statutory: { } s, Promised: { } p } && s.Duration.Unit == p.Duration.Unit && p.Duration.Amount > s.Duration.Amount)
-            Error(p.At("duration"), $"承诺时限 {p.Duration} 不能长于法定时限 {s.Duration}。");
+        if (limits is { Statutory: { } s, Promised: { } p } && s.Period.Unit == p.Period.Unit && p.Period.Amount > s.Period.Amount)
+            Error(p.At("duration"), $"承诺时限 {p.Period} 不能长于法定时限 {s.Period}。");
         if (limits.Extension is { } extension)
         {
             CheckRoleReference(extension.ApproverRole, extension.At("approverRole"));
             if (limits.Statutory is null) Error(extension.Location, "延期须有法定时限（limits.statutory）才能延长。");
-            else if (limits.Statutory.Duration.Unit != extension.Max.Unit)
+            else if (limits.Statutory.Period.Unit != extension.Max.Unit)
                 Error(extension.At("max"), "延期上限的单位须与法定时限一致。");
         }
     }

@@ -38,12 +38,12 @@ public static class CoreBenchmarks
 
     public static Measurement Deadlines(WorkCalendar calendar, int perRound)
     {
-        Duration[] durations = [Duration.Parse("3wd"), Duration.Parse("20wd"), Duration.Parse("60d"), Duration.Parse("7d"), Duration.Parse("2h"), Duration.Parse("10wd")];
+        Period[] periods = [Period.Parse("3wd"), Period.Parse("20wd"), Period.Parse("60d"), Period.Parse("7d"), Period.Parse("2h"), Period.Parse("10wd")];
         var starts = Enumerable.Range(0, 4096).Select(i => new DateTimeOffset(2024, 1, 1, 9, 0, 0, WorkCalendar.ChinaOffset).AddHours(i * 13.7)).ToArray();
         long sink = 0;
         int Run()
         {
-            for (var i = 0; i < perRound; i++) sink += calendar.Add(starts[i & 4095], durations[i % durations.Length]).DueAt.UtcTicks;
+            for (var i = 0; i < perRound; i++) sink += calendar.Add(starts[i & 4095], periods[i % periods.Length]).DueAt.UtcTicks;
             return perRound;
         }
         var rate = Rounds.MedianRate(7, Run);

@@ -72,7 +72,7 @@ public static class TimerBenchmarks
             // A start at which the window's 1-working-day limit has run out but its 5-working-day deemed acceptance has not.
             var calendar = env.Get<Store.Services.CalendarService>().Current;
             var start = now.AddDays(-1);
-            while (!(calendar.Add(start, Duration.Parse("1wd")).DueAt < now && calendar.Add(start, Duration.Parse("5wd")).DueAt > now.AddMinutes(10)))
+            while (!(calendar.Add(start, Period.Parse("1wd")).DueAt < now && calendar.Add(start, Period.Parse("5wd")).DueAt > now.AddMinutes(10)))
                 start = start.AddDays(-1);
             clock.Now = start;
             log.WriteLine($"  seeding {missed:N0} cases received {start:yyyy-MM-dd} whose intake limit ran out while the service was stopped …");

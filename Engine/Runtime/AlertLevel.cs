@@ -1,5 +1,0 @@
-using System.Collections.Immutable;
-
-namespace WorkflowEngine.Engine.Runtime;
-
-public enum AlertLevel { Yellow, Red }

@@ -24,8 +24,9 @@ public static class ServerApp
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(CommandLine.Translate(args));
+        var builder = WebApplication.CreateBuilder(HostLayout.Options(CommandLine.Translate(args)));
         var options = builder.Configuration.Get<WorkflowOptions>() ?? new WorkflowOptions();
+        HostLayout.ResolveDatabasePath(options.Database, builder.Environment.ContentRootPath);
         AddServices(builder, options);
 
         var app = builder.Build();

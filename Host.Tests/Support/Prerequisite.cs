@@ -14,10 +14,10 @@ public static class Prerequisite
 
     /// <summary>Skips (or, when every test is required, fails) the current test or fixture unless <paramref name="path"/> exists.</summary>
     /// <returns>The path, for the caller to use.</returns>
-    public static string Require(string path, string reason, string aptLine)
+    public static string Require(string path, string reason, string installLine)
     {
         var outcome = Decide(File.Exists(path) || Directory.Exists(path), RequireAll(Environment.GetEnvironmentVariable(RequireAllVariable)));
-        var message = Message(path, reason, aptLine);
+        var message = Message(path, reason, installLine);
         switch (outcome)
         {
             case Outcome.Skip:
@@ -39,6 +39,6 @@ public static class Prerequisite
     public static bool RequireAll(string? value) =>
         value?.Trim().ToLowerInvariant() is "1" or "true" or "yes";
 
-    public static string Message(string path, string reason, string aptLine) =>
-        $"{path} not found: {reason} Install it with: {aptLine}";
+    public static string Message(string path, string reason, string installLine) =>
+        $"{path} not found: {reason} Install it with: {installLine}";
 }

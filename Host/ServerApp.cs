@@ -64,7 +64,9 @@ public static class ServerApp
         if (clock is SimulatedTimeProvider simulated)
         {
             services.AddSingleton(simulated);
+            services.AddSingleton<ClockPositionStore>();
             services.AddSingleton<ClockAdvancer>();
+            services.AddExceptionHandler<ClockRangeProblemHandler>();
         }
         // Sessions expire in real time even when case time is simulated: moving the demo clock must not sign everyone out.
         services.AddSingleton(sp => new SessionStore(sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), TimeProvider.System,
@@ -80,6 +82,7 @@ public static class ServerApp
 
         // Order matters: the database is migrated and seeded before the scheduler starts.
         services.AddHostedService(sp => sp.GetRequiredService<StartupInitializer>());
+        if (clock is SimulatedTimeProvider) services.AddHostedService<ClockPositionRestorer>();
         services.AddQuartz(q =>
         {
             q.UseTimeProvider(clock);

@@ -31,7 +31,7 @@ public class PublishTests
 
     [Test]
     [CancelAfter(180_000)]
-    public async Task The_publish_folder_started_from_another_directory_serves_the_ui_and_the_flows(CancellationToken ct)
+    public async Task The_publish_folder_started_from_another_directory_serves_the_ui_and_the_flows_is_ready_and_logs_json(CancellationToken ct)
     {
         var builtIndex = Prerequisite.Require(Path.Combine(Repository.Host, "wwwroot", "index.html"),
             "the publish test checks that the web UI ships, and the UI is built by the Host's build unless SkipClientApp=true.",
@@ -50,8 +50,9 @@ public class PublishTests
             File.Exists(Path.Combine(output, "samples", "users.json")).Should().BeTrue();
 
             var url = $"http://127.0.0.1:{ChildProcess.FreePort()}";
-            await using var service = ChildProcess.Start("dotnet", [Path.Combine(output, "WorkflowEngine.Host.dll"), "--urls", url], elsewhere, CleanEnvironment);
-            await service.WaitForAsync(url + "/health", TimeSpan.FromSeconds(60));
+            await using var service = ChildProcess.Start("dotnet",
+                [Path.Combine(output, "WorkflowEngine.Host.dll"), "--urls", url, "--Logging:Console:FormatterName=json"], elsewhere, CleanEnvironment);
+            await service.WaitForAsync(url + "/health/ready", TimeSpan.FromSeconds(60));
 
             using var http = new HttpClient { BaseAddress = new Uri(url) };
             var home = await http.GetAsync("/", ct);
@@ -65,6 +66,12 @@ public class PublishTests
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             var definitions = await http.GetFromJsonAsync<JsonElement>("/api/definitions", ct);
             definitions.GetArrayLength().Should().Be(Directory.GetFiles(Path.Combine(Repository.Root, "Definitions", "flows"), "*.json").Length);
+
+            var logLines = service.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            logLines.Should().NotBeEmpty();
+            foreach (var line in logLines)
+                JsonDocument.Parse(line).RootElement.GetProperty("Category").GetString().Should().NotBeNullOrEmpty("with FormatterName=json every log line is a JSON object: " + line);
+            logLines.Should().Contain(l => l.Contains("new versions stored", StringComparison.Ordinal), "the start-up report is among them");
 
             File.Exists(Path.Combine(output, "workflow.db")).Should().BeTrue("the default database lives beside the program, not in the working directory");
             Directory.EnumerateFileSystemEntries(elsewhere).Should().BeEmpty("nothing is written to the working directory");

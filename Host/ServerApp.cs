@@ -14,6 +14,7 @@ using WorkflowEngine.Server.Auth;
 using WorkflowEngine.Server.Clock;
 using WorkflowEngine.Server.Configuration;
 using WorkflowEngine.Server.Database;
+using WorkflowEngine.Server.Operations;
 using WorkflowEngine.Server.Startup;
 using WorkflowEngine.Server.Web;
 
@@ -41,6 +42,8 @@ public static class ServerApp
         app.UseAuthorization();
 
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().WithTags("Health");
+        app.MapWorkflowHealthChecks();
+        app.MapWorkflowMetrics();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAuth(app.Services.GetRequiredService<RoleNames>());
         app.MapDefinitions();
@@ -78,6 +81,8 @@ public static class ServerApp
             TimeSpan.FromSeconds(options.Timers.SweepSeconds)));
         services.AddSingleton<ICaseObserver>(sp => sp.GetRequiredService<WakeUpScheduler>());
         services.AddSingleton<CaseViews>();
+        services.AddWorkflowHealthChecks();
+        services.AddWorkflowMetrics();
         services.AddTransient<DueTimersJob>();
 
         // Order matters: the database is migrated and seeded before the scheduler starts.

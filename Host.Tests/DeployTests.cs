@@ -60,7 +60,7 @@ public class DeployTests
     [CancelAfter(120_000)]
     public async Task Nginx_in_front_of_a_node_passes_requests_and_the_alert_stream_unbuffered(CancellationToken ct)
     {
-        var nginx = Prerequisite.Require("/usr/sbin/nginx", "the deploy test puts Debian's nginx in front of the service.", "apt-get install -y nginx");
+        var nginx = Prerequisite.Require(Environment.GetEnvironmentVariable("NGINX_PATH") ?? "/usr/sbin/nginx", "the deploy test puts Debian's nginx in front of the service.", "apt-get install -y nginx");
         var nodePort = ChildProcess.FreePort();
         await using var node = ServerApp.Build(["--db", WorkflowHost.NewDatabase(), "--clock", "simulated", "--clock-start", WorkflowHost.DefaultStart,
             "--urls", $"http://127.0.0.1:{nodePort}", "--Logging:LogLevel:Default=Warning"]);

@@ -52,7 +52,7 @@ public class PublishTests
             var url = $"http://127.0.0.1:{ChildProcess.FreePort()}";
             await using var service = ChildProcess.Start("dotnet",
                 [Path.Combine(output, "WorkflowEngine.Host.dll"), "--urls", url, "--Logging:Console:FormatterName=json"], elsewhere, CleanEnvironment);
-            await service.WaitForAsync(url + "/health/ready", TimeSpan.FromSeconds(60));
+            await service.WaitForAsync(url + "/health/ready", TimeSpan.FromSeconds(90));
 
             using var http = new HttpClient { BaseAddress = new Uri(url) };
             var home = await http.GetAsync("/", ct);

@@ -45,6 +45,17 @@ public class OperationsTests
     }
 
     [Test]
+    public async Task The_alert_stream_tells_a_proxy_not_to_buffer_it()
+    {
+        await using var host = new WorkflowHost(WorkflowHost.NewDatabase());
+        var supervisor = await host.LoginAsync("supervisor");
+        using var stream = await supervisor.GetAsync("/api/alerts/stream", HttpCompletionOption.ResponseHeadersRead);
+        stream.Content.Headers.ContentType!.MediaType.Should().Be("text/event-stream");
+        stream.Headers.GetValues("X-Accel-Buffering").Should().Equal("no");
+        (await supervisor.GetAsync("/api/clock")).Headers.Contains("X-Accel-Buffering").Should().BeFalse("only event streams carry it");
+    }
+
+    [Test]
     public async Task Metrics_are_served_in_Prometheus_text_with_request_latency_actions_open_deadlines_and_alert_lag()
     {
         await using var host = new WorkflowHost(WorkflowHost.NewDatabase());

@@ -37,6 +37,7 @@ public static class ServerApp
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UseEventStreamProxyHeaders();
         app.UseClientAppFiles();
         app.UseAuthentication();
         app.UseAuthorization();

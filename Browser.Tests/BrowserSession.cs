@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Browser.Tests;
 
@@ -20,11 +21,16 @@ internal sealed class BrowserSession : IAsyncDisposable
         Browser = browser;
     }
 
+    /// <summary>Debian's Chromium (or CHROMIUM_PATH); skips the browser tests when it is not installed (fails them under WORKFLOW_REQUIRE_ALL_TESTS=1).</summary>
+    public static string RequireChromium() => Prerequisite.Require(
+        Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+        "the browser tests drive Debian's Chromium through Playwright (Playwright's own browser download is not used).",
+        "apt-get install -y chromium fonts-noto-cjk");
+
     public static async Task<BrowserSession> StartAsync()
     {
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        var executable = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
-        if (!File.Exists(executable)) Assert.Fail($"{executable} not found: install Debian's chromium and fonts-noto-cjk (apt-get install -y chromium fonts-noto-cjk).");
+        var executable = RequireChromium();
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Browser.Tests;
 
@@ -11,8 +12,9 @@ public sealed class ClientAppUnitTests
     public async Task Vitest_suite_passes(CancellationToken ct)
     {
         var dir = RepositoryLayout.ClientApp;
-        Assume.That(Directory.Exists(Path.Combine(dir, "node_modules")), Is.True,
-            "Host/ClientApp/node_modules is missing: build the Host first (dotnet build runs npm ci) or run npm ci in Host/ClientApp.");
+        Prerequisite.Require(Path.Combine(dir, "node_modules"),
+            "the UI's Vitest suite needs the UI's packages, which the Host's build installs unless SkipClientApp=true.",
+            "dotnet build Host (or npm ci in Host/ClientApp)");
         var start = new ProcessStartInfo("npx", "vitest run --reporter=default --color=false")
         {
             WorkingDirectory = dir,

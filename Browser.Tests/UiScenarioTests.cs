@@ -25,6 +25,7 @@ public sealed class UiScenarioTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
+        BrowserSession.RequireChromium();
         _host = await TestHost.StartAsync();
         _browser = await BrowserSession.StartAsync();
     }

@@ -44,7 +44,7 @@ public class MigrationTests
         var clerk = await host.LoginAsync("window");
         var next = await clerk.StartLicensingCase();
         next.GetProperty("caseNo").GetString().Should().Be("2026-000002");
-        (await Sqlite.ScalarAsync(db, "SELECT MAX(version) FROM schema_version")).Should().Be(2);
+        (await Sqlite.ScalarAsync(db, "SELECT MAX(version) FROM schema_version")).Should().Be(SqliteSetup.Scripts.Max(s => s.Version));
     }
 
     /// <summary>Writes, with plain SQL of the version 1 schema, a licensing case in review with its history, rows and an alert.</summary>

@@ -17,6 +17,7 @@ using WorkflowEngine.Server.Auth;
 using WorkflowEngine.Server.Clock;
 using WorkflowEngine.Server.Configuration;
 using WorkflowEngine.Server.Database;
+using WorkflowEngine.Server.Operations;
 using WorkflowEngine.Server.Startup;
 using WorkflowEngine.Server.Web;
 
@@ -27,8 +28,9 @@ public static class ServerApp
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(CommandLine.Translate(args));
+        var builder = WebApplication.CreateBuilder(HostLayout.Options(CommandLine.Translate(args)));
         var options = builder.Configuration.Get<WorkflowOptions>() ?? new WorkflowOptions();
+        HostLayout.ResolveDatabasePath(options.Database, builder.Environment.ContentRootPath);
         AddServices(builder, options);
 
         var app = builder.Build();
@@ -38,11 +40,14 @@ public static class ServerApp
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UseEventStreamProxyHeaders();
         app.UseClientAppFiles();
         app.UseAuthentication();
         app.UseAuthorization();
 
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().WithTags("Health");
+        app.MapWorkflowHealthChecks();
+        app.MapWorkflowMetrics();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAuth(app.Services.GetRequiredService<RoleNames>());
         app.MapDefinitions();
@@ -66,7 +71,9 @@ public static class ServerApp
         if (clock is SimulatedTimeProvider simulated)
         {
             services.AddSingleton(simulated);
+            services.AddSingleton<ClockPositionStore>();
             services.AddSingleton<ClockAdvancer>();
+            services.AddExceptionHandler<ClockRangeProblemHandler>();
         }
         // Sessions expire in real time even when case time is simulated: moving the demo clock must not sign everyone out.
         services.AddSingleton(sp => new SessionStore(sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), TimeProvider.System,
@@ -78,10 +85,13 @@ public static class ServerApp
             TimeSpan.FromSeconds(options.Timers.SweepSeconds)));
         services.AddSingleton<ICaseObserver>(sp => sp.GetRequiredService<WakeUpScheduler>());
         services.AddSingleton<CaseViews>();
+        services.AddWorkflowHealthChecks();
+        services.AddWorkflowMetrics();
         services.AddTransient<DueTimersJob>();
 
         // Order matters: the database is migrated and seeded before the scheduler starts.
         services.AddHostedService(sp => sp.GetRequiredService<StartupInitializer>());
+        if (clock is SimulatedTimeProvider) services.AddHostedService<ClockPositionRestorer>();
         services.AddQuartz(q =>
         {
             q.UseTimeProvider(clock);

@@ -9,8 +9,10 @@ public sealed record AdvanceResult(DateTimeOffset From, DateTimeOffset To, int T
 /// <summary>
 /// Moves the simulated clock and fires everything that fell due on the way, in order: the clock stops at
 /// each due instant, the timers due then fire, and it moves on.
+/// Every position it stops at is stored (<see cref="ClockPositionStore"/>), so a restart resumes there. A move past
+/// the working-day calendar's range is refused with <see cref="ClockRangeException"/>.
 /// </summary>
-public sealed class ClockAdvancer(SimulatedTimeProvider clock, CaseService cases, IDbContextFactory<WorkflowDbContext> dbFactory)
+public sealed class ClockAdvancer(SimulatedTimeProvider clock, CaseService cases, IDbContextFactory<WorkflowDbContext> dbFactory, ClockPositionStore positions)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -21,17 +23,22 @@ public sealed class ClockAdvancer(SimulatedTimeProvider clock, CaseService cases
         try
         {
             var from = clock.GetUtcNow();
-            var target = from + duration;
+            var target = ClockRange.Target(from, duration);
             var fired = 0;
             while (true)
             {
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
                 var next = await db.EarliestTimerAsync(target, ct);
                 if (next is null) break;
-                if (next > clock.GetUtcNow()) clock.MoveTo(next.Value);
+                if (next > clock.GetUtcNow())
+                {
+                    clock.MoveTo(next.Value);
+                    await positions.SaveAsync(next.Value, ct);
+                }
                 fired += await cases.FireDueTimersAsync(clock.GetUtcNow(), ct: ct);
             }
             clock.MoveTo(target);
+            await positions.SaveAsync(target, ct);
             return new AdvanceResult(from, target, fired);
         }
         finally

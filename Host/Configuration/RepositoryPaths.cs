@@ -12,6 +12,9 @@ public static class RepositoryPaths
     private static string Resolve(string configured, string relative, Func<string, bool> exists)
     {
         if (!string.IsNullOrWhiteSpace(configured)) return Path.GetFullPath(configured);
+        // A publish folder carries its own copy beside the program; it wins over whatever the working directory holds.
+        var published = Path.Combine(AppContext.BaseDirectory, relative);
+        if (exists(published)) return published;
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {

@@ -13,7 +13,7 @@ public sealed class WorkflowOptions
 
 public sealed class DatabaseOptions
 {
-    /// <summary>The SQLite file; relative paths are taken from the working directory.</summary>
+    /// <summary>The SQLite file; a relative path is taken from the content root (Host/ in the source tree, the program's folder when published).</summary>
     public string Path { get; set; } = "workflow.db";
     /// <summary>SQLite's synchronous setting (FULL: every commit is on disk before the API answers).</summary>
     public string Synchronous { get; set; } = "FULL";

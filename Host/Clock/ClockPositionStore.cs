@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using WorkflowEngine.Engine.Persistence;
+using WorkflowEngine.Store.Persistence;
 
 namespace WorkflowEngine.Server.Clock;
 

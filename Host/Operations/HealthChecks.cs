@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Quartz;
-using WorkflowEngine.Engine.Persistence;
+using WorkflowEngine.Store.Persistence;
 using WorkflowEngine.Server.Database;
 
 namespace WorkflowEngine.Server.Operations;

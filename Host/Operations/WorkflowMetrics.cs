@@ -1,9 +1,9 @@
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using OpenTelemetry.Metrics;
-using WorkflowEngine.Engine.Persistence;
-using WorkflowEngine.Engine.Persistence.Records;
-using WorkflowEngine.Engine.Services;
+using WorkflowEngine.Store.Persistence;
+using WorkflowEngine.Store.Persistence.Records;
+using WorkflowEngine.Store.Services;
 
 namespace WorkflowEngine.Server.Operations;
 

@@ -108,6 +108,8 @@ public sealed class UiScenarioTests
         var caseUrl = page.Url;
         await Expect(page.Locator("[data-task=intake]")).ToContainTextAsync("受理（窗口收件）");
         await Expect(page.Locator("[data-test=case-version]")).ToHaveTextAsync("流程第 1 版");
+        // Each open task names its post and the people who hold it.
+        await Expect(page.Locator("[data-task=intake] [data-test=task-holders]")).ToContainTextAsync("窗口 王芳");
 
         // --- One-time correction notice listing every missing item ---
         var missing = page.Locator("[data-test=missing-list]");
@@ -117,6 +119,8 @@ public sealed class UiScenarioTests
         // Accepting with materials missing is refused by the risk rule, in plain Chinese, naming the risk point.
         await page.ClickAsync("[data-action=accept]");
         var dialog = page.OpenDialog();
+        // The core predicts the block with the case data as it stands: a warning before signing, the button stays enabled.
+        await Expect(dialog.Locator("[data-test=action-blocks]")).ToContainTextAsync("风险点①");
         await dialog.Locator("[data-test=risk-confirm]").ClickAsync();
         await dialog.Locator("[data-test=action-submit]").ClickAsync();
         await Expect(dialog.Locator("[data-test=action-problem]")).ToContainTextAsync("风险点①");
@@ -135,7 +139,7 @@ public sealed class UiScenarioTests
         await dialog.Locator("[data-test=risk-confirm]").ClickAsync();
         await dialog.Locator("[data-test=action-submit]").ClickAsync();
         await page.ConfirmMessageBoxAsync();
-        await page.WaitForURLAsync("**/print/correction/*");
+        await page.WaitForURLAsync("**/print/correction-notice/**");
         var sheet = page.Locator(".sheet");
         await Expect(sheet).ToContainTextAsync("补正材料一次性告知书");
         await Expect(sheet).ToContainTextAsync("康宁妇产医院");
@@ -143,7 +147,6 @@ public sealed class UiScenarioTests
         await Expect(items).ToHaveCountAsync(2);
         await Expect(items.Nth(0)).ToHaveTextAsync("相关专业技术人员资格证书、执业证书");
         await Expect(items.Nth(1)).ToHaveTextAsync("场地、设备配备情况说明");
-        await Expect(sheet).ToContainTextAsync("2026年3月9日 前"); // 5 working days after receipt, counted by the engine
         await Expect(page.Locator("[data-test=print]")).ToBeVisibleAsync();
         await page.ShotAsync("04-correction-notice-print", fullPage: true);
 
@@ -161,8 +164,10 @@ public sealed class UiScenarioTests
         await dialog.Locator("[data-test=risk-confirm]").ClickAsync();
         await dialog.Locator("[data-test=action-submit]").ClickAsync();
         await page.ConfirmMessageBoxAsync();
-        await page.WaitForURLAsync("**/print/acceptance/*");
+        await page.WaitForURLAsync("**/print/acceptance-notice/**");
+        // The decision day is the core's: the document's dates and the case's statutory limit.
         await Expect(page.Locator("[data-test=decision-date]")).ToContainTextAsync("本机关将于 2026年3月30日 前作出决定");
+        await Expect(page.Locator("[data-test=decision-date]")).ToContainTextAsync("法定时限 20个工作日");
         await page.ShotAsync("05-acceptance-receipt-print", fullPage: true);
         await page.GotoAsync(caseUrl);
         await Expect(page.Locator("[data-test=chain-badge]")).ToContainTextAsync("留痕完整");
@@ -173,7 +178,7 @@ public sealed class UiScenarioTests
         // --- The reviewer passes it, the deputy approves with the risk prompt shown ---
         await page.LoginAsync(Url, "reviewer", "reviewer@2026");
         await Expect(page.Locator(".work-table")).ToContainTextAsync("康宁妇产医院");
-        await Expect(page.Locator(".work-table [data-test=countdown]").First).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("countdown--(ok|warn)"));
+        await Expect(page.Locator(".work-table [data-test=countdown]").First).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("countdown--(normal|yellow)"));
         await page.ShotAsync("02-work-list");
         await page.ClickAsync("[data-test=open-task]");
         await page.ClickAsync("[data-action=pass]");
@@ -199,6 +204,9 @@ public sealed class UiScenarioTests
         await dialog.Locator("[data-test=action-submit]").ClickAsync();
         await Expect(page.Locator("[data-task=approve-director]")).ToBeVisibleAsync();
         await Expect(page.Locator(".step-node.active[data-step=approve-director]")).ToBeVisibleAsync();
+        // The director's actions are refused to the deputy, with the core's reason.
+        await Expect(page.Locator("[data-task=approve-director] [data-action=grant]")).ToBeDisabledAsync();
+        await Expect(page.Locator("[data-task=approve-director] [data-test=action-reasons]")).ToContainTextAsync("须由市卫计委主任办理");
         await page.ShotAsync("07-case-page");
         await page.LogoutAsync(Url);
 
@@ -307,7 +315,7 @@ public sealed class UiScenarioTests
         started.IsSuccessStatusCode.Should().BeTrue(await started.Content.ReadAsStringAsync());
         var caseJson = await started.Content.ReadFromJsonAsync<JsonElement>();
         var caseId = caseJson.GetProperty("id").GetString();
-        var taskId = caseJson.GetProperty("tasks")[0].GetProperty("id").GetString();
+        var taskId = caseJson.GetProperty("outlook").GetProperty("tasks")[0].GetProperty("taskId").GetString();
         // The deputy attends and votes first (anonymous), the chair attends, deputy2 has not voted yet.
         using var deputy = await ApiAsync("deputy", "deputy@2026");
         (await deputy.PostAsJsonAsync($"/api/cases/{caseId}/tasks/{taskId}/vote/attend", new { })).EnsureSuccessStatusCode();
@@ -320,6 +328,9 @@ public sealed class UiScenarioTests
         await page.GotoAsync($"{Url}/cases/{caseId}");
         var panel = page.Locator("[data-test=vote-panel]");
         await Expect(panel.Locator("[data-test=ballot-kind]")).ToHaveTextAsync("无记名投票");
+        // The chair may sign absent members in, row by row; members already present have no sign-in button.
+        await Expect(panel.Locator("[data-test=member-attend][data-member=director]")).ToBeVisibleAsync();
+        await Expect(panel.Locator("[data-test=member-attend][data-member=deputy]")).ToHaveCountAsync(0);
         await page.ClickAsync("[data-test=vote-attend]");
         await Expect(panel.Locator("[data-member-status=director]")).ToHaveTextAsync("出席，未表态");
         // The head may not vote while a present member has not.
@@ -333,7 +344,7 @@ public sealed class UiScenarioTests
 
         (await deputy2.PostAsJsonAsync($"/api/cases/{caseId}/tasks/{taskId}/vote/cast", new { choice = "against" })).EnsureSuccessStatusCode();
         // The page still holds the old version: its next command is refused with 409 (If-Match), the user is told and the page reloads.
-        await panel.Locator("tr", new() { HasText = "纪检组长 高远" }).GetByText("代为签到").ClickAsync();
+        await panel.Locator("tr", new() { HasText = "纪检组长 高远" }).Locator("[data-test=member-attend]").ClickAsync();
         await Expect(page.Locator(".el-message-box:visible")).ToContainTextAsync("案件已更新");
         await page.ConfirmMessageBoxAsync();
         await Expect(panel.Locator("[data-member-status=deputy2]")).ToHaveTextAsync("已投票");

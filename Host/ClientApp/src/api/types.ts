@@ -1,13 +1,55 @@
-// Shapes of the Host's JSON (camelCase), see Host/Api/*.cs.
+// The Host's JSON. Every shape the OpenAPI document describes (openapi.json, generated into schema.d.ts by
+// `npm run generate:api`) is an alias of the generated type; only what the document leaves untyped is written here.
+import type { components } from './schema'
 
-export interface User {
-  id: string
-  name: string
-  department?: string | null
-  roles: string[]
-  roleNames: Record<string, string>
+type S = components['schemas']
+/** A JSON object of data (the document types case data as any JSON element and a document's data as an empty object). */
+export type JsonObject = Record<string, unknown>
+
+export type User = S['UserDto']
+export type FieldDto = S['FieldDto']
+export type FieldType = S['FieldType']
+export type MaterialItem = S['MaterialItem']
+export type RiskPointDto = S['RiskPointDto']
+export type RosterMember = S['RosterMember']
+export type CaseClock = S['CaseClock']
+export type ClockPause = S['ClockPause']
+
+// ---- The case and the core's outlook on it ----
+export type CaseDto = Omit<S['CaseDto'], 'data' | 'outlook'> & { data: JsonObject; outlook: CaseOutlook }
+export type CaseOutlook = Omit<S['CaseOutlook'], 'documents'> & { documents: DocumentOutlook[] }
+export type TaskOutlook = S['TaskOutlook']
+export type ActionOutlook = S['ActionOutlook']
+export type Permission = S['Permission']
+export type RefusalCode = NonNullable<S['RefusalCode']>
+export type VoteOutlook = S['VoteOutlook']
+export type VoteMemberOutlook = S['VoteMemberOutlook']
+export type VoteChoice = NonNullable<S['VoteChoice']>
+export type DeadlineOutlook = S['DeadlineOutlook']
+export type DeadlineLevel = NonNullable<S['DeadlineLevel']>
+export type LimitKind = S['LimitKind']
+export type DocumentOutlook = Omit<S['DocumentOutlook'], 'document'> & { document: IssuedDocument }
+export type IssuedDocument = Omit<S['IssuedDocument'], 'data'> & { data: JsonObject }
+export type DocumentKind = NonNullable<S['DocumentKind']>
+export type DocumentDate = S['DocumentDate']
+
+export type CaseListItem = S['CaseListItemDto']
+export type WorkItem = S['WorkItemDto']
+export type HistoryEntry = Omit<S['HistoryDto'], 'data'> & { data: JsonObject }
+export type AlertDto = S['AlertDto']
+export type OpenDeadline = S['OpenDeadlineDto']
+export type OnTimeStat = S['OnTimeDto']
+export type RiskEventDto = S['RiskEventDto']
+
+/** A flow in the catalog (GET /api/definitions); the document leaves every property optional, the API always sends them. */
+export type DefinitionSummary = Required<Omit<S['DefinitionListItemDto'], 'status'>> & {
+  /** published, or draft for the newest version of a flow not yet published (designer list) */
+  status?: string
 }
 
+// ---- Client-side shapes of responses the OpenAPI document leaves untyped ----
+
+/** RFC 7807 problem details with the engine's refusal code and, for a risk rule, the risk point. */
 export interface Problem {
   type?: string
   title?: string
@@ -25,221 +67,11 @@ export interface DefinitionError {
   message: string
 }
 
-export interface MaterialItem {
-  id: string
-  name: string
-  required: boolean
-}
-
-export type FieldType = 'text' | 'number' | 'date' | 'boolean' | 'choice' | 'list' | 'materials'
-
-export interface FieldDef {
-  id: string
-  label: string
-  type: FieldType
-  required?: boolean
-  options?: string[]
-  items?: MaterialItem[]
-}
-
-export interface ActionDto {
-  id: string
-  name: string
-  role: string
-  roleName: string
-  requires: FieldDef[]
-  opinion: 'optional' | 'required' | 'none'
-  extend: string | null
-  allowed: boolean
-}
-
-export interface RiskPointDto {
-  id: string
-  level: number
-  levelName: string
-  text: string
-  measures: string[]
-  checks: string[]
-}
-
-export interface VoteMemberDto {
-  id: string
-  name: string
-  present: boolean
-  recused: boolean
-  recusalReason: string | null
-  voted: boolean
-  chair: boolean
-  writtenOpinion: string | null
-  ballot: string | null
-}
-
-export interface VoteDto {
-  round: number
-  ballot: 'anonymous' | 'recorded'
-  chairSpeaksLast: boolean
-  quorum: string
-  passBase: string
-  passThreshold: string
-  members: VoteMemberDto[]
-  eligible: number
-  present: number
-  cast: number
-  isMember: boolean
-  canClose: boolean
-}
-
-export interface TaskDto {
-  id: string
-  stepId: string
-  stepName: string
-  kind: string
-  role: string
-  roleName: string
-  description: string | null
-  enteredAt: string
-  dueAt: string | null
-  warnAt: string | null
-  provisional: boolean
-  actions: ActionDto[]
-  risks: RiskPointDto[]
-  vote: VoteDto | null
-}
-
-export interface DeadlineDto {
-  kind: string // statutory | promised | step
-  taskId: string | null
-  stepId: string | null
-  limit: string
-  dueAt: string
-  warnAt: string | null
-  provisional: boolean
-  paused: boolean
-  pauseReason: string | null
-  pausedDays: number
-  extensionAmount: number
-}
-
-export interface ClockPause {
-  from: string
-  to: string
-  reason: string
-}
-
-export interface CaseDto {
-  id: string
-  caseNo: string
-  title: string
-  definitionId: string
-  definitionVersion: number
-  definitionName: string
-  status: 'running' | 'closed'
-  outcome: string | null
-  endStepId: string | null
-  endStepName: string | null
-  data: Record<string, unknown>
-  version: number
-  startedAt: string
-  startedBy: string
-  closedAt: string | null
-  tasks: TaskDto[]
-  deadline: {
-    dueAt: string
-    provisional: boolean
-    paused: boolean
-    kind: string
-    limit: string
-    pauseReason: string | null
-    pausedDays: number
-  } | null
-  deadlines: DeadlineDto[]
-  clock: {
-    startedAt: string | null
-    stoppedAt: string | null
-    paused: boolean
-    pauseReason: string | null
-    pauses: ClockPause[]
-    extensionAmount: number
-  }
-  canWithdraw: boolean
-}
-
-export interface CaseListItem {
-  id: string
-  caseNo: string
-  title: string
-  definitionId: string
-  definitionVersion: number
-  status: string
-  outcome: string | null
-  startedAt: string
-  closedAt: string | null
-  version: number
-  dueAt: string | null
-  provisional: boolean
-  paused: boolean
-}
-
-export interface WorkItem {
-  caseId: string
-  caseNo: string
-  title: string
-  definitionId: string
-  definitionName: string
-  taskId: string
-  stepId: string
-  stepName: string
-  kind: string
-  role: string
-  roleName: string
-  enteredAt: string
-  dueAt: string | null
-  provisional: boolean
-  paused: boolean
-  workingDaysLeft: number | null
-  warnAt?: string | null
-}
-
-export interface HistoryEntry {
-  sequence: number
-  type: string
-  at: string
-  actorId: string
-  actorName: string
-  taskId: string | null
-  stepId: string | null
-  actionId: string | null
-  opinion: string | null
-  data: Record<string, unknown>
-  summary: string
-  previousHash: string
-  hash: string
-}
-
 export interface ChainVerification {
   valid: boolean
   checked: number
   brokenAtSequence: number | null
   reason: string | null
-}
-
-export interface DefinitionSummary {
-  id: string
-  version: number
-  name: string
-  category: string | null
-  description: string | null
-  steps: number
-  officialSteps: number
-  statutory: string | null
-  promised: string | null
-  stepLimitsTotal: string
-  riskPoints: number
-  riskLevel1: number
-  checks: number
-  source: string | null
-  /** published, or draft for the newest version of a flow not yet published (designer list) */
-  status?: string
 }
 
 export interface DefinitionVersion {
@@ -256,69 +88,6 @@ export interface DefinitionVersion {
 export interface DefinitionRecord extends DefinitionVersion {
   summary: DefinitionSummary
   definition: FlowDefinition
-}
-
-export interface AlertDto {
-  id: number
-  caseId: string
-  caseNo: string
-  caseTitle: string
-  definitionId: string
-  taskId: string | null
-  stepId: string | null
-  stepName: string | null
-  level: 'yellow' | 'red'
-  limit: string
-  dueAt: string
-  raisedAt: string
-  provisional: boolean
-  status: 'open' | 'acknowledged'
-  acknowledgedBy: string | null
-  acknowledgedAt: string | null
-}
-
-export interface OpenDeadline {
-  caseId: string
-  caseNo: string
-  title: string
-  definitionId: string
-  definitionName: string
-  category: string | null
-  limit: string
-  taskId: string | null
-  stepName: string | null
-  duration: string
-  dueAt: string
-  warnAt: string | null
-  provisional: boolean
-  paused: boolean
-  state: string
-}
-
-export interface OnTimeStat {
-  definitionId: string
-  definitionName: string
-  category: string | null
-  month: string
-  closed: number
-  onTime: number
-}
-
-export interface RiskEventDto {
-  id: number
-  caseId: string
-  definitionId: string
-  riskPointId: string
-  level: number
-  riskText: string
-  checkName: string
-  stepId: string
-  stepName: string
-  taskId: string | null
-  actorId: string
-  actorName: string
-  at: string
-  message: string
 }
 
 export interface CalendarDay {
@@ -355,6 +124,16 @@ export interface RiskCheckRef {
 }
 
 // ---- The flow definition format (docs/definition-format.md) ----
+
+/** A field as a definition declares it (FieldDto is the same field as the API serves it, every property given). */
+export interface FieldDef {
+  id: string
+  label: string
+  type: FieldType
+  required?: boolean
+  options?: string[]
+  items?: MaterialItem[]
+}
 
 export interface LimitSpec {
   duration: string

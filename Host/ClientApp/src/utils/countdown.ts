@@ -1,53 +1,48 @@
-// The coloured countdown of a work item or task: green, yellow (≤ 1 working day or past the warning point),
-// red (overdue), grey when the clock is paused; “暂定” when the deadline is provisional.
+import type { DeadlineLevel } from '@/api/types'
 
-export type CountdownLevel = 'ok' | 'warn' | 'overdue' | 'paused' | 'none'
+// How a time limit is shown. The level (normal / yellow card / red card) and the working days left come from the core
+// (DeadlineOutlook, WorkItemDto); nothing here counts days or decides a colour.
+
+export type CountdownState = DeadlineLevel | 'paused' | 'none'
 
 export interface CountdownInput {
-  dueAt: string | null
-  warnAt?: string | null
-  provisional?: boolean
+  /** The core's level; null when the item has no time limit. */
+  level: DeadlineLevel | null | undefined
+  /** The core's count of working days from today to the last day; negative once overdue. */
+  workingDaysLeft: number | null | undefined
   paused?: boolean
-  /** Working days from today to the due day; negative when overdue (the API's workingDaysLeft). */
-  workingDaysLeft: number | null
-  now: Date | string
+  provisional?: boolean
 }
 
 export interface Countdown {
-  level: CountdownLevel
+  state: CountdownState
+  /** 红牌 / 黄牌, or null for a normal, paused or unlimited item. */
+  card: string | null
   text: string
   provisional: boolean
-  /** Sort key: smaller is more urgent. */
-  urgency: number
 }
 
 export function countdown(input: CountdownInput): Countdown {
   const provisional = !!input.provisional
-  if (input.paused) return { level: 'paused', text: '已暂停', provisional, urgency: 3e12 }
-  if (!input.dueAt) return { level: 'none', text: '无时限', provisional, urgency: 4e12 }
-  const now = typeof input.now === 'string' ? new Date(input.now).getTime() : input.now.getTime()
-  const due = new Date(input.dueAt).getTime()
+  if (input.paused) return { state: 'paused', card: null, text: '已暂停', provisional }
+  if (!input.level) return { state: 'none', card: null, text: '无时限', provisional }
   const left = input.workingDaysLeft
-  if (now >= due) {
-    const days = left !== null && left < 0 ? -left : 0
-    return {
-      level: 'overdue',
-      text: days > 0 ? `已超期 ${days} 个工作日` : '已超期',
-      provisional,
-      urgency: due - 1e12,
-    }
+  if (input.level === 'red') {
+    const over = left != null && left < 0 ? -left : 0
+    return { state: 'red', card: '红牌', text: over > 0 ? `已超期 ${over} 个工作日` : '已超期', provisional }
   }
-  const warned = (input.warnAt && now >= new Date(input.warnAt).getTime()) || (left !== null && left <= 1)
-  const text =
-    left === null ? '未超期' : left <= 0 ? '今日到期' : `剩余 ${Number.isInteger(left) ? left : left.toFixed(1)} 个工作日`
-  return { level: warned ? 'warn' : 'ok', text, provisional, urgency: warned ? due : due + 1e12 }
+  const text = left == null ? '未超期' : left <= 0 ? '今日到期' : `剩余 ${left} 个工作日`
+  return { state: input.level, card: input.level === 'yellow' ? '黄牌' : null, text, provisional }
 }
 
-export function countdownClass(level: CountdownLevel) {
-  return `countdown countdown--${level}`
+export function countdownClass(state: CountdownState) {
+  return `countdown countdown--${state}`
 }
 
-/** Sorts work items by urgency: overdue first, then due soon, then the rest, paused last. */
-export function byUrgency<T>(items: T[], of: (item: T) => Countdown): T[] {
-  return [...items].sort((a, b) => of(a).urgency - of(b).urgency)
+const ORDER: Record<CountdownState, number> = { red: 0, yellow: 1, normal: 2, paused: 3, none: 4 }
+
+/** Red cards first, then yellow, then the rest, paused and unlimited last; within a level the earliest due first. */
+export function byUrgency<T extends { dueAt?: string | null }>(items: T[], of: (item: T) => Countdown): T[] {
+  const due = (i: T) => (i.dueAt ? new Date(i.dueAt).getTime() : Number.MAX_SAFE_INTEGER)
+  return [...items].sort((a, b) => ORDER[of(a).state] - ORDER[of(b).state] || due(a) - due(b))
 }

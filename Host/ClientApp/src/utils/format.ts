@@ -64,11 +64,14 @@ export function cnDue(dueAt: string | null | undefined) {
   return dueAt ? cnDateOf(lastDayOf(dueAt)) : '—'
 }
 
-const UNITS: Record<string, string> = { wd: '个工作日', d: '日', h: '小时' }
-/** 20wd → 20个工作日 */
+const UNITS: Record<string, string> = { wd: '个工作日', d: '日', h: '小时', mo: '个月', y: '年' }
+/**
+ * A period as a flow definition writes it, in Chinese (20wd → 20个工作日, 3mo → 3个月), for the flow catalog and the designer,
+ * which show definitions. A case's periods come from the API in Chinese (DeadlineOutlook.periodText).
+ */
 export function durationCn(d: string | null | undefined) {
   if (!d) return '—'
-  const m = /^(\d+(?:\.\d+)?)(wd|d|h)$/.exec(d.trim())
+  const m = /^(\d+)(wd|mo|d|h|y)$/.exec(d.trim())
   return m ? `${m[1]}${UNITS[m[2]]}` : d
 }
 

@@ -7,7 +7,7 @@ import { caseDto, granted, refused, task } from './fixtures/outlook'
 
 const risk: RiskPointDto = { id: '①', level: 1, levelName: '一级', text: '业务不熟练，对申请材料是否齐全没有进行认真审查。', measures: ['对照清单逐项核对'], checks: ['materials-complete'] }
 const accept = (o: Partial<ActionOutlook> = {}): ActionOutlook => ({
-  id: 'accept', name: '受理', role: 'approval-window', roleName: '窗口受理岗', requires: ['applicant'], opinion: 'required', extend: null,
+  id: 'accept', name: '受理', role: 'approval-window', roleName: '窗口受理岗', requires: ['applicant'], opinion: 'required', extend: null, extendText: null,
   issues: 'acceptance-notice', permission: granted, blocks: [], ...o,
 })
 

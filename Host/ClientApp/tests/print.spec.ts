@@ -37,7 +37,7 @@ describe('print view takes its dates from the outlook', () => {
     expect(decision).toContain('本机关将于 2026年4月2日 前作出决定')
     expect(decision).toContain('法定时限 20个工作日')
     expect(decision).toContain('本机关承诺于 2026年3月25日 前办结（承诺时限 15个工作日）')
-    expect(w.text()).toContain('经办人：窗口 王芳')
+    expect(w.text()).toContain('经办人：窗口王芳')
     w.unmount()
   })
 

@@ -133,18 +133,36 @@ public class LicensingFlowTests
         var c = Accepted();
         c.Deadline(LimitKind.Statutory).DueAt.Should().Be(CaseDriver.At("2026-03-31T00:00+08:00"));
 
-        c.SetTime("2026-03-03T09:00+08:00").Act("review", "inspect", Reviewer);
+        c.SetTime("2026-03-03T09:00+08:00");
+        c.Refused(c.TryAct("review", "expert-review", Reviewer)).Code.Should().Be(RefusalCode.MissingField,
+            "the applicant must be told in writing how long the expert review takes (行政许可法第四十五条)");
+        c.Act("review", "expert-review", Reviewer, new { pauseNotice = "专家评审时间告知书〔2026〕1号" });
         c.State.Clock.IsPaused.Should().BeTrue();
         c.History.Should().Contain(e => e.Type == EventTypes.ClockPaused && e.Summary.Contains("行政许可法第四十五条"));
 
-        var oneExpert = c.SetTime("2026-03-06T15:00+08:00").TryAct("inspection", "done", Reviewer, new { experts = new[] { "张教授" }, inspectionFindings = "符合" });
+        var oneExpert = c.SetTime("2026-03-06T15:00+08:00").TryAct("expert-review", "done", Reviewer, new { experts = new[] { "张教授" }, inspectionFindings = "符合" });
         c.Refused(oneExpert).Message.Should().Contain("不少于 2 人");
 
-        c.Act("inspection", "done", Reviewer, new { experts = new[] { "张教授", "李主任" }, inspectionFindings = "场地设备符合要求" });
+        c.Act("expert-review", "done", Reviewer, new { experts = new[] { "张教授", "李主任" }, inspectionFindings = "场地设备符合要求" });
         c.State.Clock.Pauses.Should().ContainSingle();
         c.Deadline(LimitKind.Statutory).PausedDays.Should().Be(3, "03-04, 03-05 and 03-06 were paused");
         c.Deadline(LimitKind.Statutory).DueAt.Should().Be(CaseDriver.At("2026-04-03T00:00+08:00"), "three working days after 2026-03-30");
         c.Deadline(LimitKind.Promised).DueAt.Should().Be(CaseDriver.At("2026-03-27T00:00+08:00"));
+    }
+
+    [Test]
+    public void An_on_site_inspection_by_two_staff_counts_toward_the_limit()
+    {
+        var c = Accepted();
+        c.SetTime("2026-03-03T09:00+08:00").Act("review", "inspect", Reviewer);
+        c.OpenSteps.Should().Equal("inspection");
+        c.State.Clock.IsPaused.Should().BeFalse("现场核查 (Art 34) is not among the periods Art 45 excludes");
+
+        c.Refused(c.SetTime("2026-03-06T15:00+08:00").TryAct("inspection", "done", Reviewer, new { experts = new[] { "张三" }, inspectionFindings = "符合" }))
+            .Message.Should().Contain("不少于 2 人");
+        c.Act("inspection", "done", Reviewer, new { experts = new[] { "张三", "李四" }, inspectionFindings = "场地设备符合要求" });
+        c.State.Clock.Pauses.Should().BeEmpty();
+        c.Deadline(LimitKind.Statutory).DueAt.Should().Be(CaseDriver.At("2026-03-31T00:00+08:00"), "the deadline does not move");
     }
 
     [Test]
@@ -153,9 +171,9 @@ public class LicensingFlowTests
         var c = new CaseDriver(Repo.Flow("licensing-approval"), CaseDriver.At("2026-09-21T10:00+08:00"))
             .Start(new { applicant = "甲", contact = "1", item = "乙", kind = "承诺件" }, Clerk)
             .Act("intake", "accept", Clerk, new { materials = AllMaterials })
-            .SetTime("2026-09-24T10:00+08:00").Act("review", "inspect", Reviewer)
+            .SetTime("2026-09-24T10:00+08:00").Act("review", "expert-review", Reviewer, new { pauseNotice = "告知书" })
             .SetTime("2026-10-09T10:00+08:00")
-            .Act("inspection", "done", Reviewer, new { experts = new[] { "甲", "乙" }, inspectionFindings = "符合" });
+            .Act("expert-review", "done", Reviewer, new { experts = new[] { "甲", "乙" }, inspectionFindings = "符合" });
 
         // Paused days in (09-24, 10-09]: 09-25..09-27 中秋 off, 09-28..09-30 work, 10-01..10-07 国庆 off, 10-08 and 10-09 work.
         c.Deadline(LimitKind.Statutory).PausedDays.Should().Be(5);
@@ -167,7 +185,9 @@ public class LicensingFlowTests
         var c = Accepted().Act("review", "pass", Reviewer).Act("approve-deputy", "agree", Deputy);
         var before = c.Deadline(LimitKind.Statutory).DueAt;
 
-        c.Act("approve-director", "extend", Director, opinion: "情况复杂，需延长十日，已告知申请人理由");
+        c.Refused(c.TryAct("approve-director", "extend", Director, opinion: "情况复杂，需延长十日")).Code.Should().Be(RefusalCode.MissingField,
+            "the reasons for an extension are told to the applicant in writing (行政许可法第四十二条)");
+        c.Act("approve-director", "extend", Director, new { extensionNotice = "延期告知书〔2026〕2号" }, "情况复杂，需延长十日，已告知申请人理由");
         c.OpenSteps.Should().Equal(["approve-director"], "an extension does not move the case");
         c.Deadline(LimitKind.Statutory).DueAt.Should().Be(CaseDriver.At("2026-04-15T00:00+08:00"), "30 working days: 清明 04-04…04-06 is skipped");
         before.Should().Be(CaseDriver.At("2026-03-31T00:00+08:00"));
@@ -186,7 +206,7 @@ public class LicensingFlowTests
         refused.Code.Should().Be(RefusalCode.WrongRole);
         refused.Message.Should().Be("“审核”环节的“延长办理期限（主任批准）”须由“市卫计委主任”岗位办理，您没有该岗位。");
 
-        c.Act("review", "extend", Director, opinion: "同意延期");
+        c.Act("review", "extend", Director, new { extensionNotice = "延期告知书" }, "同意延期");
         c.Deadline(LimitKind.Statutory).ExtensionAmount.Should().Be(10);
     }
 

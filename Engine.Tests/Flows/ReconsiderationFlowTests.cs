@@ -126,7 +126,7 @@ public class ReconsiderationFlowTests
         var c = InHearing();
         c.Refused(c.TryAct("hearing", "extend", Officer, opinion: "情况复杂")).Code.Should().Be(RefusalCode.WrongRole);
 
-        c.Act("hearing", "extend", BodyHead, opinion: "情况复杂，延长三十日并书面告知当事人");
+        c.Act("hearing", "extend", BodyHead, new { extensionNotice = "延期通知书〔2026〕1号" }, "情况复杂，延长三十日并书面告知当事人");
         c.Deadline(LimitKind.Statutory).DueAt.Should().Be(CaseDriver.At("2026-06-02T00:00+08:00"), "90 days end on 05-31, a Sunday: the period ends at 24:00 of Monday 06-01");
         var again = c.Refused(c.TryAct("hearing", "extend", BodyHead, opinion: "再延"));
         again.Code.Should().Be(RefusalCode.ExtensionCapExceeded);

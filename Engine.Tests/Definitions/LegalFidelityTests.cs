@@ -178,5 +178,29 @@ public class LegalFidelityTests
         }
     }
 
+    [Test]
+    public void Every_licensing_decision_is_published_within_seven_working_days()
+    {
+        var licensing = LicensingAndFilingFlows.Where(id => !id.EndsWith("-filing") && id != "class-b-medical-equipment-preliminary-review");
+        foreach (var id in licensing)
+        {
+            var flow = Repo.Flow(id);
+            flow.Steps.Where(s => s.TimeLimit is { Duration: { Unit: DurationUnit.WorkingDays, Amount: <= 7 } }
+                                  && (s.Name.Contains("公开") || s.Name.Contains("公布") || s.Name.Contains("公告")))
+                .Should().NotBeEmpty($"{id}: 行政许可 decisions are published within 7 个工作日 (国办发〔2018〕118号, 001 line 828)");
+        }
+    }
+
+    [Test]
+    public void A_major_enforcement_decision_is_made_only_after_the_legal_review_agrees()
+    {
+        var flow = Repo.Flow("major-enforcement-legal-review");
+        flow.Source!.File.Should().Be("001_031e72dc67fd616b.txt");
+        var into = flow.Steps.OfType<TaskStep>().SelectMany(s => s.Actions.Select(a => (Step: s.Id, Action: a))).Where(x => x.Action.To == "decision").ToList();
+        into.Should().ContainSingle().Which.Step.Should().Be("legal-review");
+        flow.Step("publish").TimeLimit!.Duration.Should().Be(new Duration(7, DurationUnit.WorkingDays));
+        flow.Step("decision").Checks.Should().Contain(c => c.CheckName == "separation-of-duties");
+    }
+
     internal static string Normalize(string text) => new(text.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c)).ToArray());
 }

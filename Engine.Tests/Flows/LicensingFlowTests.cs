@@ -31,7 +31,13 @@ public class LicensingFlowTests
         c.Act("approve-deputy", "agree", Deputy);
         c.Act("approve-director", "grant", Director);
         c.State.Clock.StoppedAt.Should().NotBeNull("the decision is made: the statutory limit is met");
+        c.OpenSteps.Should().BeEquivalentTo(["issue", "publish-decision"], "the licence is issued and the decision published at the same time");
         c.Act("issue", "deliver", Clerk, new { certificateNo = "湘卫母婴字2026第001号", deliveryMethod = "窗口领取" });
+        c.State.IsClosed.Should().BeFalse("the decision is not yet published");
+        c.Task("publish-decision");
+        c.Timers.Single(t => t.Key == TimerKeys.StepLimit(c.Task("publish-decision").TaskId, AlertLevel.Red)).FireAt
+            .Should().Be(CaseDriver.At("2026-03-12T00:00+08:00"), "7 working days from the decision on 03-02 (国办发〔2018〕118号)");
+        c.Act("publish-decision", "published", Clerk, new { publicationRef = "市卫生健康委网站 2026-03-03" });
 
         c.State.IsClosed.Should().BeTrue();
         c.State.Outcome.Should().Be(EndOutcome.Granted);
@@ -39,7 +45,7 @@ public class LicensingFlowTests
             EventTypes.CaseStarted, EventTypes.StepEntered, EventTypes.ActionTaken, EventTypes.ClockStarted,
             EventTypes.ClockStopped, EventTypes.CaseClosed);
         c.Ledger.Should().BeEmpty();
-        c.State.Version.Should().Be(6);
+        c.State.Version.Should().Be(7);
     }
 
     [Test]
@@ -48,7 +54,7 @@ public class LicensingFlowTests
         var c = Accepted("即办件").Act("review", "pass", Reviewer);
         c.OpenSteps.Should().Equal("approve-window");
         c.Act("approve-window", "grant", ApprovalChief);
-        c.OpenSteps.Should().Equal("issue");
+        c.OpenSteps.Should().BeEquivalentTo("issue", "publish-decision");
         c.History.Should().Contain(e => e.Type == EventTypes.Routed && e.Summary.Contains("kind == '即办件'"));
     }
 

@@ -202,5 +202,19 @@ public class LegalFidelityTests
         flow.Step("decision").Checks.Should().Contain(c => c.CheckName == "separation-of-duties");
     }
 
+    [Test]
+    public void Cadre_selection_goes_on_to_the_notice_the_filing_and_a_year_of_probation()
+    {
+        var flow = Repo.Flow("cadre-selection");
+        var vote = flow.Steps.OfType<VoteStep>().Single(v => v.Id == "party-vote");
+        var notice = flow.Step(vote.Outcomes.Passed).Should().BeOfType<WaitStep>().Subject;
+        notice.Name.Should().Be("任前公示");
+        var objection = flow.Step(notice.Actions.Single().To!).Should().BeOfType<TaskStep>().Subject;
+        objection.Actions.Select(a => a.To).Should().BeEquivalentTo(["inspection", "not-appointed"], "an objection sends the candidate back to 考察 or stops the appointment");
+        flow.Step(notice.Next).Name.Should().Contain("备案");
+        flow.Steps.OfType<WaitStep>().Single(w => w.Id == "probation").Period.Should().Be(new Duration(1, DurationUnit.Years));
+        flow.Steps.OfType<EndStep>().Select(e => e.Name).Should().Contain(["正式任命", "免去职务"]);
+    }
+
     internal static string Normalize(string text) => new(text.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c)).ToArray());
 }

@@ -216,5 +216,19 @@ public class LegalFidelityTests
         flow.Steps.OfType<EndStep>().Select(e => e.Name).Should().Contain(["正式任命", "免去职务"]);
     }
 
+    [Test]
+    public void Disabled_child_appraisal_steps_fit_the_thirty_day_promise()
+    {
+        var flow = Repo.Flow("disabled-child-medical-appraisal");
+        flow.Limits!.Promised!.Duration.Should().Be(new Duration(30, DurationUnit.CalendarDays));
+        var stop = flow.Limits.ClockStopsAt.Should().ContainSingle().Subject;
+        string[] mainPath = ["receive", "review", "organize-appraisal", "expert-appraisal", "party-review", "publicity", "sign", "notify-county"];
+        flow.Step(stop).Should().BeOfType<TaskStep>();
+        var workingDays = mainPath.Select(flow.Step).Sum(s => s.TimeLimit?.Duration is { Unit: DurationUnit.WorkingDays } d ? d.Amount : 0);
+        var calendarDays = mainPath.Select(flow.Step).Sum(s => (s as WaitStep)?.Period is { Unit: DurationUnit.CalendarDays } p ? p.Amount : 0);
+        (workingDays * 7m / 5m + calendarDays).Should().BeLessThanOrEqualTo(30m,
+            "the steps from acceptance to the notice to the county must fit in the 30 days the manual promises (000 line 1598)");
+    }
+
     internal static string Normalize(string text) => new(text.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c)).ToArray());
 }

@@ -230,5 +230,20 @@ public class LegalFidelityTests
             "the steps from acceptance to the notice to the county must fit in the 30 days the manual promises (000 line 1598)");
     }
 
+    [TestCase("medical-admin-meeting")]
+    [TestCase("tcm-admin-meeting")]
+    [TestCase("drug-policy-meeting")]
+    public void A_meeting_is_held_only_after_the_head_approves_it_and_its_budget(string id)
+    {
+        var flow = Repo.Flow(id);
+        var head = flow.Step("director-approval").Should().BeOfType<TaskStep>().Subject;
+        head.Role.Should().Be("director", "委主要领导审批制度 (000 line 4422)");
+        head.Actions.Single(a => a.Id == "approve").Requires.Should().Contain("budgetApprovalNo", "预算未经审批一律不予结账 (000 line 4428)");
+        flow.Steps.OfType<TaskStep>().SelectMany(s => s.Actions.Select(a => (Step: s.Id, a.To)))
+            .Where(x => x.To == "arrange").Select(x => x.Step).Should().Equal(["director-approval"], "no meeting is arranged around the head's approval");
+        flow.Step("finance-review").Should().BeOfType<TaskStep>().Which.Role.Should().Be("finance-section");
+        flow.Step("office-review").Should().BeOfType<TaskStep>().Which.Role.Should().Be("office-director");
+    }
+
     internal static string Normalize(string text) => new(text.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c)).ToArray());
 }

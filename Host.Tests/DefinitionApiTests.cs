@@ -29,7 +29,7 @@ public class DefinitionApiTests
         licensing.GetProperty("statutory").GetString().Should().Be("20个工作日");
         licensing.GetProperty("promised").GetString().Should().Be("15个工作日");
         licensing.GetProperty("riskPoints").GetInt32().Should().Be(4);
-        licensing.GetProperty("steps").GetInt32().Should().Be(18);
+        licensing.GetProperty("steps").GetInt32().Should().Be(21);
     }
 
     [Test]

@@ -172,6 +172,34 @@ public class LicensingFlowTests
     }
 
     [Test]
+    public void A_hearing_is_offered_requested_within_five_days_notified_seven_days_ahead_and_its_time_does_not_count()
+    {
+        var c = Accepted();
+        c.SetTime("2026-03-03T09:00+08:00").Act("review", "hearing-right", Reviewer, new { pauseNotice = "听证告知书〔2026〕1号" }, "涉及相邻权人重大利益");
+        c.State.Clock.PauseReason.Should().Contain("听证");
+        c.Act("hearing-request", "requested", Reviewer, new { hearingRequestedOn = "2026-03-05" });
+        c.Act("hearing-notice", "notified", Reviewer, new { hearingNoticeNo = "听通〔2026〕1号", hearingNoticeSentOn = "2026-03-06", hearingDate = "2026-03-16" });
+
+        var reviewerHosts = c.TryAct("hearing-held", "held", Reviewer, new { hearingHost = "赵强", hearingRecord = "笔录" });
+        c.Refused(reviewerHosts).RiskPointId.Should().Be("②", "the person who reviewed the application does not host the hearing");
+        c.SetTime("2026-03-16T17:00+08:00").Act("hearing-held", "held", Make("host", "业务科室钱程", "business-section"), new { hearingHost = "周敏", hearingRecord = "听证笔录已签字确认" });
+
+        c.OpenSteps.Should().Equal("review");
+        c.Ledger.Should().BeEmpty("the notice went out 10 days ahead and the hearing was within 20 days of the request");
+        c.Deadline(LimitKind.Statutory).PausedDays.Should().Be(9, "03-04 … 03-16 are not counted (行政许可法第四十五条)");
+    }
+
+    [Test]
+    public void Without_a_hearing_request_in_five_working_days_the_review_goes_on()
+    {
+        var c = Accepted().SetTime("2026-03-03T09:00+08:00")
+            .Act("review", "hearing-right", Reviewer, new { pauseNotice = "听证告知书" }, "告知听证权利");
+        c.AdvanceTo("2026-03-11T00:00+08:00");
+        c.OpenSteps.Should().Equal("review");
+        c.History.Should().Contain(e => e.Type == EventTypes.DeemedOutcome && e.Summary.Contains("5 日内未提出听证申请"));
+    }
+
+    [Test]
     public void A_pause_across_a_holiday_counts_only_working_days()
     {
         var c = new CaseDriver(Repo.Flow("licensing-approval"), CaseDriver.At("2026-09-21T10:00+08:00"))

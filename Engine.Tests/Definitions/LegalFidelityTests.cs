@@ -245,5 +245,30 @@ public class LegalFidelityTests
         flow.Step("office-review").Should().BeOfType<TaskStep>().Which.Role.Should().Be("office-director");
     }
 
+    [TestCase("grassroots-health-supervision", "000_308e51136a67072a.txt", "工作流程图")]
+    [TestCase("cash-advance-approval", "000_308e51136a67072a.txt", "严格控制公款借支")]
+    [TestCase("special-fund-approval", "000_308e51136a67072a.txt", "严格预算管理")]
+    [TestCase("meeting-approval", "000_308e51136a67072a.txt", "实行委主要领导审批制度")]
+    [TestCase("seal-use-approval", "000_308e51136a67072a.txt", "使用市人口计生工作领导小组")]
+    [TestCase("committee-meeting", "000_308e51136a67072a.txt", "委务会议的议题")]
+    [TestCase("degree-education-approval", "000_308e51136a67072a.txt", "报名程序")]
+    [TestCase("cadre-training-selection", "000_308e51136a67072a.txt", "选调方式")]
+    [TestCase("website-publication", "000_308e51136a67072a.txt", "信息发布要及时准确")]
+    [TestCase("proactive-disclosure", "000_308e51136a67072a.txt", "应予公开的政务信息")]
+    [TestCase("director-office-meeting", "001_031e72dc67fd616b.txt", "局长办公会议制度")]
+    [TestCase("bureau-official-reception", "001_031e72dc67fd616b.txt", "机关公务接待工作")]
+    [TestCase("official-vehicle-use", "001_031e72dc67fd616b.txt", "公务用车派车单")]
+    [TestCase("office-supplies-purchase", "001_031e72dc67fd616b.txt", "办公用品采购程序")]
+    [TestCase("office-room-allocation", "001_031e72dc67fd616b.txt", "闲置办公用房的调配")]
+    [TestCase("enforcement-decision-publicity", "001_031e72dc67fd616b.txt", "加强事后公开")]
+    [TestCase("major-enforcement-legal-review", "001_031e72dc67fd616b.txt", "推行重大执法决定法制审核制度")]
+    public void A_flow_added_from_the_rules_names_the_line_it_is_encoded_from(string id, string file, string text)
+    {
+        var source = Repo.Flow(id).Source!;
+        source.File.Should().Be(file);
+        var line = File.ReadLines(Path.Combine(Repo.Root, "Definitions", "source", file)).ElementAt(source.Line - 1);
+        Normalize(line).Should().Contain(Normalize(text), $"{id} cites {file} line {source.Line}");
+    }
+
     internal static string Normalize(string text) => new(text.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c)).ToArray());
 }

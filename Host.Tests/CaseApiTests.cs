@@ -49,6 +49,8 @@ public class CaseApiTests
         step = await director.Post($"/api/cases/{id}/tasks/{step.Body.Task("approve-director")}/actions/grant", new { opinion = "准予许可" });
         step = await clerk.Post($"/api/cases/{id}/tasks/{step.Body.Task("issue")}/actions/deliver",
             new { data = new { certificateNo = "湘卫母婴字〔2026〕001号", deliveryMethod = "窗口领取" } });
+        step = await clerk.Post($"/api/cases/{id}/tasks/{step.Body.Task("publish-decision")}/actions/published",
+            new { data = new { publicationRef = "市卫生健康委网站 2026-03-03" } });
 
         step.Status.Should().Be(HttpStatusCode.OK);
         step.Body.GetProperty("status").GetString().Should().Be("closed");

@@ -28,8 +28,8 @@ public class DefinitionApiTests
         licensing.GetProperty("category").GetString().Should().Be("行政审批");
         licensing.GetProperty("statutory").GetString().Should().Be("20个工作日");
         licensing.GetProperty("promised").GetString().Should().Be("15个工作日");
-        licensing.GetProperty("riskPoints").GetInt32().Should().Be(3);
-        licensing.GetProperty("steps").GetInt32().Should().Be(14);
+        licensing.GetProperty("riskPoints").GetInt32().Should().Be(4);
+        licensing.GetProperty("steps").GetInt32().Should().Be(21);
     }
 
     [Test]

@@ -28,6 +28,8 @@ public class SupervisionTests
         step = (await director.Post($"/api/cases/{view.Id()}/tasks/{step.Task("approve-director")}/actions/grant", new { opinion = "准予许可" })).Body;
         step = (await clerk.Post($"/api/cases/{view.Id()}/tasks/{step.Task("issue")}/actions/deliver",
             new { data = new { certificateNo = "湘卫母婴字〔2026〕001号", deliveryMethod = "窗口领取" } })).Body;
+        step = (await clerk.Post($"/api/cases/{view.Id()}/tasks/{step.Task("publish-decision")}/actions/published",
+            new { data = new { publicationRef = "市卫生健康委网站 2026-03-09" } })).Body;
         step.GetProperty("status").GetString().Should().Be("closed");
 
         var stats = (await supervisor.Get("/api/stats/on-time")).Body.EnumerateArray()

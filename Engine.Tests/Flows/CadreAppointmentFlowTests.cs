@@ -28,17 +28,30 @@ public class CadreAppointmentFlowTests
     {
         var c = NewCase();
         Recommend(c, inFavour: 4);
-        return c.Act("shortlist", "determine", Director, new { candidate = "李明" })
+        return Shortlist(c)
             .Act("inspection", "report", Personnel, new { inspectionTeam = new[] { "吴静", "郑伟" }, disciplineInspector = "郑伟", inspectionReport = "德能勤绩廉表现良好" });
     }
 
-    private static void PartyVote(CaseDriver c, params (Actor Member, VoteChoice Choice)[] ballots)
+    private static void PartyVote(CaseDriver c, params (Actor Member, VoteChoice Choice)[] ballots) => PartyVote(c, "party-vote", ballots);
+
+    private static void PartyVote(CaseDriver c, string step, params (Actor Member, VoteChoice Choice)[] ballots)
     {
-        var task = VoteTask(c, "party-vote");
+        var task = VoteTask(c, step);
         foreach (var (m, _) in ballots) c.Must(new AttendVote(task), m);
         foreach (var (m, choice) in ballots.Where(b => b.Member != Director).Concat(ballots.Where(b => b.Member == Director)))
             c.Must(new CastVote(task, choice), m);
         c.Must(new CloseVote(task), Director);
+    }
+
+    private static readonly Actor PersonnelLead = Make("personnel-lead", "分管人事副主任马超", "personnel-deputy-director", "party-group-member");
+
+    /// <summary>人事科 proposes, the deputy in charge of personnel submits, the 党组 decides by ballot.</summary>
+    private static CaseDriver Shortlist(CaseDriver c, VoteChoice choice = VoteChoice.For)
+    {
+        c.Act("shortlist-proposal", "propose", Personnel, new { candidate = "李明" }, "建议李明为考察对象");
+        c.Act("shortlist-lead", "submit", PersonnelLead, opinion: "同意，报党组研究");
+        PartyVote(c, "shortlist", All(choice));
+        return c;
     }
 
     private static (Actor, VoteChoice)[] All(VoteChoice choice) => PartyGroup.Select(m => (m, choice)).ToArray();
@@ -85,6 +98,27 @@ public class CadreAppointmentFlowTests
     }
 
     [Test]
+    public void The_party_secretary_does_not_pick_the_candidates_alone_the_party_group_decides_on_a_proposal()
+    {
+        var flow = Repo.Flow("cadre-appointment");
+        flow.Steps.OfType<TaskStep>().Should().NotContain(s => s.Role == "party-secretary" || s.Role == "director",
+            "001 五个不直接分管: the head does not handle personnel directly");
+        flow.Step("shortlist").Should().BeOfType<VoteStep>().Which.MembersRole.Should().Be("party-group-member");
+
+        var c = NewCase();
+        Recommend(c, inFavour: 4);
+        c.OpenSteps.Should().Equal("shortlist-proposal");
+        c.Refused(c.TryAct("shortlist-proposal", "propose", Director, new { candidate = "李明" })).Code.Should().Be(RefusalCode.WrongRole);
+        c.Act("shortlist-proposal", "propose", Personnel, new { candidate = "李明" }, "建议李明为考察对象");
+        c.Act("shortlist-lead", "submit", PersonnelLead, opinion: "同意，报党组研究");
+        c.OpenSteps.Should().Equal("shortlist");
+        PartyVote(c, "shortlist", All(VoteChoice.Against));
+        c.OpenSteps.Should().Equal(["shortlist-proposal"], "a shortlist the 党组 does not agree goes back to be proposed again");
+        Shortlist(c);
+        c.OpenSteps.Should().Equal("inspection");
+    }
+
+    [Test]
     public void The_recommendation_needs_more_than_half_of_those_present()
     {
         var c = NewCase();
@@ -126,7 +160,7 @@ public class CadreAppointmentFlowTests
     {
         var c = NewCase();
         Recommend(c, inFavour: 4);
-        c.Act("shortlist", "determine", Director, new { candidate = "李明" })
+        Shortlist(c)
             .Act("inspection", "report", Personnel,
                 new { inspectionTeam = new[] { "吴静", "郑伟" }, disciplineInspector = "郑伟", inspectionReport = "良好", urgent = true });
 

@@ -25,19 +25,19 @@ public class LargeFundFlowTests
     }
 
     [Test]
-    public void At_or_below_the_threshold_the_head_signs_and_finance_pays()
+    public void Below_the_threshold_the_head_signs_and_finance_pays()
     {
-        var c = Reviewed(30000m);
-        c.OpenSteps.Should().Equal(["director-approval"], "30000 is not above the 30000 threshold");
+        var c = Reviewed(29999.99m);
+        c.OpenSteps.Should().Equal(["director-approval"], "29999.99 is below 3 万元");
         c.Act("director-approval", "approve", Director).Act("payment", "pay", Finance, new { paymentVoucher = "PZ-001" });
         c.State.EndStepId.Should().Be("paid");
         c.Ledger.Should().BeEmpty();
     }
 
     [Test]
-    public void Above_the_threshold_the_party_group_votes_by_name_then_the_notice_runs_then_finance_pays()
+    public void At_the_threshold_the_party_group_votes_by_name_then_the_notice_runs_then_finance_pays()
     {
-        var c = Reviewed(30000.01m);
+        var c = Reviewed(30000m);
         c.OpenSteps.Should().Equal("party-meeting");
         Meeting(c, VoteChoice.For);
 
@@ -64,7 +64,7 @@ public class LargeFundFlowTests
         var refused = c.Refused(c.TryAct("payment", "pay", Finance, new { paymentVoucher = "PZ-3", amount = 80000 }));
         refused.RiskPointId.Should().Be("①");
         refused.CheckName.Should().Be("collective-decision");
-        refused.Message.Should().Be("风险点①（一级风险）：金额 80000 元超过 30000 元，须经“党组会议集体研究”集体研究通过。");
+        refused.Message.Should().Be("风险点①（一级风险）：金额 80000 元超过 29999.99 元，须经“党组会议集体研究”集体研究通过。");
     }
 
     [Test]

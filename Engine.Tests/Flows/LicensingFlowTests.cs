@@ -33,7 +33,13 @@ public class LicensingFlowTests
         c.Act("approve-deputy", "agree", Deputy);
         c.Act("approve-director", "grant", Director);
         c.State.Clock.StoppedAt.Should().NotBeNull("the decision is made: the statutory limit is met");
+        c.OpenSteps.Should().BeEquivalentTo(["issue", "publish-decision"], "the licence is issued and the decision published at the same time");
         c.Act("issue", "deliver", Clerk, new { certificateNo = "湘卫母婴字2026第001号", deliveryMethod = "窗口领取" });
+        c.State.IsClosed.Should().BeFalse("the decision is not yet published");
+        c.Task("publish-decision");
+        c.Timers.Single(t => t.Key == TimerKeys.StepLimit(c.Task("publish-decision").TaskId, DeadlineLevel.Red)).FireAt
+            .Should().Be(CaseDriver.At("2026-03-12T00:00+08:00"), "7 working days from the decision on 03-02 (国办发〔2018〕118号)");
+        c.Act("publish-decision", "published", Clerk, new { publicationRef = "市卫生健康委网站 2026-03-03" });
 
         c.State.IsClosed.Should().BeTrue();
         c.State.Outcome.Should().Be(EndOutcome.Granted);
@@ -41,7 +47,7 @@ public class LicensingFlowTests
             EventTypes.CaseStarted, EventTypes.StepEntered, EventTypes.ActionTaken, EventTypes.ClockStarted,
             EventTypes.ClockStopped, EventTypes.CaseClosed);
         c.Ledger.Should().BeEmpty();
-        c.State.Version.Should().Be(6);
+        c.State.Version.Should().Be(7);
     }
 
     [Test]
@@ -50,7 +56,7 @@ public class LicensingFlowTests
         var c = Accepted("即办件").Act("review", "pass", Reviewer);
         c.OpenSteps.Should().Equal("approve-window");
         c.Act("approve-window", "grant", ApprovalChief);
-        c.OpenSteps.Should().Equal("issue");
+        c.OpenSteps.Should().BeEquivalentTo("issue", "publish-decision");
         c.History.Should().Contain(e => e.Type == EventTypes.Routed && e.Summary.Contains("kind == '即办件'"));
     }
 
@@ -135,18 +141,64 @@ public class LicensingFlowTests
         var c = Accepted();
         c.Deadline(LimitKind.Statutory).DueAt.Should().Be(CaseDriver.At("2026-03-31T00:00+08:00"));
 
-        c.SetTime("2026-03-03T09:00+08:00").Act("review", "inspect", Reviewer);
+        c.SetTime("2026-03-03T09:00+08:00");
+        c.Refused(c.TryAct("review", "expert-review", Reviewer)).Code.Should().Be(RefusalCode.MissingField,
+            "the applicant must be told in writing how long the expert review takes (行政许可法第四十五条)");
+        c.Act("review", "expert-review", Reviewer, new { pauseNotice = "专家评审时间告知书〔2026〕1号" });
         c.State.Clock.IsPaused.Should().BeTrue();
         c.History.Should().Contain(e => e.Type == EventTypes.ClockPaused && e.Summary.Contains("行政许可法第四十五条"));
 
-        var oneExpert = c.SetTime("2026-03-06T15:00+08:00").TryAct("inspection", "done", Reviewer, new { experts = new[] { "张教授" }, inspectionFindings = "符合" });
+        var oneExpert = c.SetTime("2026-03-06T15:00+08:00").TryAct("expert-review", "done", Reviewer, new { experts = new[] { "张教授" }, inspectionFindings = "符合" });
         c.Refused(oneExpert).Message.Should().Contain("不少于 2 人");
 
-        c.Act("inspection", "done", Reviewer, new { experts = new[] { "张教授", "李主任" }, inspectionFindings = "场地设备符合要求" });
+        c.Act("expert-review", "done", Reviewer, new { experts = new[] { "张教授", "李主任" }, inspectionFindings = "场地设备符合要求" });
         c.State.Clock.Pauses.Should().ContainSingle();
         c.Deadline(LimitKind.Statutory).PausedDays.Should().Be(3, "03-04, 03-05 and 03-06 were paused");
         c.Deadline(LimitKind.Statutory).DueAt.Should().Be(CaseDriver.At("2026-04-03T00:00+08:00"), "three working days after 2026-03-30");
         c.Deadline(LimitKind.Promised).DueAt.Should().Be(CaseDriver.At("2026-03-27T00:00+08:00"));
+    }
+
+    [Test]
+    public void An_on_site_inspection_by_two_staff_counts_toward_the_limit()
+    {
+        var c = Accepted();
+        c.SetTime("2026-03-03T09:00+08:00").Act("review", "inspect", Reviewer);
+        c.OpenSteps.Should().Equal("inspection");
+        c.State.Clock.IsPaused.Should().BeFalse("现场核查 (Art 34) is not among the periods Art 45 excludes");
+
+        c.Refused(c.SetTime("2026-03-06T15:00+08:00").TryAct("inspection", "done", Reviewer, new { experts = new[] { "张三" }, inspectionFindings = "符合" }))
+            .Message.Should().Contain("不少于 2 人");
+        c.Act("inspection", "done", Reviewer, new { experts = new[] { "张三", "李四" }, inspectionFindings = "场地设备符合要求" });
+        c.State.Clock.Pauses.Should().BeEmpty();
+        c.Deadline(LimitKind.Statutory).DueAt.Should().Be(CaseDriver.At("2026-03-31T00:00+08:00"), "the deadline does not move");
+    }
+
+    [Test]
+    public void A_hearing_is_offered_requested_within_five_days_notified_seven_days_ahead_and_its_time_does_not_count()
+    {
+        var c = Accepted();
+        c.SetTime("2026-03-03T09:00+08:00").Act("review", "hearing-right", Reviewer, new { pauseNotice = "听证告知书〔2026〕1号" }, "涉及相邻权人重大利益");
+        c.State.Clock.PauseReason.Should().Contain("听证");
+        c.Act("hearing-request", "requested", Reviewer, new { hearingRequestedOn = "2026-03-05" });
+        c.Act("hearing-notice", "notified", Reviewer, new { hearingNoticeNo = "听通〔2026〕1号", hearingNoticeSentOn = "2026-03-06", hearingDate = "2026-03-16" });
+
+        var reviewerHosts = c.TryAct("hearing-held", "held", Reviewer, new { hearingHost = "赵强", hearingRecord = "笔录" });
+        c.Refused(reviewerHosts).RiskPointId.Should().Be("②", "the person who reviewed the application does not host the hearing");
+        c.SetTime("2026-03-16T17:00+08:00").Act("hearing-held", "held", Make("host", "业务科室钱程", "business-section"), new { hearingHost = "周敏", hearingRecord = "听证笔录已签字确认" });
+
+        c.OpenSteps.Should().Equal("review");
+        c.Ledger.Should().BeEmpty("the notice went out 10 days ahead and the hearing was within 20 days of the request");
+        c.Deadline(LimitKind.Statutory).PausedDays.Should().Be(9, "03-04 … 03-16 are not counted (行政许可法第四十五条)");
+    }
+
+    [Test]
+    public void Without_a_hearing_request_in_five_working_days_the_review_goes_on()
+    {
+        var c = Accepted().SetTime("2026-03-03T09:00+08:00")
+            .Act("review", "hearing-right", Reviewer, new { pauseNotice = "听证告知书" }, "告知听证权利");
+        c.AdvanceTo("2026-03-11T00:00+08:00");
+        c.OpenSteps.Should().Equal("review");
+        c.History.Should().Contain(e => e.Type == EventTypes.DeemedOutcome && e.Summary.Contains("5 日内未提出听证申请"));
     }
 
     [Test]
@@ -155,9 +207,9 @@ public class LicensingFlowTests
         var c = new CaseDriver(Repo.Flow("licensing-approval"), CaseDriver.At("2026-09-21T10:00+08:00"))
             .Start(new { applicant = "甲", contact = "1", item = "乙", kind = "承诺件" }, Clerk)
             .Act("intake", "accept", Clerk, new { materials = AllMaterials })
-            .SetTime("2026-09-24T10:00+08:00").Act("review", "inspect", Reviewer)
+            .SetTime("2026-09-24T10:00+08:00").Act("review", "expert-review", Reviewer, new { pauseNotice = "告知书" })
             .SetTime("2026-10-09T10:00+08:00")
-            .Act("inspection", "done", Reviewer, new { experts = new[] { "甲", "乙" }, inspectionFindings = "符合" });
+            .Act("expert-review", "done", Reviewer, new { experts = new[] { "甲", "乙" }, inspectionFindings = "符合" });
 
         // Paused days in (09-24, 10-09]: 09-25..09-27 中秋 off, 09-28..09-30 work, 10-01..10-07 国庆 off, 10-08 and 10-09 work.
         c.Deadline(LimitKind.Statutory).PausedDays.Should().Be(5);
@@ -169,7 +221,9 @@ public class LicensingFlowTests
         var c = Accepted().Act("review", "pass", Reviewer).Act("approve-deputy", "agree", Deputy);
         var before = c.Deadline(LimitKind.Statutory).DueAt;
 
-        c.Act("approve-director", "extend", Director, opinion: "情况复杂，需延长十日，已告知申请人理由");
+        c.Refused(c.TryAct("approve-director", "extend", Director, opinion: "情况复杂，需延长十日")).Code.Should().Be(RefusalCode.MissingField,
+            "the reasons for an extension are told to the applicant in writing (行政许可法第四十二条)");
+        c.Act("approve-director", "extend", Director, new { extensionNotice = "延期告知书〔2026〕2号" }, "情况复杂，需延长十日，已告知申请人理由");
         c.OpenSteps.Should().Equal(["approve-director"], "an extension does not move the case");
         c.Deadline(LimitKind.Statutory).DueAt.Should().Be(CaseDriver.At("2026-04-15T00:00+08:00"), "30 working days: 清明 04-04…04-06 is skipped");
         before.Should().Be(CaseDriver.At("2026-03-31T00:00+08:00"));
@@ -188,7 +242,7 @@ public class LicensingFlowTests
         refused.Code.Should().Be(RefusalCode.WrongRole);
         refused.Message.Should().Be("“审核”环节的“延长办理期限（主任批准）”须由“市卫计委主任”岗位办理，您没有该岗位。");
 
-        c.Act("review", "extend", Director, opinion: "同意延期");
+        c.Act("review", "extend", Director, new { extensionNotice = "延期告知书" }, "同意延期");
         c.Deadline(LimitKind.Statutory).ExtensionAmount.Should().Be(10);
     }
 

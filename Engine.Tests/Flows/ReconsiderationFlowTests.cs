@@ -1,5 +1,6 @@
 using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Model;
+using WorkflowEngine.Engine.Outlook;
 using WorkflowEngine.Engine.Runtime;
 using WorkflowEngine.Tests.Support;
 using static WorkflowEngine.Tests.Support.People;
@@ -26,6 +27,8 @@ public class ReconsiderationFlowTests
     public void Accepted_case_is_heard_decided_and_delivered()
     {
         var c = NewCase();
+        c.State.Clock.StartedAt.Should().BeNull("the 60 days run from acceptance, not from receipt (行政复议法第六十二条)");
+        c.Act("acceptance-review", "accept", Officer, new { conditions = AllConditions });
         c.Deadline(LimitKind.Statutory).DueAt.Should().Be(CaseDriver.At("2026-05-07T00:00+08:00"),
             "60 calendar days from 2026-03-02 end on 05-01, a holiday (劳动节 05-01…05-05), so the period ends on 05-06");
 
@@ -43,34 +46,73 @@ public class ReconsiderationFlowTests
     {
         var c = NewCase().AdvanceTo("2026-03-10T00:00+08:00");
 
-        c.OpenSteps.Should().Equal("stay-decision");
+        c.OpenSteps.Should().BeEquivalentTo("stay-decision", "respondent-copy");
         c.History.Should().Contain(e => e.Type == EventTypes.DeemedOutcome && e.Summary.Contains("视为受理"));
+        c.State.Clock.StartedAt.Should().Be(c.Now, "deemed acceptance starts the 60 days");
     }
 
     [Test]
-    public void Correction_pauses_the_clock_and_no_reply_in_ten_working_days_means_the_application_is_abandoned()
+    public void The_correction_period_runs_from_the_applicants_receipt_and_no_reply_in_ten_working_days_means_abandoned()
     {
         var c = NewCase().SetTime("2026-03-03T10:00+08:00")
             .Act("acceptance-review", "request-correction", Officer, new { missingItems = new[] { "原行政行为文书" } }, "请补正");
-        c.State.Clock.IsPaused.Should().BeTrue();
+        c.OpenSteps.Should().Equal("correction-delivery");
 
-        c.AdvanceTo("2026-03-18T00:00+08:00");
+        c.SetTime("2026-03-06T10:00+08:00").Act("correction-delivery", "received", Officer, new { correctionNoticeReceivedOn = "2026-03-06" });
+        c.AdvanceTo("2026-03-20T00:00+08:00");
+        c.OpenSteps.Should().Equal(["correction"], "ten working days from receipt on 03-06 end on 03-20");
 
+        c.AdvanceTo("2026-03-21T00:00+08:00");
         c.State.EndStepId.Should().Be("abandoned");
         c.State.Outcome.Should().Be(EndOutcome.Withdrawn);
         c.History.Should().Contain(e => e.Type == EventTypes.DeemedOutcome && e.Summary.Contains("视为放弃"));
     }
 
     [Test]
-    public void Corrected_application_returns_to_review_with_the_deadline_moved_by_the_days_paused()
+    public void The_correction_period_may_be_extended_for_good_cause()
     {
         var c = NewCase().SetTime("2026-03-03T10:00+08:00")
             .Act("acceptance-review", "request-correction", Officer, new { missingItems = new[] { "身份证明" } }, "请补正")
-            .SetTime("2026-03-09T10:00+08:00").Act("correction", "corrected", Officer);
-
+            .Act("correction-delivery", "received", Officer, new { correctionNoticeReceivedOn = "2026-03-03" });
+        c.Refused(c.TryAct("correction", "extend-correction", Officer, opinion: "申请人住院")).Code.Should().Be(RefusalCode.MissingField);
+        c.Act("correction", "extend-correction", Officer, new { correctionExtensionReason = "申请人住院治疗" }, "有正当理由，延长补正期限");
+        c.AdvanceTo("2026-03-16T00:00+08:00");
+        c.OpenSteps.Should().Equal("correction-extended");
+        c.Act("correction-extended", "corrected", Officer);
         c.OpenSteps.Should().Equal("acceptance-review");
-        c.Deadline(LimitKind.Statutory).PausedDays.Should().Be(6, "a calendar-day limit moves by the calendar days paused: 03-04 … 03-09");
-        c.Deadline(LimitKind.Statutory).DueAt.Should().Be(CaseDriver.At("2026-05-08T00:00+08:00"), "05-01 + 6 days = 05-07");
+    }
+
+    [Test]
+    public void The_sixty_days_and_the_seven_day_copy_run_from_acceptance_not_from_receipt()
+    {
+        var c = NewCase().SetTime("2026-03-03T10:00+08:00")
+            .Act("acceptance-review", "request-correction", Officer, new { missingItems = new[] { "身份证明" } }, "请补正")
+            .Act("correction-delivery", "received", Officer, new { correctionNoticeReceivedOn = "2026-03-04" })
+            .SetTime("2026-03-09T10:00+08:00").Act("correction", "corrected", Officer)
+            .SetTime("2026-03-10T10:00+08:00").Act("acceptance-review", "accept", Officer, new { conditions = AllConditions });
+
+        c.OpenSteps.Should().BeEquivalentTo(["stay-decision", "respondent-copy"], "the copy goes out within 7 days of acceptance whatever the stay decision");
+        c.Deadline(LimitKind.Statutory).DueAt.Should().Be(CaseDriver.At("2026-05-10T00:00+08:00"),
+            "60 days from acceptance on 03-10 end on 05-09, a make-up working day");
+        var copy = c.Timers.Single(t => t.Key == TimerKeys.StepLimit(c.Task("respondent-copy").TaskId, DeadlineLevel.Red));
+        copy.FireAt.Should().Be(CaseDriver.At("2026-03-20T00:00+08:00"), "7 working days from 03-10");
+    }
+
+    [Test]
+    public void The_parties_are_heard_and_a_hearing_is_notified_in_writing_and_held_by_three()
+    {
+        var c = InHearing();
+        c.Act("hearing", "hear", Officer);
+        c.Act("hear-parties", "recorded", Officer, new { partiesHeardRecord = "电话听取申请人、被申请人意见" });
+        c.Act("hearing", "hold-hearing", Officer, opinion: "案情复杂，组织听证");
+        c.Refused(c.TryAct("hearing-notice", "notified", Officer, new { hearingNoticeNo = "听通〔2026〕1号" })).Code.Should().Be(RefusalCode.MissingField);
+        c.Act("hearing-notice", "notified", Officer, new { hearingNoticeNo = "听通〔2026〕1号", hearingNoticeSentOn = "2026-03-12", hearingDate = "2026-03-18" });
+        c.Refused(c.TryAct("formal-hearing", "held", Officer, new { hearingOfficers = new[] { "甲", "乙" }, hearingRecord = "笔录" }))
+            .Message.Should().Contain("不少于 3 人");
+        c.Act("formal-hearing", "held", Officer, new { hearingOfficers = new[] { "甲", "乙", "丙" }, hearingRecord = "听证笔录" });
+        c.OpenSteps.Should().Equal("hearing");
+        c.State.Clock.Pauses.Should().BeEmpty("hearing the parties and 听证 count toward the 60 days");
+        c.Ledger.Should().BeEmpty();
     }
 
     [Test]
@@ -127,7 +169,7 @@ public class ReconsiderationFlowTests
         var c = InHearing();
         c.Refused(c.TryAct("hearing", "extend", Officer, opinion: "情况复杂")).Code.Should().Be(RefusalCode.WrongRole);
 
-        c.Act("hearing", "extend", BodyHead, opinion: "情况复杂，延长三十日并书面告知当事人");
+        c.Act("hearing", "extend", BodyHead, new { extensionNotice = "延期通知书〔2026〕1号" }, "情况复杂，延长三十日并书面告知当事人");
         c.Deadline(LimitKind.Statutory).DueAt.Should().Be(CaseDriver.At("2026-06-02T00:00+08:00"), "90 days end on 05-31, a Sunday: the period ends at 24:00 of Monday 06-01");
         var again = c.Refused(c.TryAct("hearing", "extend", BodyHead, opinion: "再延"));
         again.Code.Should().Be(RefusalCode.ExtensionCapExceeded);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using WorkflowEngine.Engine.Outlook;
 using WorkflowEngine.Store.Persistence.Records;
 
 namespace WorkflowEngine.Server.Api;

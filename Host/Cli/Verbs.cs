@@ -20,6 +20,7 @@ public static class Verbs
                 return FlowsVerb.Run(Console.Out);
             case "catalog":
                 return CatalogVerb.Run(rest, Console.Out);
+            case "legal-basis": return LegalBasisVerb.Run(rest, Console.Out);
             case "bench":
                 return await Bench.BenchVerb.RunAsync(rest, Console.Out);
             default:

@@ -71,25 +71,26 @@ public static class ServerApp
         // Sessions expire in real time even when case time is simulated: moving the demo clock must not sign everyone out.
         services.AddSingleton(sp => new SessionStore(sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), TimeProvider.System,
             TimeSpan.FromHours(options.Auth.SessionHours)));
-        services.AddSingleton<AlertBroadcaster>();
+        var shared = DatabaseSetup.IsPostgres(options.Database);
+        services.AddSingleton(new AlertBroadcaster(relayedByDatabase: shared));
         services.AddSingleton<ICaseObserver>(sp => sp.GetRequiredService<AlertBroadcaster>());
         services.AddSingleton(sp => new WakeUpScheduler(sp.GetRequiredService<ISchedulerFactory>(),
             sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), clock, sp.GetRequiredService<ILogger<WakeUpScheduler>>(),
-            TimeSpan.FromSeconds(options.Timers.SweepSeconds)));
+            TimeSpan.FromSeconds(options.Timers.SweepSeconds), shared));
         services.AddSingleton<ICaseObserver>(sp => sp.GetRequiredService<WakeUpScheduler>());
         services.AddSingleton<CaseViews>();
         services.AddTransient<DueTimersJob>();
 
         // Order matters: the database is migrated and seeded before the scheduler starts.
         services.AddHostedService(sp => sp.GetRequiredService<StartupInitializer>());
+        // On PostgreSQL, alerts raised on any node reach this node's supervisors.
+        if (shared)
+            services.AddHostedService(sp => new PostgresAlertListener(PostgresSetup.ConnectionString(options.Database), sp.GetRequiredService<AlertBroadcaster>(),
+                sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), sp.GetRequiredService<ILogger<PostgresAlertListener>>()));
         services.AddQuartz(q =>
         {
             q.UseTimeProvider(clock);
-            q.UsePersistentStore(store =>
-            {
-                store.UseSqlite(o => o.ConnectionString = SqliteSetup.ConnectionString(options.Database));
-                store.ProvisionSchema();
-            });
+            q.UsePersistentStore(store => DatabaseSetup.ConfigureScheduler(store, options));
         });
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<WakeUpStarter>();
@@ -115,7 +116,7 @@ public static class ServerApp
     {
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         services.AddSingleton(clock);
-        services.AddPooledDbContextFactory<WorkflowDbContext>(o => SqliteSetup.Configure(o, options.Database));
+        services.AddPooledDbContextFactory<WorkflowDbContext>(o => DatabaseSetup.Configure(o, options.Database));
         var roleCatalog = RoleCatalog.Load(Path.Combine(RepositoryPaths.Definitions(options), "roles.json"));
         var checks = RiskCheckRegistry.CreateDefault();
         services.AddSingleton(new RoleNames(roleCatalog));
@@ -123,7 +124,8 @@ public static class ServerApp
         services.AddSingleton(new DefinitionLoadOptions(checks, roleCatalog));
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton(new CaseStateCache());
-        services.AddSingleton<WriteConnection>();
+        var dialect = DatabaseSetup.Dialect(options.Database);
+        services.AddSingleton(sp => new WriteConnection(sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), dialect));
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<IRosterSource>(sp => sp.GetRequiredService<UserDirectory>());
         services.AddSingleton(sp => new CalendarService(sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(),

@@ -74,9 +74,12 @@ public sealed class NodeProcess : IAsyncDisposable
         throw new TimeoutException($"The node did not answer /health within 90 s:\n{node.Output}");
     }
 
-    public async Task<HttpClient> LoginAsync(string username)
+    public Task<HttpClient> LoginAsync(string username) => LoginAtAsync(BaseAddress, username);
+
+    /// <summary>Signs in at a node, or at a proxy in front of nodes.</summary>
+    public static async Task<HttpClient> LoginAtAsync(Uri baseAddress, string username)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        var client = new HttpClient { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
         var response = await client.PostAsJsonAsync("/api/auth/login", new { username, password = username + "@2026" });
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -13,10 +13,12 @@ public sealed class NginxProxy : IDisposable
 {
     private readonly Process _process;
     private readonly string _folder;
+    private readonly string _nginx;
 
-    private NginxProxy(Process process, string folder, int port)
+    private NginxProxy(Process process, string nginx, string folder, int port)
     {
         _process = process;
+        _nginx = nginx;
         _folder = folder;
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
     }
@@ -70,7 +72,7 @@ public sealed class NginxProxy : IDisposable
         var info = new ProcessStartInfo(nginx) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var a in new[] { "-p", folder, "-c", Path.Combine(folder, "nginx.conf") }) info.ArgumentList.Add(a);
         var process = Process.Start(info)!;
-        var proxy = new NginxProxy(process, folder, port);
+        var proxy = new NginxProxy(process, nginx, folder, port);
         for (var i = 0; i < 100; i++)
         {
             if (process.HasExited) throw new InvalidOperationException($"nginx exited: {await process.StandardError.ReadToEndAsync()}");
@@ -89,10 +91,19 @@ public sealed class NginxProxy : IDisposable
         throw new TimeoutException("nginx did not listen within 10 s.");
     }
 
+    /// <summary>Stops the master and its workers (a SIGKILL of the master alone would leave the workers running).</summary>
     public void Dispose()
     {
-        if (!_process.HasExited) _process.Kill();
-        _process.WaitForExit(5000);
+        if (!_process.HasExited)
+        {
+            using var stop = Process.Start(new ProcessStartInfo(_nginx, ["-p", _folder, "-c", Path.Combine(_folder, "nginx.conf"), "-s", "stop"])
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            })!;
+            stop.WaitForExit(5000);
+            if (!_process.WaitForExit(10_000)) _process.Kill(entireProcessTree: true);
+        }
         _process.Dispose();
         try
         {

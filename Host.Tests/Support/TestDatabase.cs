@@ -48,10 +48,3 @@ public static class TestDatabase
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
-
-/// <summary>Reads or edits a service's SQLite file directly, as an administrator (or an intruder) would.</summary>
-public static class Sqlite
-{
-    public static Task<long> ScalarAsync(string database, string sql, params (string Name, object Value)[] parameters) =>
-        TestDatabase.ScalarAsync(database, sql, parameters);
-}

@@ -1,17 +1,18 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using WorkflowEngine.Host.Tests.Support;
 
 namespace WorkflowEngine.Host.Tests;
 
 /// <summary>A licensing case driven through the API by users holding the right posts, and every way a request can be refused.</summary>
-public class CaseApiTests
+[TestFixture(TestDatabase.Sqlite)]
+[TestFixture(TestDatabase.Postgres)]
+public class CaseApiTests(string provider)
 {
     private WorkflowHost _host = null!;
 
     [OneTimeSetUp]
-    public void Start() => _host = new WorkflowHost(WorkflowHost.NewDatabase());
+    public void Start() => _host = new WorkflowHost(WorkflowHost.NewDatabase(provider));
 
     [OneTimeTearDown]
     public async Task Stop() => await _host.DisposeAsync();
@@ -149,14 +150,7 @@ public class CaseApiTests
         (await clerk.Get($"/api/cases/{view.Id()}")).Body.Version().Should().Be(1);
     }
 
-    private async Task<long> CountCasesAsync()
-    {
-        await using var connection = new SqliteConnection($"Data Source={_host.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM cases";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> CountCasesAsync() => TestDatabase.ScalarAsync(_host.DatabasePath, "SELECT COUNT(*) FROM cases");
 
     [Test]
     public async Task The_OpenAPI_document_describes_the_routes()

@@ -5,12 +5,14 @@ using WorkflowEngine.Host.Tests.Support;
 namespace WorkflowEngine.Host.Tests;
 
 /// <summary>The simulated clock: advancing fires everything that fell due, in order, and supervisors see it live.</summary>
-public class ClockTests
+[TestFixture(TestDatabase.Sqlite)]
+[TestFixture(TestDatabase.Postgres)]
+public class ClockTests(string provider)
 {
     [Test]
     public async Task Advancing_across_the_national_day_week_raises_yellow_then_red_at_the_right_instants_live()
     {
-        await using var host = new WorkflowHost(WorkflowHost.NewDatabase(), clockStart: "2026-09-28T09:00+08:00");
+        await using var host = new WorkflowHost(WorkflowHost.NewDatabase(provider), clockStart: "2026-09-28T09:00+08:00");
         var clerk = await host.LoginAsync("window");
         var supervisor = await host.LoginAsync("supervisor");
         var view = await clerk.StartLicensingCase();
@@ -43,7 +45,7 @@ public class ClockTests
     [Test]
     public async Task A_supervisor_acknowledges_an_alert()
     {
-        await using var host = new WorkflowHost(WorkflowHost.NewDatabase());
+        await using var host = new WorkflowHost(WorkflowHost.NewDatabase(provider));
         var clerk = await host.LoginAsync("window");
         var supervisor = await host.LoginAsync("supervisor");
         var view = await clerk.StartLicensingCase();
@@ -61,7 +63,7 @@ public class ClockTests
     [Test]
     public async Task Without_the_simulated_clock_there_is_no_advance_endpoint()
     {
-        await using var host = new WorkflowHost(WorkflowHost.NewDatabase(), settings: new Dictionary<string, string> { ["Clock:Mode"] = "system" });
+        await using var host = new WorkflowHost(WorkflowHost.NewDatabase(provider), settings: new Dictionary<string, string> { ["Clock:Mode"] = "system" });
         var supervisor = await host.LoginAsync("supervisor");
         (await supervisor.Post("/api/clock/advance", new { duration = "P1D" })).Status.Should().Be(HttpStatusCode.NotFound);
         (await supervisor.Get("/api/clock")).Body.GetProperty("mode").GetString().Should().Be("system");

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowEngine.Store.Persistence;
 using WorkflowEngine.Host.Tests.Support;
@@ -8,12 +7,14 @@ using WorkflowEngine.Host.Tests.Support;
 namespace WorkflowEngine.Host.Tests;
 
 /// <summary>Cases, tasks and deadlines survive restarts; deadlines missed while stopped raise their alert once.</summary>
-public class DurabilityTests
+[TestFixture(TestDatabase.Sqlite)]
+[TestFixture(TestDatabase.Postgres)]
+public class DurabilityTests(string provider)
 {
     [Test]
     public async Task A_restart_keeps_everything_and_a_deadline_missed_while_stopped_raises_its_alert_once()
     {
-        var db = WorkflowHost.NewDatabase();
+        var db = WorkflowHost.NewDatabase(provider);
         string caseId;
         JsonElement before;
         await using (var first = new WorkflowHost(db))
@@ -56,7 +57,7 @@ public class DurabilityTests
     [Test]
     public async Task Of_many_parallel_actions_on_one_case_version_exactly_one_applies_and_the_rest_are_409()
     {
-        await using var host = new WorkflowHost(WorkflowHost.NewDatabase());
+        await using var host = new WorkflowHost(WorkflowHost.NewDatabase(provider));
         var clerks = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => host.LoginAsync("window")));
         var view = await clerks[0].StartLicensingCase();
         var url = $"/api/cases/{view.Id()}/tasks/{view.Task("intake")}/actions/accept";
@@ -77,15 +78,15 @@ public class DurabilityTests
     [Test]
     public async Task History_verify_finds_a_row_edited_in_the_database()
     {
-        var db = WorkflowHost.NewDatabase();
+        var db = WorkflowHost.NewDatabase(provider);
         await using var host = new WorkflowHost(db);
         var clerk = await host.LoginAsync("window");
         var view = await clerk.StartLicensingCase();
         await clerk.Post($"/api/cases/{view.Id()}/tasks/{view.Task("intake")}/actions/refuse", new { opinion = "不属于本机关许可事项" });
         (await clerk.Get($"/api/cases/{view.Id()}/history/verify")).Body.GetProperty("valid").GetBoolean().Should().BeTrue();
 
-        var edited = await Sqlite.ScalarAsync(db,
-            "UPDATE history SET opinion = '符合条件，予以受理' WHERE case_id = $id AND opinion IS NOT NULL RETURNING sequence", ("$id", view.Id()));
+        var edited = await TestDatabase.ScalarAsync(db,
+            "UPDATE history SET opinion = '符合条件，予以受理' WHERE case_id = @id AND opinion IS NOT NULL RETURNING sequence", ("@id", view.Id()));
 
         var verify = (await clerk.Get($"/api/cases/{view.Id()}/history/verify")).Body;
         verify.GetProperty("valid").GetBoolean().Should().BeFalse();
@@ -96,7 +97,7 @@ public class DurabilityTests
     [Test]
     public async Task A_write_waits_for_the_transaction_in_progress_and_an_abandoned_transaction_frees_the_connection()
     {
-        await using var host = new WorkflowHost(WorkflowHost.NewDatabase());
+        await using var host = new WorkflowHost(WorkflowHost.NewDatabase(provider));
         var clerk = await host.LoginAsync("window");
         var writes = host.Services.GetRequiredService<WriteConnection>();
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Net;
-using Microsoft.Data.Sqlite;
 using WorkflowEngine.Engine.Audit;
 using WorkflowEngine.Engine.Calendar;
 using WorkflowEngine.Engine.Cases;
@@ -15,14 +14,16 @@ using WorkflowEngine.Server.Database;
 
 namespace WorkflowEngine.Host.Tests;
 
-/// <summary>A database made by the previous schema version (1, before case numbers) is upgraded on start without losing data.</summary>
-public class MigrationTests
+/// <summary>A database made by the previous schema version (1, before case numbers) is upgraded on start without losing data, on either store.</summary>
+[TestFixture(TestDatabase.Sqlite)]
+[TestFixture(TestDatabase.Postgres)]
+public class MigrationTests(string provider)
 {
     [Test]
     public async Task A_version_1_database_opens_keeps_its_cases_history_and_alerts_and_gains_case_numbers()
     {
-        var db = WorkflowHost.NewDatabase();
-        (await SqliteSetup.MigrateAsync(new DatabaseOptions { Path = db }, targetVersion: 1)).Should().Be(1);
+        var db = WorkflowHost.NewDatabase(provider);
+        (await DatabaseSetup.MigrateAsync(TestDatabase.Options(db), targetVersion: 1)).Should().Be(1);
         var caseId = await WriteVersion1CaseAsync(db);
 
         // Opened a week later: the review step's limit ran out meanwhile, so the first start also catches up.
@@ -44,7 +45,7 @@ public class MigrationTests
         var clerk = await host.LoginAsync("window");
         var next = await clerk.StartLicensingCase();
         next.GetProperty("caseNo").GetString().Should().Be("2026-000002");
-        (await Sqlite.ScalarAsync(db, "SELECT MAX(version) FROM schema_version")).Should().Be(SqliteSetup.Scripts.Max(s => s.Version));
+        (await TestDatabase.ScalarAsync(db, "SELECT MAX(version) FROM schema_version")).Should().Be(provider == "Postgres" ? PostgresSetup.Scripts.Max(s => s.Version) : SqliteSetup.Scripts.Max(s => s.Version));
     }
 
     /// <summary>Writes, with plain SQL of the version 1 schema, a licensing case in review with its history, rows and an alert.</summary>
@@ -65,33 +66,39 @@ public class MigrationTests
         var accepted = (Applied)runtime.Execute(definition, started.State, new TakeAction(started.State.Active[0].TaskId, "accept", materials, null), clerk, at);
         var history = HistoryChain.Seal("legacy-case", 1, HistoryChain.Genesis, started.Events.Concat(accepted.Events));
 
-        await using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        await using var connection = TestDatabase.Connect(db);
         await connection.OpenAsync();
         async Task Exec(string sql, params (string, object?)[] args)
         {
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
-            foreach (var (name, value) in args) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            foreach (var (name, value) in args)
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = name;
+                p.Value = value ?? DBNull.Value;
+                command.Parameters.Add(p);
+            }
             await command.ExecuteNonQueryAsync();
         }
 
-        await Exec("INSERT INTO definitions VALUES ($id, 1, $name, $category, 'published', $json, $hash, $at, 'system', $at)",
-            ("$id", definition.Id), ("$name", definition.Name), ("$category", definition.Category), ("$json", json),
-            ("$hash", DefinitionStore.ContentHash(json)), ("$at", at.UtcTicks));
-        await Exec("INSERT INTO cases VALUES ('legacy-case', $def, 1, '旧系统申请人 · 母婴保健', 'running', NULL, $at, 'window', NULL, 2, $state, $count, $last, $next)",
-            ("$def", definition.Id), ("$at", at.UtcTicks), ("$state", CaseStateSerializer.Serialize(accepted.State)),
-            ("$count", history.Count), ("$last", history[^1].Hash), ("$next", accepted.Timers.Min(t => t.FireAt).UtcTicks));
+        await Exec("INSERT INTO definitions VALUES (@id, 1, @name, @category, 'published', @json, @hash, @at, 'system', @at)",
+            ("@id", definition.Id), ("@name", definition.Name), ("@category", definition.Category), ("@json", json),
+            ("@hash", DefinitionStore.ContentHash(json)), ("@at", at.UtcTicks));
+        await Exec("INSERT INTO cases VALUES ('legacy-case', @def, 1, '旧系统申请人 · 母婴保健', 'running', NULL, @at, 'window', NULL, 2, @state, @count, @last, @next)",
+            ("@def", definition.Id), ("@at", at.UtcTicks), ("@state", CaseStateSerializer.Serialize(accepted.State)),
+            ("@count", history.Count), ("@last", history[^1].Hash), ("@next", accepted.Timers.Min(t => t.FireAt).UtcTicks));
         foreach (var h in history)
-            await Exec("INSERT INTO history VALUES ($c, $s, $t, $at, $a, $an, $task, $step, $action, $op, $data, $sum, $prev, $hash)",
-                ("$c", h.CaseId), ("$s", h.Sequence), ("$t", h.Type), ("$at", h.At.UtcTicks), ("$a", h.ActorId), ("$an", h.ActorName),
-                ("$task", h.TaskId), ("$step", h.StepId), ("$action", h.ActionId), ("$op", h.Opinion), ("$data", h.DataJson),
-                ("$sum", h.Summary), ("$prev", h.PreviousHash), ("$hash", h.Hash));
+            await Exec("INSERT INTO history VALUES (@c, @s, @t, @at, @a, @an, @task, @step, @action, @op, @data, @sum, @prev, @hash)",
+                ("@c", h.CaseId), ("@s", h.Sequence), ("@t", h.Type), ("@at", h.At.UtcTicks), ("@a", h.ActorId), ("@an", h.ActorName),
+                ("@task", h.TaskId), ("@step", h.StepId), ("@action", h.ActionId), ("@op", h.Opinion), ("@data", h.DataJson),
+                ("@sum", h.Summary), ("@prev", h.PreviousHash), ("@hash", h.Hash));
         var task = accepted.State.Active[0];
-        await Exec("INSERT INTO tasks VALUES ('legacy-case', $id, 'review', '审核', 'task', 'business-section', $def, $at, NULL, NULL, 0)",
-            ("$id", task.TaskId), ("$def", definition.Id), ("$at", at.UtcTicks));
+        await Exec("INSERT INTO tasks VALUES ('legacy-case', @id, 'review', '审核', 'task', 'business-section', @def, @at, NULL, NULL, @no)",
+            ("@no", false), ("@id", task.TaskId), ("@def", definition.Id), ("@at", at.UtcTicks));
         await Exec("INSERT INTO alerts (case_id, case_title, definition_id, task_key, step_id, step_name, \"limit\", level, due_at, raised_at, provisional, status) " +
-            "VALUES ('legacy-case', '旧系统申请人 · 母婴保健', $def, $task, 'review', '审核', 'step', 'yellow', $at, $at, 0, 'open')",
-            ("$def", definition.Id), ("$task", task.TaskId), ("$at", at.AddDays(2).UtcTicks));
+            "VALUES ('legacy-case', '旧系统申请人 · 母婴保健', @def, @task, 'review', '审核', 'step', 'yellow', @at, @at, @no, 'open')",
+            ("@no", false), ("@def", definition.Id), ("@task", task.TaskId), ("@at", at.AddDays(2).UtcTicks));
         return "legacy-case";
     }
 }

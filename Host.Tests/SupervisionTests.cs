@@ -3,12 +3,14 @@ using WorkflowEngine.Host.Tests.Support;
 namespace WorkflowEngine.Host.Tests;
 
 /// <summary>What supervisors read: the on-time rate and the open deadlines by level, as the core counts them.</summary>
-public class SupervisionTests
+[TestFixture(TestDatabase.Sqlite)]
+[TestFixture(TestDatabase.Postgres)]
+public class SupervisionTests(string provider)
 {
     [Test]
     public async Task A_case_whose_step_went_red_is_not_on_time_although_the_case_limits_held()
     {
-        await using var host = new WorkflowHost(WorkflowHost.NewDatabase());
+        await using var host = new WorkflowHost(WorkflowHost.NewDatabase(provider));
         var clerk = await host.LoginAsync("window");
         var reviewer = await host.LoginAsync("reviewer");
         var deputy = await host.LoginAsync("deputy");

@@ -18,6 +18,7 @@ using WorkflowEngine.Server.Clock;
 using WorkflowEngine.Server.Configuration;
 using WorkflowEngine.Server.Database;
 using WorkflowEngine.Server.Operations;
+using WorkflowEngine.Server.Security;
 using WorkflowEngine.Server.Startup;
 using WorkflowEngine.Server.Web;
 
@@ -34,6 +35,9 @@ public static class ServerApp
         AddServices(builder, options);
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
+        app.UseRequestSizeLimit(options.Limits.MaxRequestBytes);
+        app.UseJsonBodiesOnly();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // A body that is not JSON, or not the expected shape, is the caller's mistake (400), not ours.
@@ -43,6 +47,7 @@ public static class ServerApp
         app.UseEventStreamProxyHeaders();
         app.UseClientAppFiles();
         app.UseAuthentication();
+        app.UseCrossSiteGuard();
         app.UseAuthorization();
 
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().WithTags("Health");
@@ -78,11 +83,12 @@ public static class ServerApp
         // Sessions expire in real time even when case time is simulated: moving the demo clock must not sign everyone out.
         services.AddSingleton(sp => new SessionStore(sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), TimeProvider.System,
             TimeSpan.FromHours(options.Auth.SessionHours)));
-        services.AddSingleton<AlertBroadcaster>();
+        var shared = DatabaseSetup.IsPostgres(options.Database);
+        services.AddSingleton(new AlertBroadcaster(relayedByDatabase: shared));
         services.AddSingleton<ICaseObserver>(sp => sp.GetRequiredService<AlertBroadcaster>());
         services.AddSingleton(sp => new WakeUpScheduler(sp.GetRequiredService<ISchedulerFactory>(),
             sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), clock, sp.GetRequiredService<ILogger<WakeUpScheduler>>(),
-            TimeSpan.FromSeconds(options.Timers.SweepSeconds)));
+            TimeSpan.FromSeconds(options.Timers.SweepSeconds), shared));
         services.AddSingleton<ICaseObserver>(sp => sp.GetRequiredService<WakeUpScheduler>());
         services.AddSingleton<CaseViews>();
         services.AddWorkflowHealthChecks();
@@ -92,14 +98,14 @@ public static class ServerApp
         // Order matters: the database is migrated and seeded before the scheduler starts.
         services.AddHostedService(sp => sp.GetRequiredService<StartupInitializer>());
         if (clock is SimulatedTimeProvider) services.AddHostedService<ClockPositionRestorer>();
+        // On PostgreSQL, alerts raised on any node reach this node's supervisors.
+        if (shared)
+            services.AddHostedService(sp => new PostgresAlertListener(PostgresSetup.ConnectionString(options.Database), sp.GetRequiredService<AlertBroadcaster>(),
+                sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), sp.GetRequiredService<ILogger<PostgresAlertListener>>()));
         services.AddQuartz(q =>
         {
             q.UseTimeProvider(clock);
-            q.UsePersistentStore(store =>
-            {
-                store.UseSqlite(o => o.ConnectionString = SqliteSetup.ConnectionString(options.Database));
-                store.ProvisionSchema();
-            });
+            q.UsePersistentStore(store => DatabaseSetup.ConfigureScheduler(store, options));
         });
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<WakeUpStarter>();
@@ -117,6 +123,7 @@ public static class ServerApp
             o.SerializerOptions.Converters.Add(new ValueJsonConverter());
         });
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestProblems>();
         services.AddOpenApi(o => o.AddSchemaTransformer<OpenApiConvertedSchemas>());
     }
 
@@ -125,7 +132,7 @@ public static class ServerApp
     {
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         services.AddSingleton(clock);
-        services.AddPooledDbContextFactory<WorkflowDbContext>(o => SqliteSetup.Configure(o, options.Database));
+        services.AddPooledDbContextFactory<WorkflowDbContext>(o => DatabaseSetup.Configure(o, options.Database));
         var roleCatalog = RoleCatalog.Load(Path.Combine(RepositoryPaths.Definitions(options), "roles.json"));
         var checks = RiskCheckRegistry.CreateDefault();
         services.AddSingleton(new RoleNames(roleCatalog));
@@ -133,7 +140,8 @@ public static class ServerApp
         services.AddSingleton(new DefinitionLoadOptions(checks, roleCatalog));
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton(new CaseStateCache());
-        services.AddSingleton<WriteConnection>();
+        var dialect = DatabaseSetup.Dialect(options.Database);
+        services.AddSingleton(sp => new WriteConnection(sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), dialect));
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<IRosterSource>(sp => sp.GetRequiredService<UserDirectory>());
         services.AddSingleton(sp => new CalendarService(sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(),

@@ -29,7 +29,26 @@ internal static class CaseData
         }
     }
 
-    private static string? Problem(FieldDefinition field, Value value) => field.Type switch
+    /// <summary>The longest text a field, a list item or an opinion may hold: a case file, not a document store.</summary>
+    public const int MaxTextLength = 2000;
+
+    /// <summary>An opinion, a reason or a written view: at most <see cref="MaxTextLength"/> characters.</summary>
+    public static void RequireShortText(string? text, string what)
+    {
+        if (text is { Length: > MaxTextLength })
+            throw Refuse.Because(RefusalCode.InvalidData, $"{what}不能超过 {MaxTextLength} 字（现为 {text.Length} 字）。");
+    }
+
+    private static bool TooLong(Value value) => value.Kind switch
+    {
+        ValueKind.String => value.AsString.Length > MaxTextLength,
+        ValueKind.List => value.AsList.Length > 200 || value.AsList.Any(TooLong),
+        _ => false,
+    };
+
+    private static string? Problem(FieldDefinition field, Value value) => TooLong(value)
+        ? $"过长：文本不能超过 {MaxTextLength} 字，列表不能超过 200 项。"
+        : field.Type switch
     {
         FieldType.Text when value.Kind != ValueKind.String => "应为文本。",
         FieldType.Number when value.Kind != ValueKind.Number => "应为数字。",

@@ -77,6 +77,7 @@ internal sealed partial class Transition
     {
         var (task, step, vote, member) = GateRecuse(command.TaskId, command.MemberId);
         if (string.IsNullOrWhiteSpace(command.Reason)) throw Refuse.Because(RefusalCode.OpinionRequired, "回避须写明事由。");
+        CaseData.RequireShortText(command.Reason, "回避事由");
         Replace(task, vote with { Recused = vote.Recused.Add(member, command.Reason) });
         Record(EventTypes.VoteRecused, $"{NameOf(member)} 回避（{command.Reason}）", task, opinion: command.Reason);
     }
@@ -95,6 +96,7 @@ internal sealed partial class Transition
     {
         var (task, step, vote, member) = GateWrittenOpinion(command.TaskId);
         if (string.IsNullOrWhiteSpace(command.Opinion)) throw Refuse.Because(RefusalCode.OpinionRequired, "书面意见不能为空。");
+        CaseData.RequireShortText(command.Opinion, "书面意见");
         Replace(task, vote with { WrittenOpinions = vote.WrittenOpinions.SetItem(member, command.Opinion) });
         Record(EventTypes.VoteWrittenOpinion, $"{NameOf(member)}（缺席）提交书面意见，不计入表决票数", task, opinion: command.Opinion);
     }
@@ -115,6 +117,7 @@ internal sealed partial class Transition
         var (task, step, vote, member) = GateCast(command.TaskId);
         if (step.Ballot == Ballot.Anonymous && !string.IsNullOrWhiteSpace(command.Opinion))
             throw Refuse.Because(RefusalCode.InvalidData, "无记名投票不记录个人意见。");
+        CaseData.RequireShortText(command.Opinion, "表决意见");
 
         var counted = vote with
         {

@@ -114,6 +114,7 @@ internal sealed partial class Transition
             throw Refuse.Because(RefusalCode.OpinionRequired, $"办理“{action.Name}”须填写办理意见。");
         if (action.Opinion == OpinionRule.None && !string.IsNullOrWhiteSpace(command.Opinion))
             throw Refuse.Because(RefusalCode.InvalidData, $"“{action.Name}”不填写办理意见。");
+        CaseData.RequireShortText(command.Opinion, "办理意见");
         CaseData.Validate(_def, command.Data);
         var data = CaseData.Merge(State.Data, command.Data);
         CaseData.RequireForAction(_def, action, data);
@@ -288,6 +289,7 @@ internal sealed partial class Transition
         var rule = GateWithdrawal();
         if (string.IsNullOrWhiteSpace(command.Reason))
             throw Refuse.Because(RefusalCode.OpinionRequired, "撤回申请须写明理由。");
+        CaseData.RequireShortText(command.Reason, "撤回理由");
         Record(EventTypes.Withdrawn, $"{_actor.Name} 办理撤回申请", opinion: command.Reason);
         EnterStep(rule.To, "");
     }

@@ -16,20 +16,17 @@ public static class Prerequisite
     /// <returns>The path, for the caller to use.</returns>
     public static string Require(string path, string reason, string installLine)
     {
-        var outcome = Decide(File.Exists(path) || Directory.Exists(path), RequireAll(Environment.GetEnvironmentVariable(RequireAllVariable)));
-        var message = Message(path, reason, installLine);
-        switch (outcome)
-        {
-            case Outcome.Skip:
-                // Shown in dotnet test's console output, where a skip's reason is not.
-                TestContext.Progress.WriteLine("SKIPPED: " + message);
-                Assert.Ignore(message);
-                break;
-            case Outcome.Fail:
-                Assert.Fail(message + $" ({RequireAllVariable}=1: a missing prerequisite fails instead of skipping.)");
-                break;
-        }
+        if (!File.Exists(path) && !Directory.Exists(path)) Missing(Message(path, reason, installLine));
         return path;
+    }
+
+    /// <summary>Skips (or, when every test is required, fails) the current test for a prerequisite that is not there.</summary>
+    public static void Missing(string message)
+    {
+        if (Decide(present: false, RequireAll(Environment.GetEnvironmentVariable(RequireAllVariable))) == Outcome.Fail)
+            Assert.Fail(message + $" ({RequireAllVariable}=1: a missing prerequisite fails instead of skipping.)");
+        TestContext.Progress.WriteLine("SKIPPED: " + message);
+        Assert.Ignore(message);
     }
 
     public static Outcome Decide(bool present, bool requireAll) =>

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace WorkflowEngine.Host.Tests.Support;
 
 /// <summary>
-/// The real service in-process (WebApplicationFactory) on its own SQLite file, with a simulated clock.
-/// Disposing stops it; a new instance on the same file is a restart.
+/// The real service in-process (WebApplicationFactory) on its own SQLite file or PostgreSQL database (see
+/// <see cref="TestDatabase"/>), with a simulated clock. Disposing stops it; a new instance on the same database is a restart.
 /// </summary>
 public sealed class WorkflowHost : WebApplicationFactory<Program>
 {
@@ -31,13 +31,17 @@ public sealed class WorkflowHost : WebApplicationFactory<Program>
     /// <summary>The warnings and errors the service logged.</summary>
     public LogCollector Log { get; } = new();
 
-    /// <summary>A fresh database file in the test's work folder.</summary>
-    public static string NewDatabase() =>
-        Path.Combine(TestContext.CurrentContext.WorkDirectory, "db", $"{Guid.NewGuid():N}.db");
+    /// <summary>A fresh database: a file in the test's work folder, or a new database on the private PostgreSQL server.</summary>
+    public static string NewDatabase(string provider = TestDatabase.Sqlite) => TestDatabase.New(provider);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Database:Path", _database);
+        if (TestDatabase.IsPostgres(_database))
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("Database:ConnectionString", _database);
+        }
+        else builder.UseSetting("Database:Path", _database);
         builder.UseSetting("Clock:Mode", "simulated");
         builder.UseSetting("Clock:Start", _clockStart);
         builder.UseSetting("Timers:SweepSeconds", "3600");

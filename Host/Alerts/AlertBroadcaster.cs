@@ -4,8 +4,12 @@ using WorkflowEngine.Store.Services;
 
 namespace WorkflowEngine.Server.Alerts;
 
-/// <summary>Pushes each newly stored alert to every supervisor connected to the alert stream (Server-Sent Events).</summary>
-public sealed class AlertBroadcaster : ICaseObserver
+/// <summary>
+/// Pushes each newly stored alert to every supervisor connected to this node's alert stream (Server-Sent Events).
+/// On PostgreSQL the alerts come through the database (<see cref="PostgresAlertListener"/>) from whichever node raised
+/// them, this one included, so the commits of this node are not pushed a second time.
+/// </summary>
+public sealed class AlertBroadcaster(bool relayedByDatabase = false) : ICaseObserver
 {
     private readonly object _lock = new();
     private readonly List<Channel<AlertRecord>> _subscribers = [];
@@ -23,6 +27,11 @@ public sealed class AlertBroadcaster : ICaseObserver
     }
 
     public void Committed(IReadOnlyList<AlertRecord> newAlerts, DateTimeOffset? earliestTimer)
+    {
+        if (!relayedByDatabase) Publish(newAlerts);
+    }
+
+    public void Publish(IReadOnlyList<AlertRecord> newAlerts)
     {
         if (newAlerts.Count == 0) return;
         List<Channel<AlertRecord>> subscribers;

@@ -14,9 +14,18 @@ public static class CalendarEndpoints
 
         group.MapGet("/deadline", (string? from, string? add, CalendarService calendars) =>
         {
-            if (!Periods.TryParseStart(from, out var start)) return Problems.BadRequest("参数 from 应为日期 yyyy-MM-dd 或时刻 yyyy-MM-ddTHH:mm。");
+            if (!Periods.TryParseStart(from, out var start)) return Problems.BadRequest("参数 from 应为 1901 至 2100 年间的日期 yyyy-MM-dd 或时刻 yyyy-MM-ddTHH:mm。");
             if (!Period.TryParse(add, out var duration)) return Problems.BadRequest("参数 add 应为时限，如 5wd（工作日）、7d（自然日）、2h（小时）。");
-            var period = calendars.Current.Add(start, duration);
+            PeriodEnd period;
+            try
+            {
+                period = calendars.Current.Add(start, duration);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return Results.Problem(title: "超出工作日历范围", statusCode: StatusCodes.Status422UnprocessableEntity,
+                    detail: $"从 {from} 起算 {duration.ToChinese()} 超出工作日历支持的范围（1901 至 2100 年）。");
+            }
             return Results.Ok(new
             {
                 dueDate = period.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -64,8 +73,14 @@ public static class CalendarEndpoints
 
 public static class Periods
 {
-    /// <summary>A date (start of that day) or a moment, read in China time unless an offset is given.</summary>
-    public static bool TryParseStart(string? text, out DateTimeOffset start)
+    /// <summary>
+    /// A date (start of that day) or a moment, read in China time unless an offset is given, within the working-day
+    /// calendar's years (1901–2100): a date outside them cannot be counted from and is refused like a malformed one.
+    /// </summary>
+    public static bool TryParseStart(string? text, out DateTimeOffset start) =>
+        TryParse(text, out start) && start.Year is >= 1901 and <= 2100;
+
+    private static bool TryParse(string? text, out DateTimeOffset start)
     {
         start = default;
         if (string.IsNullOrWhiteSpace(text)) return false;

@@ -21,6 +21,11 @@ public static class JsonData
         {
             return (empty, e.Message);
         }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json will not read a string holding a lone surrogate ("\udfff") as text.
+            return (empty, "data 中含有无效的 Unicode 字符（如单独的代理项 \\udfff），请检查后重新提交。");
+        }
     }
 
     public static JsonElement ToJson(IReadOnlyDictionary<string, Value> values) =>

@@ -13,12 +13,12 @@ public static class RiskEventEndpoints
             DateTimeOffset? start = null, end = null;
             if (!string.IsNullOrEmpty(from))
             {
-                if (!Periods.TryParseStart(from, out var f)) return Problems.BadRequest("from 应为日期 yyyy-MM-dd。");
+                if (!Periods.TryParseStart(from, out var f)) return Problems.BadRequest("from 应为 1901 至 2100 年间的日期 yyyy-MM-dd。");
                 start = new DateTimeOffset(f.Date, f.Offset);
             }
             if (!string.IsNullOrEmpty(to))
             {
-                if (!Periods.TryParseStart(to, out var t)) return Problems.BadRequest("to 应为日期 yyyy-MM-dd。");
+                if (!Periods.TryParseStart(to, out var t)) return Problems.BadRequest("to 应为 1901 至 2100 年间的日期 yyyy-MM-dd。");
                 end = new DateTimeOffset(t.Date, t.Offset).AddDays(1);
             }
             await using var db = await dbFactory.CreateDbContextAsync(ct);

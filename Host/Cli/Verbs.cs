@@ -1,6 +1,6 @@
 namespace WorkflowEngine.Server.Cli;
 
-/// <summary>serve (default) | validate FILE… | deadline --from … --add … | flows | catalog [--out FILE] | bench</summary>
+/// <summary>serve (default) | validate FILE… | deadline --from … --add … | flows | catalog [--out FILE] | bench | migrate-db | backup | restore</summary>
 public static class Verbs
 {
     public static async Task<int> RunAsync(string[] args)
@@ -21,10 +21,16 @@ public static class Verbs
             case "catalog":
                 return CatalogVerb.Run(rest, Console.Out);
             case "legal-basis": return LegalBasisVerb.Run(rest, Console.Out);
+            case "migrate-db":
+                return await DataVerbs.MigrateAsync(rest, Console.Out, Console.Error);
+            case "backup":
+                return await DataVerbs.BackupAsync(rest, Console.Out, Console.Error);
+            case "restore":
+                return await DataVerbs.RestoreAsync(rest, Console.Out, Console.Error);
             case "bench":
                 return await Bench.BenchVerb.RunAsync(rest, Console.Out);
             default:
-                await Console.Error.WriteLineAsync($"未知命令“{verb}”。可用命令：serve、validate、deadline、flows、catalog、bench。");
+                await Console.Error.WriteLineAsync($"未知命令“{verb}”。可用命令：serve、validate、deadline、flows、catalog、bench、migrate-db、backup、restore。");
                 return 2;
         }
     }

@@ -23,11 +23,11 @@ public sealed class ClockPositionStore(IDbContextFactory<WorkflowDbContext> dbFa
         await db.Database.OpenConnectionAsync(ct);
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = """
-            INSERT INTO clock_position (id, instant) VALUES (1, $instant)
+            INSERT INTO clock_position (id, instant) VALUES (1, @instant)
             ON CONFLICT (id) DO UPDATE SET instant = excluded.instant WHERE excluded.instant > clock_position.instant
             """;
         var parameter = command.CreateParameter();
-        parameter.ParameterName = "$instant";
+        parameter.ParameterName = "@instant";
         parameter.Value = instant.UtcTicks;
         command.Parameters.Add(parameter);
         await command.ExecuteNonQueryAsync(ct);

@@ -6,6 +6,8 @@ public static class CommandLine
     public static readonly IReadOnlyDictionary<string, string> Switches = new Dictionary<string, string>
     {
         ["--db"] = "Database:Path",
+        ["--db-provider"] = "Database:Provider",
+        ["--db-connection"] = "Database:ConnectionString",
         ["--clock"] = "Clock:Mode",
         ["--clock-start"] = "Clock:Start",
         ["--definitions"] = "Paths:Definitions",

@@ -9,10 +9,21 @@ public sealed class WorkflowOptions
     public TimerOptions Timers { get; set; } = new();
     public CalendarOptions Calendar { get; set; } = new();
     public AuthOptions Auth { get; set; } = new();
+    public LimitOptions Limits { get; set; } = new();
+}
+
+public sealed class LimitOptions
+{
+    /// <summary>The largest request body accepted; a larger one is refused with 413.</summary>
+    public long MaxRequestBytes { get; set; } = 2 * 1024 * 1024;
 }
 
 public sealed class DatabaseOptions
 {
+    /// <summary>"Sqlite" (the default: one file, one node) or "Postgres" (a server; several nodes may share it).</summary>
+    public string Provider { get; set; } = "Sqlite";
+    /// <summary>The PostgreSQL connection string (Npgsql's syntax), used when <see cref="Provider"/> is Postgres.</summary>
+    public string ConnectionString { get; set; } = "";
     /// <summary>The SQLite file; a relative path is taken from the content root (Host/ in the source tree, the program's folder when published).</summary>
     public string Path { get; set; } = "workflow.db";
     /// <summary>SQLite's synchronous setting (FULL: every commit is on disk before the API answers).</summary>
@@ -41,6 +52,8 @@ public sealed class TimerOptions
 {
     /// <summary>How often the recurring sweep looks for timers that were missed.</summary>
     public int SweepSeconds { get; set; } = 60;
+    /// <summary>On PostgreSQL (clustered timers): how often a node records that it is alive; a node silent for twice this is taken as dead.</summary>
+    public double ClusterCheckinSeconds { get; set; } = 5;
 }
 
 public sealed class CalendarOptions

@@ -21,8 +21,8 @@ public sealed class StartupInitializer(
     public async Task StartAsync(CancellationToken ct)
     {
         var o = options.Value;
-        var version = await SqliteSetup.MigrateAsync(o.Database, logger);
-        logger.LogInformation("Database {Path} at schema version {Version}", Path.GetFullPath(o.Database.Path), version);
+        var version = await DatabaseSetup.MigrateAsync(o.Database, logger);
+        logger.LogInformation("Database {Path} at schema version {Version}", DatabaseSetup.Describe(o.Database), version);
 
         var created = await users.SeedAsync(ReadUsers(RepositoryPaths.Users(o)), ct);
         if (created > 0) logger.LogWarning("Created {Count} sample users from samples/users.json: change their passwords", created);

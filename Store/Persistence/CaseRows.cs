@@ -9,7 +9,7 @@ namespace WorkflowEngine.Store.Persistence;
 /// each prepared once on the write connection. A statement costs a few microseconds here, where a
 /// change-tracked save costs tens per row: an action must cost about one small transaction.
 /// </summary>
-internal sealed class CaseRows(WriteConnection connection, DbTransaction transaction)
+internal sealed class CaseRows(WriteConnection connection, DbTransaction transaction, StoreDialect dialect = StoreDialect.Sqlite)
 {
     private const string CaseColumns =
         "id, case_no, definition_id, definition_version, title, status, outcome, started_at, started_by, closed_at, version, state_json, history_count, last_hash, next_timer_at";
@@ -28,9 +28,22 @@ internal sealed class CaseRows(WriteConnection connection, DbTransaction transac
         return await command.ExecuteScalarAsync(ct) as string;
     }
 
-    /// <summary>Cases whose next timer is due by <paramref name="upTo"/>, earliest first.</summary>
+    /// <summary>
+    /// Takes the lock that orders case numbers among nodes, until the transaction ends. SQLite's one writer
+    /// needs none; on PostgreSQL two nodes starting cases at once would otherwise pick the same number.
+    /// </summary>
+    public async Task LockCaseNumbersAsync(CancellationToken ct)
+    {
+        if (dialect == StoreDialect.Postgres) await Command("SELECT pg_advisory_xact_lock(7201001)").ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Cases whose next timer is due by <paramref name="upTo"/>, earliest first. On PostgreSQL the rows are locked
+    /// for this transaction and rows another node is writing are skipped, so nodes never fire the same case twice.
+    /// </summary>
     public Task<List<CaseRecord>> DueAsync(DateTimeOffset upTo, int limit, CancellationToken ct) => ReadCasesAsync(Command(
-        $"SELECT {CaseColumns} FROM cases WHERE next_timer_at <= @upTo ORDER BY next_timer_at, id LIMIT @limit", ("@upTo", upTo.UtcTicks), ("@limit", limit)), ct);
+        $"SELECT {CaseColumns} FROM cases WHERE next_timer_at <= @upTo ORDER BY next_timer_at, id LIMIT @limit" +
+        (dialect == StoreDialect.Postgres ? " FOR UPDATE SKIP LOCKED" : ""), ("@upTo", upTo.UtcTicks), ("@limit", limit)), ct);
 
     private static async Task<List<CaseRecord>> ReadCasesAsync(DbCommand query, CancellationToken ct)
     {
@@ -135,6 +148,14 @@ internal sealed class CaseRows(WriteConnection connection, DbTransaction transac
             ("@name", a.StepName), ("@limit", a.Limit), ("@level", a.Level), ("@due", a.DueAt.UtcTicks), ("@raised", a.RaisedAt.UtcTicks),
             ("@provisional", a.Provisional), ("@status", a.Status));
         return await command.ExecuteScalarAsync(ct) is { } id and not DBNull ? Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>On PostgreSQL, tells every node (LISTEN) about these new alerts when the transaction commits.</summary>
+    public async Task NotifyAlertsAsync(IReadOnlyList<long> ids, CancellationToken ct)
+    {
+        if (dialect != StoreDialect.Postgres || ids.Count == 0) return;
+        await Command("SELECT pg_notify(@channel, @ids)", ("@channel", StoreChannels.Alerts),
+            ("@ids", string.Join(",", ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))))).ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>How many open deadlines (case limits and step limits) still rest on the provisional calendar.</summary>

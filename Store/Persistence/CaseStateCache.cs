@@ -5,8 +5,9 @@ namespace WorkflowEngine.Store.Persistence;
 
 /// <summary>
 /// Recently written or read case states, so that the next command on a case skips parsing its JSON. An entry
-/// is used only when the stored JSON is exactly the JSON it was made from, so a stale entry is never used and
-/// nothing has to be invalidated. Bounded: when full it starts over.
+/// is used only when the stored JSON, read in the command's own transaction, is exactly the JSON it was made from
+/// (the JSON carries the case version), so a stale entry is never used and nothing has to be invalidated — also
+/// when another node sharing the database changed the case. Bounded: when full it starts over.
 /// </summary>
 public sealed class CaseStateCache(int capacity = 10_000)
 {

@@ -12,7 +12,7 @@ public sealed class CaseTransaction : IAsyncDisposable
     {
         _connection = connection;
         _transaction = transaction;
-        Rows = new CaseRows(connection, transaction);
+        Rows = new CaseRows(connection, transaction, connection.Dialect);
     }
 
     internal CaseRows Rows { get; }

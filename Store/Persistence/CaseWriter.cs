@@ -70,6 +70,7 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
         await rows.InsertHistoryAsync(history, ct);
         await WriteDerivedAsync(record, previous, after, ct);
         Track(after.NextTimer);
+        var stored = new List<long>();
         foreach (var alert in applied.Alerts)
         {
             var row = new AlertRecord
@@ -83,8 +84,10 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
             {
                 row.Id = id;
                 NewAlerts.Add(row);
+                stored.Add(id);
             }
         }
+        await rows.NotifyAlertsAsync(stored, ct);
         foreach (var r in applied.RiskEvents)
             await rows.InsertRiskEventAsync(new RiskEventRecord
             {

@@ -62,10 +62,10 @@ public sealed class SchemaMigrator(IReadOnlyList<MigrationScript> scripts, ILogg
             await using (var record = connection.CreateCommand())
             {
                 record.Transaction = transaction;
-                record.CommandText = "INSERT INTO schema_version (version, name, applied_at) VALUES ($v, $n, $t)";
-                AddParameter(record, "$v", script.Version);
-                AddParameter(record, "$n", script.Name);
-                AddParameter(record, "$t", DateTimeOffset.UtcNow.ToString("O"));
+                record.CommandText = "INSERT INTO schema_version (version, name, applied_at) VALUES (@v, @n, @t)";
+                AddParameter(record, "@v", script.Version);
+                AddParameter(record, "@n", script.Name);
+                AddParameter(record, "@t", DateTimeOffset.UtcNow.ToString("O"));
                 await record.ExecuteNonQueryAsync(ct);
             }
             await transaction.CommitAsync(ct);

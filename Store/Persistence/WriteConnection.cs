@@ -4,12 +4,15 @@ using Microsoft.EntityFrameworkCore;
 namespace WorkflowEngine.Store.Persistence;
 
 /// <summary>
-/// The one connection that case writes go through, kept open with each statement prepared once. The database
-/// takes one writer at a time anyway; queuing writers here rather than in its lock spares the busy-retry
-/// sleeps and the re-preparing of every statement in every transaction.
+/// The one connection that this node's case writes go through, kept open with each statement prepared once.
+/// SQLite takes one writer at a time anyway; queuing writers here rather than in its lock spares the busy-retry
+/// sleeps and the re-preparing of every statement in every transaction. On PostgreSQL every node has its own
+/// write connection and the case version decides between nodes (optimistic concurrency).
 /// </summary>
-public sealed class WriteConnection(IDbContextFactory<WorkflowDbContext> dbFactory) : IAsyncDisposable
+public sealed class WriteConnection(IDbContextFactory<WorkflowDbContext> dbFactory, StoreDialect dialect = StoreDialect.Sqlite) : IAsyncDisposable
 {
+    public StoreDialect Dialect => dialect;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, DbCommand> _statements = new(StringComparer.Ordinal);
     private WorkflowDbContext? _context;

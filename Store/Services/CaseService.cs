@@ -37,6 +37,7 @@ public sealed class CaseService(
         await using (var transaction = await writes.BeginAsync(ct))
         {
             var rows = transaction.Rows;
+            await rows.LockCaseNumbersAsync(ct);
             var record = new CaseRecord
             {
                 Id = applied.State.CaseId, CaseNo = await NextCaseNumberAsync(rows, now, ct), DefinitionId = definition.Id,
@@ -120,7 +121,8 @@ public sealed class CaseService(
                     {
                         var combined = new Applied(state, applied.SelectMany(a => a.Events).ToList(), applied.SelectMany(a => a.RiskEvents).ToList(),
                             applied.SelectMany(a => a.Alerts).ToList(), remaining);
-                        await writer.UpdateAsync(record, definition, before, combined, ct);
+                        // Another node may have acted on the case since it was read: it is due again and the next round sees it.
+                        if (!await writer.UpdateAsync(record, definition, before, combined, ct)) continue;
                         states.Remember(record.Id, record.StateJson, state);
                         fired += applied.Count;
                     }

@@ -9,11 +9,13 @@ namespace WorkflowEngine.Store.Timers;
 
 /// <summary>
 /// Keeps Quartz's persistent "next-due" trigger at the earliest next timer of all cases (the cases table
-/// is the truth), plus a recurring sweep that catches anything missed while the service was down.
+/// is the truth), plus a recurring sweep that catches anything missed while the service was down. When several
+/// nodes share the store (<paramref name="shared"/>), the trigger another node stored is read before it is
+/// replaced, so that no node moves it later than a timer another node asked for.
 /// </summary>
 public sealed class WakeUpScheduler(
     ISchedulerFactory schedulers, IDbContextFactory<WorkflowDbContext> dbFactory, TimeProvider clock, ILogger<WakeUpScheduler> logger,
-    TimeSpan sweepInterval) : ICaseObserver
+    TimeSpan sweepInterval, bool shared = false) : ICaseObserver
 {
     public static readonly JobKey Job = new("due-timers", "workflow");
     public static readonly TriggerKey NextDue = new("next-due", "workflow");
@@ -63,8 +65,9 @@ public sealed class WakeUpScheduler(
         await _gate.WaitAsync(ct);
         try
         {
-            if (_scheduledAt is { } current && current <= at) return;
+            if (!shared && _scheduledAt is { } current && current <= at) return;
             var scheduler = await schedulers.GetScheduler(ct);
+            if (shared && await scheduler.GetTrigger(NextDue, ct) is { } stored && stored.NextFireTimeUtc is { } next && next <= at) return;
             var trigger = TriggerBuilder.Create(clock).WithIdentity(NextDue).ForJob(Job).StartAt(at)
                 .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
                 .Build();

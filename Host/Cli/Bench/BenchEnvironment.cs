@@ -19,9 +19,12 @@ public sealed class BenchEnvironment : IAsyncDisposable
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     /// <param name="synchronous">SQLite's synchronous setting for this service stack (the service's own is FULL).</param>
-    public static async Task<BenchEnvironment> CreateAsync(BenchFolder folder, TimeProvider clock, string synchronous = "FULL")
+    public static Task<BenchEnvironment> CreateAsync(BenchFolder folder, TimeProvider clock, string synchronous = "FULL") =>
+        CreateAsync(new WorkflowOptions { Database = { Path = folder.Database, Synchronous = synchronous } }, clock);
+
+    /// <summary>The service layer, without web or scheduler, on the database of <paramref name="options"/> (SQLite or PostgreSQL).</summary>
+    public static async Task<BenchEnvironment> CreateAsync(WorkflowOptions options, TimeProvider clock)
     {
-        var options = new WorkflowOptions { Database = { Path = folder.Database, Synchronous = synchronous } };
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
         ServerApp.AddWorkflowCore(services, options, clock);

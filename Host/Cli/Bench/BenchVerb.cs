@@ -8,14 +8,16 @@ using WorkflowEngine.Server.Configuration;
 namespace WorkflowEngine.Server.Cli.Bench;
 
 /// <summary>
-/// <c>bench [core|persistence|timers]…</c>: the benchmarks of the README, printed as a Markdown table.
-/// Run in Release: <c>dotnet run -c Release --project Host -- bench</c>.
+/// <c>bench [core|persistence|timers|postgres]…</c>: the benchmarks of the README, printed as a Markdown table.
+/// Run in Release: <c>dotnet run -c Release --project Host -- bench</c>. The PostgreSQL part runs on the server of
+/// BENCH_PG (an administrative connection string), else on a throwaway server it starts itself.
 /// </summary>
 public static class BenchVerb
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        var parts = args.Length == 0 ? ["core", "persistence", "timers"] : args;
+        var postgresAvailable = Environment.GetEnvironmentVariable("BENCH_PG") is { Length: > 0 } || Directory.Exists("/usr/lib/postgresql");
+        var parts = args.Length == 0 ? postgresAvailable ? ["core", "persistence", "timers", "postgres"] : ["core", "persistence", "timers"] : args;
         output.WriteLine($"# bench — {DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
 #if DEBUG
         output.WriteLine("Warning: Debug build. Figures are only meaningful with -c Release.");
@@ -46,6 +48,13 @@ public static class BenchVerb
             results.Add(await TimerBenchmarks.AlertLatencyAsync(100_000, 15, output));
             output.WriteLine("timers: catch-up after downtime …");
             results.Add(await TimerBenchmarks.CatchUpAsync(10_000, output));
+        }
+        if (parts.Contains("postgres"))
+        {
+            output.WriteLine("postgres: the service layer against raw statements, and two nodes against one …");
+            var given = Environment.GetEnvironmentVariable("BENCH_PG");
+            using var server = string.IsNullOrEmpty(given) ? PrivatePostgres.Start() : null;
+            results.AddRange(await PostgresBenchmarks.RunAsync(given is { Length: > 0 } ? given : server!.AdminConnectionString, TimeSpan.FromSeconds(2), output));
         }
 
         output.WriteLine();

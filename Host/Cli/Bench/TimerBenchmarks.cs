@@ -105,7 +105,7 @@ public static class TimerBenchmarks
     }
 
     /// <summary>Every field the intake form requires, filled with plain values.</summary>
-    private static ImmutableDictionary<string, Value> FieldsFor(FlowDefinition definition) =>
+    public static ImmutableDictionary<string, Value> FieldsFor(FlowDefinition definition) =>
         definition.Fields.Where(f => f.Required).ToImmutableDictionary(f => f.Id, f => f.Type switch
         {
             FieldType.Choice => Value.String(f.Options[0]),

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace WorkflowEngine.Server.Security;
+
+/// <summary>
+/// Refuses a request body above the configured size with 413 before anything reads it; a body sent without a length is
+/// cut off at the same size by the server (Kestrel), which reports it the same way.
+/// </summary>
+public static class RequestSizeLimit
+{
+    public static IApplicationBuilder UseRequestSizeLimit(this IApplicationBuilder app, long maxBytes) => app.Use(async (context, next) =>
+    {
+        if (context.Request.ContentLength > maxBytes)
+        {
+            await Results.Problem(title: "请求内容过大", statusCode: StatusCodes.Status413PayloadTooLarge,
+                detail: $"请求正文 {context.Request.ContentLength} 字节，超过上限 {maxBytes} 字节。").ExecuteAsync(context);
+            return;
+        }
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature) feature.MaxRequestBodySize = maxBytes;
+        await next();
+    });
+}

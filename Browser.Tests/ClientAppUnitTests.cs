@@ -11,7 +11,7 @@ public sealed class ClientAppUnitTests
     [CancelAfter(300_000)]
     public async Task Vitest_suite_passes(CancellationToken ct)
     {
-        var dir = RepositoryLayout.ClientApp;
+        var dir = Repository.ClientApp;
         Prerequisite.Require(Path.Combine(dir, "node_modules"),
             "the UI's Vitest suite needs the UI's packages, which the Host's build installs unless SkipClientApp=true.",
             "dotnet build Host (or npm ci in Host/ClientApp)");

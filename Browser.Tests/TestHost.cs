@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using WorkflowEngine.Server;
+using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Browser.Tests;
 
@@ -23,28 +24,20 @@ internal sealed class TestHost : IAsyncDisposable
 
     public static async Task<TestHost> StartAsync()
     {
-        var index = Path.Combine(RepositoryLayout.Host, "wwwroot", "index.html");
+        var index = Path.Combine(Repository.Host, "wwwroot", "index.html");
         if (!File.Exists(index))
             Assert.Fail($"{index} is missing: the UI is built by `dotnet build` of Host (unless SkipClientApp=true).");
         var db = Path.Combine(Path.GetTempPath(), $"wf-browser-{Guid.NewGuid():N}.db");
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{Ports.Free()}";
         var app = ServerApp.Build([
             "--db", db, "--clock", "simulated", "--clock-start", ClockStart, "--urls", url,
-            "--contentRoot", RepositoryLayout.Host, "--environment", "Production",
+            "--contentRoot", Repository.Host, "--environment", "Production",
             "--Logging:LogLevel:Default=Warning",
         ]);
         await app.StartAsync();
         return new TestHost(app, db, url);
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     public async ValueTask DisposeAsync()
     {

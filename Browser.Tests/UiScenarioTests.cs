@@ -240,7 +240,7 @@ public sealed class UiScenarioTests
         var broken = page.Locator(".step-node[data-step=review]");
         await Expect(broken).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("has-error"));
         await Expect(broken.Locator("[data-test=node-error]")).ToContainTextAsync("目标环节“route-kindx”不存在");
-        await Expect(page.Locator("[data-test=panel-errors]")).ToContainTextAsync("actions[1].to");
+        await Expect(page.Locator("[data-test=panel-errors]")).ToContainTextAsync(".to：目标环节“route-kindx”不存在");
         await Expect(page.Locator("[data-test=valid-errors]")).ToContainTextAsync("处错误");
         await page.ShotAsync("09-designer-error");
 
@@ -363,9 +363,12 @@ public sealed class UiScenarioTests
 
     private async Task<HttpClient> ApiAsync(string user, string password)
     {
-        var client = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(Url) };
+        // A script signs in with a token, as the README's walkthrough does (a cookie alone is for the product's own pages).
+        var client = new HttpClient { BaseAddress = new Uri(Url) };
         var login = await client.PostAsJsonAsync("/api/auth/login", new { username = user, password });
         login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 }

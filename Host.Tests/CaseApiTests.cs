@@ -65,10 +65,11 @@ public class CaseApiTests(string provider)
     public async Task Acting_without_the_post_is_403_and_changes_nothing()
     {
         var clerk = await _host.LoginAsync("window");
-        var reviewer = await _host.LoginAsync("reviewer");
+        var supervisor = await _host.LoginAsync("supervisor");
         var view = await clerk.StartLicensingCase();
 
-        var reply = await reviewer.Post($"/api/cases/{view.Id()}/tasks/{view.Task("intake")}/actions/accept", new { data = new { materials = Api.AllMaterials } });
+        // The supervisor sees every case (outside one's scope a case is 404, see ScopeTests) but holds no post to act on it.
+        var reply = await supervisor.Post($"/api/cases/{view.Id()}/tasks/{view.Task("intake")}/actions/accept", new { data = new { materials = Api.AllMaterials } });
 
         reply.Status.Should().Be(HttpStatusCode.Forbidden);
         reply.Body.GetProperty("code").GetString().Should().Be("wrong-role", "refusal codes are spelled as the outlook spells them");

@@ -1,5 +1,6 @@
 using WorkflowEngine.Host.Tests.Support;
 using WorkflowEngine.Server.Configuration;
+using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Host.Tests;
 

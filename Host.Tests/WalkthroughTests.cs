@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using WorkflowEngine.Host.Tests.Support;
 using WorkflowEngine.Server;
 using WorkflowEngine.Server.Configuration;
+using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Host.Tests;
 
@@ -13,7 +14,7 @@ public class WalkthroughTests
     [Test]
     public async Task The_walkthrough_script_runs_to_the_red_card()
     {
-        var port = FreePort();
+        var port = Ports.Free();
         await using var app = ServerApp.Build(["--db", WorkflowHost.NewDatabase(), "--clock", "simulated", "--clock-start", "2026-03-02T09:00+08:00",
             "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning"]);
         await app.StartAsync();
@@ -34,10 +35,4 @@ public class WalkthroughTests
         output.Should().Contain("红牌：案件");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

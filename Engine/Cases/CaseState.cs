@@ -28,6 +28,8 @@ public sealed record CaseState
     /// <summary>Keys of the warning and overdue timers already raised, so each alert is raised once.</summary>
     public ImmutableHashSet<string> RaisedAlerts { get; init; } = ImmutableHashSet<string>.Empty;
     public int NextTaskNumber { get; init; } = 1;
+    /// <summary>Everyone who has acted on the case (started it, took an action, signed in to or voted in its meetings …).</summary>
+    public ImmutableHashSet<string> Participants { get; init; } = ImmutableHashSet<string>.Empty;
     /// <summary>The notices and decisions issued so far, oldest first.</summary>
     public ImmutableList<IssuedDocument> Documents { get; init; } = [];
 

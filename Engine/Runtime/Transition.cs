@@ -61,6 +61,7 @@ internal sealed partial class Transition
         ImmutableDictionary<string, Value>? data = null, Actor? actor = null)
     {
         var who = actor ?? _actor;
+        if (who.Id != Actor.System.Id && !State.Participants.Contains(who.Id)) State = State with { Participants = State.Participants.Add(who.Id) };
         _events.Add(new CaseEvent(type, _now, who.Id, who.Name, task?.TaskId, task?.StepId, actionId, opinion,
             data ?? ImmutableDictionary<string, Value>.Empty, summary));
     }

@@ -32,7 +32,7 @@ public sealed class NginxProxy : IDisposable
             ?? Prerequisite.Require("/usr/sbin/nginx", "the two-node tests put nginx in front of the nodes.", "apt-get install -y nginx");
         var folder = Path.Combine(Path.GetTempPath(), "workflow-nginx-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
-        var port = FreePort();
+        var port = Ports.Free();
         var servers = string.Join("\n", upstreams.Select(u => $"    server {u.Host}:{u.Port} max_fails=1 fail_timeout=2s;"));
         var user = Environment.UserName == "root" ? "user root;" : "";
         File.WriteAllText(Path.Combine(folder, "nginx.conf"), $$"""
@@ -110,12 +110,4 @@ public sealed class NginxProxy : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

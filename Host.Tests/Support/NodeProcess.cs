@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using WorkflowEngine.Testing;
 
 namespace WorkflowEngine.Host.Tests.Support;
 
@@ -39,7 +40,7 @@ public sealed class NodeProcess : IAsyncDisposable
     /// <summary>Starts a node on the database and waits until it answers /health.</summary>
     public static async Task<NodeProcess> StartAsync(string database, params string[] settings)
     {
-        var port = FreePort();
+        var port = Ports.Free();
         var dll = Path.Combine(AppContext.BaseDirectory, "WorkflowEngine.Host.dll");
         var info = new ProcessStartInfo("dotnet")
         {
@@ -101,12 +102,4 @@ public sealed class NodeProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

@@ -96,7 +96,7 @@ public sealed class PostgresServer
         // A port that is free now; if another process takes it before the server binds, try another.
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var port = FreePort();
+            var port = Ports.Free();
             var server = new PostgresServer(bin, folder, port, runAs);
             // The tests prove logic, not the disk: fsync is off to keep them quick. The benchmarks use a durable server.
             var options = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off " +
@@ -159,12 +159,4 @@ public sealed class PostgresServer
     private static bool UserExists(string name) =>
         File.Exists("/etc/passwd") && File.ReadLines("/etc/passwd").Any(l => l.StartsWith(name + ":", StringComparison.Ordinal));
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

@@ -1,6 +1,6 @@
-namespace WorkflowEngine.Host.Tests.Support;
+namespace WorkflowEngine.Testing;
 
-/// <summary>The repository's folders, found from the test's output folder.</summary>
+/// <summary>The repository's folders, found from the test's output folder. Shared by the test projects.</summary>
 public static class Repository
 {
     public static string Root
@@ -14,6 +14,7 @@ public static class Repository
     }
 
     public static string Host => Path.Combine(Root, "Host");
+    public static string ClientApp => Path.Combine(Host, "ClientApp");
 
     /// <summary>The configuration the tests were built in (Debug or Release): bin/&lt;configuration&gt;/&lt;framework&gt;/.</summary>
     public static string Configuration => new DirectoryInfo(TestContext.CurrentContext.TestDirectory).Parent!.Name;

@@ -28,10 +28,11 @@ public static class CaseEndpoints
             return Results.Created($"/api/cases/{view.Id}", view);
         }).Produces<CaseDto>(StatusCodes.Status201Created);
 
-        group.MapGet("", async (string? status, string? definitionId, IDbContextFactory<WorkflowDbContext> dbFactory, CancellationToken ct) =>
+        group.MapGet("", async (string? status, string? definitionId, IDbContextFactory<WorkflowDbContext> dbFactory, ClaimsPrincipal user,
+            CancellationToken ct) =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var query = db.Cases.AsNoTracking();
+            var query = db.Cases.AsNoTracking().VisibleTo(db, user.ToActor());
             if (!string.IsNullOrEmpty(status)) query = query.Where(c => c.Status == status);
             if (!string.IsNullOrEmpty(definitionId)) query = query.Where(c => c.DefinitionId == definitionId);
             var cases = await query.OrderByDescending(c => c.StartedAt).Take(500)
@@ -77,12 +78,14 @@ public static class CaseEndpoints
         group.MapPost("/{id}/withdraw", (string id, WithdrawRequest request, HttpContext http) =>
             Execute(http, id, new Withdraw(request.Reason ?? ""))).Produces<CaseDto>();
 
-        group.MapGet("/{id}/history", async (string id, IDbContextFactory<WorkflowDbContext> dbFactory, CancellationToken ct) =>
-            await LoadHistoryAsync(dbFactory, id, ct) is { } rows ? Results.Ok(rows.Select(HistoryDto.From)) : Problems.NotFound($"案件“{id}”不存在。"))
+        group.MapGet("/{id}/history", async (string id, IDbContextFactory<WorkflowDbContext> dbFactory, CaseViews views, ClaimsPrincipal user,
+            CancellationToken ct) =>
+            await views.CanSeeAsync(id, user.ToActor(), ct) && await LoadHistoryAsync(dbFactory, id, ct) is { } rows ? Results.Ok(rows.Select(HistoryDto.From)) : Problems.NotFound($"案件“{id}”不存在。"))
             .Produces<IReadOnlyList<HistoryDto>>();
 
-        group.MapGet("/{id}/history/verify", async (string id, IDbContextFactory<WorkflowDbContext> dbFactory, CancellationToken ct) =>
-            await LoadHistoryAsync(dbFactory, id, ct) is { } rows
+        group.MapGet("/{id}/history/verify", async (string id, IDbContextFactory<WorkflowDbContext> dbFactory, CaseViews views, ClaimsPrincipal user,
+            CancellationToken ct) =>
+            await views.CanSeeAsync(id, user.ToActor(), ct) && await LoadHistoryAsync(dbFactory, id, ct) is { } rows
                 ? Results.Ok(HistoryChain.Verify(rows.Select(r => r.ToRecord())))
                 : Problems.NotFound($"案件“{id}”不存在。"));
     }
@@ -101,6 +104,8 @@ public static class CaseEndpoints
         var expected = ETags.Parse(http.Request.Headers.IfMatch.ToString());
         if (expected is { Valid: false }) return Problems.BadRequest("If-Match 应为案件的 ETag，如 \"7\"。");
         var actor = http.User.ToActor();
+        if (!await http.RequestServices.GetRequiredService<CaseViews>().CanSeeAsync(caseId, actor, http.RequestAborted))
+            return Problems.NotFound($"案件“{caseId}”不存在。");
         var cases = http.RequestServices.GetRequiredService<CaseService>();
         var result = await cases.ExecuteAsync(caseId, command with { ExpectedVersion = expected?.Version }, actor, http.RequestAborted);
         if (result.Outcome is Refused refused) return Problems.Refusal(refused);
@@ -129,13 +134,27 @@ public static class ETags
 public sealed class CaseViews(
     IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions, CaseStateCache states, RuntimeProvider runtimes, TimeProvider clock)
 {
+    /// <summary>The case as the viewer may see it; null when there is no such case or it is outside the viewer's scope.</summary>
     public async Task<CaseDto?> LoadAsync(string id, Actor viewer, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var record = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (record is null) return null;
         var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;
-        return CaseView.Build(record, definition, states.Read(record.Id, record.StateJson), runtimes.Create(), viewer, clock.GetUtcNow());
+        var state = states.Read(record.Id, record.StateJson);
+        if (!CaseScope.CanSee(definition, state, viewer)) return null;
+        return CaseView.Build(record, definition, state, runtimes.Create(), viewer, clock.GetUtcNow());
+    }
+
+    /// <summary>Whether the case exists and lies within the viewer's scope.</summary>
+    public async Task<bool> CanSeeAsync(string id, Actor viewer, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var record = await db.Cases.AsNoTracking().Select(c => new { c.Id, c.DefinitionId, c.DefinitionVersion, c.StateJson })
+            .SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (record is null) return false;
+        var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;
+        return CaseScope.CanSee(definition, states.Read(record.Id, record.StateJson), viewer);
     }
 
     public CaseDto Build(CaseResult result, Actor viewer) =>

@@ -36,11 +36,12 @@ describe('definition ↔ graph', () => {
   it('writes a moved edge back into its slot', () => {
     const def = load('licensing-approval')
     const g = definitionToGraph(def)
-    const e = g.edges.find((x) => x.data.path === 'steps[2].actions[1].to')!
+    const e = g.edges.find((x) => x.source === 'review' && x.target === 'route-kind')!
+    const [, step, action] = e.data.path.match(/^steps\[(\d+)\]\.actions\[(\d+)\]\.to$/)!.map(Number)
     e.target = 'approve-window'
     const back = graphToDefinition(def, g)
-    expect(back.steps[2].actions![1].to).toBe('approve-window')
-    expect(def.steps[2].actions![1].to).toBe('route-kind')
+    expect(back.steps[step].actions![action].to).toBe('approve-window')
+    expect(def.steps[step].actions![action].to).toBe('route-kind')
   })
 
   it('connecting creates an action, a route or a branch; retarget and disconnect edit the slot', () => {

@@ -1,0 +1,60 @@
+using System.Net;
+using WorkflowEngine.Host.Tests.Support;
+
+namespace WorkflowEngine.Host.Tests;
+
+/// <summary>
+/// Who sees what, route by route from the OpenAPI document: outsiders get 401; a case is 404 to a signed-in user outside its
+/// scope and 200 to those who acted on it, hold a post that can act on it now, or supervise; supervisors' lists are 403 to others.
+/// </summary>
+public class ScopeTests
+{
+    [Test]
+    public async Task Every_route_answers_each_scope_as_the_security_model_says()
+    {
+        await using var host = new WorkflowHost(WorkflowHost.NewDatabase());
+        var window = await host.LoginAsync("window");
+        var view = await window.StartLicensingCase();
+        var id = view.Id();
+        var users = new Dictionary<string, HttpClient>
+        {
+            ["window"] = window,                                   // started it
+            ["window2"] = await host.LoginAsync("window2"),        // holds the post of its open task
+            ["reviewer"] = await host.LoginAsync("reviewer"),      // will act later, not yet
+            ["director"] = await host.LoginAsync("director"),
+            ["supervisor"] = await host.LoginAsync("supervisor"),
+            ["admin"] = await host.LoginAsync("admin"),
+        };
+        var inScope = new HashSet<string> { "window", "window2", "supervisor", "admin" };
+        var supervisors = new HashSet<string> { "supervisor", "admin" };
+        var outsider = host.CreateClient();
+        var paths = (await users["admin"].Get("/openapi/v1.json")).Body.GetProperty("paths").EnumerateObject()
+            .Where(p => p.Value.TryGetProperty("get", out _) && !p.Name.EndsWith("/stream", StringComparison.Ordinal)).Select(p => p.Name).ToList();
+
+        foreach (var path in paths.Where(p => p.StartsWith("/api/cases/{id}", StringComparison.Ordinal) && !p.Contains("{taskId}")))
+        {
+            var url = path.Replace("{id}", id);
+            (await outsider.Get(url)).Status.Should().Be(HttpStatusCode.Unauthorized, url);
+            foreach (var (name, client) in users)
+                (await client.Get(url)).Status.Should().Be(inScope.Contains(name) ? HttpStatusCode.OK : HttpStatusCode.NotFound, $"{name} {url}");
+        }
+
+        foreach (var url in new[] { "/api/alerts", "/api/deadlines", "/api/risk-events", "/api/stats/on-time" })
+        {
+            paths.Should().Contain(url);
+            (await outsider.Get(url)).Status.Should().Be(HttpStatusCode.Unauthorized, url);
+            foreach (var (name, client) in users)
+                (await client.Get(url)).Status.Should().Be(supervisors.Contains(name) ? HttpStatusCode.OK : HttpStatusCode.Forbidden, $"{name} {url}");
+        }
+
+        foreach (var (name, client) in users)
+            (await client.Get("/api/cases")).Body.EnumerateArray().Any(c => c.GetProperty("id").GetString() == id)
+                .Should().Be(inScope.Contains(name), $"{name} lists only the cases in scope");
+
+        var refused = await users["director"].Post($"/api/cases/{id}/tasks/{view.Task("intake")}/actions/accept", new { data = new { materials = Api.AllMaterials } });
+        refused.Status.Should().Be(HttpStatusCode.NotFound, "acting on a case outside one's scope does not even confirm it exists");
+
+        foreach (var path in paths.Where(p => !p.Contains('{') && p.StartsWith("/api/", StringComparison.Ordinal) && p != "/api/auth/me"))
+            ((int)(await outsider.Get(path)).Status).Should().Be(401, path);
+    }
+}

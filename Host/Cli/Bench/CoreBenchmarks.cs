@@ -20,17 +20,17 @@ public static class CoreBenchmarks
             {
                 var now = start.AddMinutes(i % 600);
                 var state = Apply(runtime.Execute(licensing, null, new StartCase("c" + i, LicensingSample.Application), LicensingSample.Clerk, now));
-                foreach (var (action, actor, data, opinion) in LicensingSample.Steps)
-                    state = Apply(runtime.Execute(licensing, state, new TakeAction(state.Active[0].TaskId, action, data, opinion), actor, now));
+                foreach (var step in LicensingSample.Steps)
+                    state = Apply(runtime.Execute(licensing, state, step.On(state), step.Actor, now));
                 if (!state.IsClosed) throw new InvalidOperationException("The benchmark case did not end.");
-                actions += 6;
+                actions += LicensingSample.ActionsPerCase;
             }
             return actions;
         }
 
         var rate = Rounds.MedianRate(7, RunCases);
         return new Measurement("Pure-core actions, full licensing cases, one thread", rate, "actions/s", "≥ 100,000/s", rate >= 100_000,
-            $"median of 7 rounds × {casesPerRound:N0} cases × 6 actions (start, accept, review, two approvals, issue) with risk checks and timers");
+            $"median of 7 rounds × {casesPerRound:N0} cases × {LicensingSample.ActionsPerCase} actions (start, accept, review, two approvals, issue, publication) with risk checks and timers");
     }
 
     private static CaseState Apply(CommandResult result) =>

@@ -63,14 +63,8 @@ public static class PersistenceBenchmarks
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < roundLength)
         {
-            var result = await cases.StartAsync("licensing-approval", LicensingSample.Application, LicensingSample.Clerk);
-            var id = result.Record!.Id;
-            foreach (var (action, actor, payload, opinion) in LicensingSample.Steps)
-            {
-                result = await cases.ExecuteAsync(id, new TakeAction(result.State!.Active[0].TaskId, action, payload, opinion), actor);
-                if (!result.IsApplied) throw new InvalidOperationException($"Benchmark action refused: {result.Outcome}");
-            }
-            actions += 6;
+            await LicensingSample.RunCaseAsync(cases);
+            actions += LicensingSample.ActionsPerCase;
         }
         return actions / watch.Elapsed.TotalSeconds;
     }

@@ -126,9 +126,9 @@ public static class PostgresBenchmarks
             {
                 if (watch.Elapsed >= roundLength) break;
                 var current = state;
-                foreach (var (action, actor, payload, opinion) in LicensingSample.Steps)
+                foreach (var step in LicensingSample.Steps)
                 {
-                    var result = await cases.ExecuteAsync(id, new TakeAction(current.Active[0].TaskId, action, payload, opinion), actor);
+                    var result = await cases.ExecuteAsync(id, step.On(current), step.Actor);
                     if (!result.IsApplied) throw new InvalidOperationException($"Benchmark action refused: {result.Outcome}");
                     current = result.State!;
                     actions++;
@@ -171,14 +171,8 @@ public static class PostgresBenchmarks
             var actions = 0;
             while (watch.Elapsed < roundLength)
             {
-                var result = await cases.StartAsync("licensing-approval", LicensingSample.Application, LicensingSample.Clerk);
-                var id = result.Record!.Id;
-                foreach (var (action, actor, payload, opinion) in LicensingSample.Steps)
-                {
-                    result = await cases.ExecuteAsync(id, new TakeAction(result.State!.Active[0].TaskId, action, payload, opinion), actor);
-                    if (!result.IsApplied) throw new InvalidOperationException($"Benchmark action refused: {result.Outcome}");
-                }
-                actions += 6;
+                await LicensingSample.RunCaseAsync(cases);
+                actions += LicensingSample.ActionsPerCase;
             }
             return actions;
         })));

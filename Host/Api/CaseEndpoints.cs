@@ -11,8 +11,11 @@ using WorkflowEngine.Server.Auth;
 
 namespace WorkflowEngine.Server.Api;
 
-public static class CaseEndpoints
+public static partial class CaseEndpoints
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{6}$")]
+    private static partial System.Text.RegularExpressions.Regex WholeCaseNo();
+
     public static void MapCases(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/cases").WithTags("Cases");
@@ -43,8 +46,9 @@ public static class CaseEndpoints
             if (!string.IsNullOrEmpty(definitionId)) query = query.Where(c => c.DefinitionId == definitionId);
             if (!string.IsNullOrWhiteSpace(q))
             {
+                // A whole case number is looked up by its unique index; other text is searched in numbers and titles.
                 var text = q.Trim();
-                query = query.Where(c => c.CaseNo.Contains(text) || c.Title.Contains(text));
+                query = WholeCaseNo().IsMatch(text) ? query.Where(c => c.CaseNo == text) : query.Where(c => c.CaseNo.Contains(text) || c.Title.Contains(text));
             }
             if (key is not null)
             {

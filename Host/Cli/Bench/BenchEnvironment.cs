@@ -19,9 +19,13 @@ public sealed class BenchEnvironment : IAsyncDisposable
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     /// <param name="synchronous">SQLite's synchronous setting for this service stack (the service's own is FULL).</param>
-    public static async Task<BenchEnvironment> CreateAsync(BenchFolder folder, TimeProvider clock, string synchronous = "FULL")
+    public static Task<BenchEnvironment> CreateAsync(BenchFolder folder, TimeProvider clock, string synchronous = "FULL") =>
+        CreateAsync(folder.Database, clock, synchronous);
+
+    /// <summary>The service layer over the database file <paramref name="database"/> (made when missing).</summary>
+    public static async Task<BenchEnvironment> CreateAsync(string database, TimeProvider clock, string synchronous = "FULL")
     {
-        var options = new WorkflowOptions { Database = { Path = folder.Database, Synchronous = synchronous } };
+        var options = new WorkflowOptions { Database = { Path = database, Synchronous = synchronous } };
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
         ServerApp.AddWorkflowCore(services, options, clock);

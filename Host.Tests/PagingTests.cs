@@ -198,6 +198,8 @@ public class PagingTests
             "SELECT * FROM tasks WHERE due_at IS NOT NULL AND step_id = 's' ORDER BY due_at, case_id, task_id LIMIT 51",
             "SELECT * FROM deadlines WHERE due_at <= 5 ORDER BY due_at, case_id, \"limit\" LIMIT 51",
             "SELECT * FROM deadlines WHERE definition_id = 'd' AND due_at > 5 AND warn_at <= 5 ORDER BY due_at, case_id, \"limit\" LIMIT 51",
+            "SELECT MAX(due_at - warn_at) FROM tasks",
+            "SELECT MAX(due_at - warn_at) FROM deadlines",
             "SELECT id, case_no FROM cases ORDER BY started_at DESC, id DESC LIMIT 51",
             "SELECT id, case_no FROM cases WHERE status = 'running' AND started_at <= 5 ORDER BY started_at DESC, id DESC LIMIT 51",
             "SELECT id, case_no FROM cases WHERE definition_id = 'd' ORDER BY started_at DESC, id DESC LIMIT 51",

@@ -40,6 +40,10 @@ public static class SupervisionEndpoints
             var now = clock.GetUtcNow();
             await using var db = await dbFactory.CreateDbContextAsync(ct);
 
+            // A yellow limit falls due within the longest warning lead of now: that bound keeps the yellow scan to a short
+            // range of the due index (the leads are read from an index on due_at - warn_at).
+            var caseLead = wanted == DeadlineLevel.Yellow ? await WarnLeadAsync(db, "deadlines", ct) : 0;
+            var stepLead = wanted == DeadlineLevel.Yellow ? await WarnLeadAsync(db, "tasks", ct) : 0;
             var rows = new List<Row>();
             if (string.IsNullOrEmpty(stepId))
             {
@@ -48,7 +52,7 @@ public static class SupervisionEndpoints
                 caseLimits = wanted switch
                 {
                     DeadlineLevel.Red => caseLimits.Where(d => d.DueAt <= now),
-                    DeadlineLevel.Yellow => caseLimits.Where(d => d.DueAt > now && d.WarnAt != null && d.WarnAt <= now),
+                    DeadlineLevel.Yellow => caseLimits.Where(d => d.DueAt > now && d.DueAt <= now.AddTicks(caseLead) && d.WarnAt != null && d.WarnAt <= now),
                     DeadlineLevel.Normal => caseLimits.Where(d => d.DueAt > now && (d.WarnAt == null || d.WarnAt > now)),
                     _ => caseLimits,
                 };
@@ -67,7 +71,7 @@ public static class SupervisionEndpoints
             stepLimits = wanted switch
             {
                 DeadlineLevel.Red => stepLimits.Where(t => t.DueAt <= now),
-                DeadlineLevel.Yellow => stepLimits.Where(t => t.DueAt > now && t.WarnAt != null && t.WarnAt <= now),
+                DeadlineLevel.Yellow => stepLimits.Where(t => t.DueAt > now && t.DueAt <= now.AddTicks(stepLead) && t.WarnAt != null && t.WarnAt <= now),
                 DeadlineLevel.Normal => stepLimits.Where(t => t.DueAt > now && (t.WarnAt == null || t.WarnAt > now)),
                 _ => stepLimits,
             };
@@ -139,6 +143,12 @@ public static class SupervisionEndpoints
             return Results.Ok(result.OrderBy(r => r.Month).ThenBy(r => r.DefinitionId, StringComparer.Ordinal).ToList());
         }).WithTags("Supervision").RequireAuthorization(Policies.Supervisor).Produces<IReadOnlyList<OnTimeDto>>();
     }
+
+    /// <summary>The longest time between a warning and its due instant in <paramref name="table"/> (ticks; 0 when none).</summary>
+    private static async Task<long> WarnLeadAsync(WorkflowDbContext db, string table, CancellationToken ct) =>
+        await db.Database.SqlQueryRaw<long?>(table == "tasks"
+            ? "SELECT MAX(due_at - warn_at) AS \"Value\" FROM tasks"
+            : "SELECT MAX(due_at - warn_at) AS \"Value\" FROM deadlines").SingleAsync(ct) ?? 0;
 
     private sealed record Row(string CaseId, string Key, string Limit, string? TaskId, string? StepId, string? StepName, string Duration,
         DateTimeOffset DueAt, DateTimeOffset? WarnAt, bool Provisional, bool Paused);

@@ -13,6 +13,9 @@ CREATE INDEX ix_tasks_step_due ON tasks (step_id, due_at, case_id, task_id);
 CREATE INDEX ix_deadlines_due_key ON deadlines (due_at, case_id, "limit");
 DROP INDEX ix_deadlines_due;
 CREATE INDEX ix_deadlines_definition_due ON deadlines (definition_id, due_at, case_id, "limit");
+-- The longest warning lead (due_at - warn_at), read with MAX() to bound the range of due instants a yellow card can have.
+CREATE INDEX ix_tasks_warn_lead ON tasks ((due_at - warn_at));
+CREATE INDEX ix_deadlines_warn_lead ON deadlines ((due_at - warn_at));
 
 -- Case search, newest first: overall, by status, by flow.
 CREATE INDEX ix_cases_started ON cases (started_at, id);

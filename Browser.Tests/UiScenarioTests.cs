@@ -73,6 +73,33 @@ public sealed class UiScenarioTests
     }
 
     [Test]
+    public async Task The_sign_in_page_loads_compressed_within_its_budget()
+    {
+        const long budgetBytes = 700_000;
+        const double budgetSeconds = 8;
+        var responses = new List<IResponse>();
+        _page.Response += (_, r) => responses.Add(r);
+        var watch = Stopwatch.StartNew();
+        await _page.GotoAsync(Url + "/login", new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        await Expect(_page.Locator("text=用户登录")).ToBeVisibleAsync();
+        var seconds = watch.Elapsed.TotalSeconds;
+        long transferred = 0, decoded = 0;
+        foreach (var response in responses.ToList())
+        {
+            var sizes = await response.Request.SizesAsync();
+            transferred += sizes.ResponseBodySize + sizes.ResponseHeadersSize;
+            try { decoded += (await response.BodyAsync()).Length; }
+            catch (PlaywrightException) { }
+        }
+        TestContext.Out.WriteLine($"sign-in page: {responses.Count} responses, {transferred:N0} bytes transferred ({decoded:N0} decoded), {seconds:0.00} s");
+        responses.Where(r => r.Url.Contains("/assets/") && r.Url.EndsWith(".js")).Should().NotBeEmpty();
+        foreach (var script in responses.Where(r => r.Url.Contains("/assets/")))
+            (await script.AllHeadersAsync()).Should().ContainKey("content-encoding", script.Url);
+        transferred.Should().BeLessThan(budgetBytes);
+        seconds.Should().BeLessThan(budgetSeconds);
+    }
+
+    [Test]
     [CancelAfter(240_000)]
     public async Task Licensing_case_from_intake_to_red_card_and_a_new_flow_version()
     {

@@ -38,7 +38,7 @@ public class CaseApiTests(string provider)
         step.Body.CaseDeadline().GetProperty("dueAt").GetString().Should().Be("2026-03-31T00:00:00+08:00");
 
         var work = await reviewer.Get("/api/tasks");
-        var item = work.Body.EnumerateArray().Single(t => t.GetProperty("caseId").GetString() == id);
+        var item = work.Items.EnumerateArray().Single(t => t.GetProperty("caseId").GetString() == id);
         item.GetProperty("stepId").GetString().Should().Be("review");
         item.GetProperty("dueAt").GetString().Should().Be("2026-03-06T00:00:00+08:00", "3 working days after Monday 03-02");
         item.GetProperty("warnAt").GetString().Should().Be("2026-03-05T00:00:00+08:00");
@@ -169,8 +169,8 @@ public class CaseApiTests(string provider)
         var clerk = await _host.LoginAsync("window");
         var view = await clerk.StartLicensingCase();
         var running = await clerk.Get("/api/cases?status=running&definitionId=licensing-approval");
-        running.Body.EnumerateArray().Should().Contain(c => c.GetProperty("id").GetString() == view.Id());
-        (await clerk.Get("/api/cases?status=closed&definitionId=licensing-approval")).Body.EnumerateArray()
+        running.Items.EnumerateArray().Should().Contain(c => c.GetProperty("id").GetString() == view.Id());
+        (await clerk.Get("/api/cases?status=closed&definitionId=licensing-approval")).Items.EnumerateArray()
             .Should().NotContain(c => c.GetProperty("id").GetString() == view.Id());
     }
 }

@@ -37,7 +37,7 @@ public class ClockTests(string provider)
         Field(red, "raisedAt").Should().Be("2026-10-09T00:00:00+08:00", "red at 24:00 of 10-08, the third working day");
         Field(red, "dueAt").Should().Be("2026-10-09T00:00:00+08:00");
 
-        var stored = (await supervisor.Get("/api/alerts?status=open")).Body.EnumerateArray().Select(a => a.GetProperty("raisedAt").GetString()).ToList();
+        var stored = (await supervisor.Get("/api/alerts?status=open")).Items.EnumerateArray().Select(a => a.GetProperty("raisedAt").GetString()).ToList();
         stored.Should().BeEquivalentTo(["2026-10-01T00:00:00+08:00", "2026-10-09T00:00:00+08:00"]);
         (await supervisor.Get("/api/clock")).Body.GetProperty("now").GetString().Should().Be("2026-10-12T09:00:00+08:00");
     }
@@ -50,13 +50,13 @@ public class ClockTests(string provider)
         var supervisor = await host.LoginAsync("supervisor");
         var view = await clerk.StartLicensingCase();
         await supervisor.Post("/api/clock/advance", new { duration = "P3D" });
-        var alert = (await supervisor.Get("/api/alerts?status=open")).Body[0];
+        var alert = (await supervisor.Get("/api/alerts?status=open")).Items[0];
         alert.GetProperty("caseNo").GetString().Should().Be(view.GetProperty("caseNo").GetString());
 
         var ack = await supervisor.Post($"/api/alerts/{alert.GetProperty("id").GetInt64()}/ack", null);
         ack.Body.GetProperty("status").GetString().Should().Be("acknowledged");
         ack.Body.GetProperty("acknowledgedBy").GetString().Should().Be("监察员 郑伟");
-        (await supervisor.Get("/api/alerts?status=acknowledged")).Body.GetArrayLength().Should().Be(1);
+        (await supervisor.Get("/api/alerts?status=acknowledged")).Items.GetArrayLength().Should().Be(1);
         (await clerk.Get("/api/alerts")).Status.Should().Be(HttpStatusCode.Forbidden, "alerts are for supervisors");
     }
 

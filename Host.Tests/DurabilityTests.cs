@@ -33,7 +33,7 @@ public class DurabilityTests(string provider)
             after.Tasks().First().GetProperty("stepId").GetString().Should().Be("review");
             DueInstants(after).Should().Equal(DueInstants(before), "the deadlines are the same; only how they stand has moved with the clock");
             var reviewer = await second.LoginAsync("reviewer");
-            (await reviewer.Get("/api/tasks")).Body.EnumerateArray().Should().Contain(t => t.GetProperty("caseId").GetString() == caseId);
+            (await reviewer.Get("/api/tasks")).Items.EnumerateArray().Should().Contain(t => t.GetProperty("caseId").GetString() == caseId);
 
             var alerts = await Alerts(second);
             alerts.Should().BeEquivalentTo(["red/statutory", "yellow/statutory", "red/promised", "yellow/promised", "red/step", "yellow/step"]);
@@ -51,7 +51,7 @@ public class DurabilityTests(string provider)
     {
         var supervisor = await host.LoginAsync("supervisor");
         var reply = await supervisor.Get("/api/alerts");
-        return reply.Body.EnumerateArray().Select(a => $"{a.GetProperty("level").GetString()}/{a.GetProperty("limit").GetString()}").ToList();
+        return reply.Items.EnumerateArray().Select(a => $"{a.GetProperty("level").GetString()}/{a.GetProperty("limit").GetString()}").ToList();
     }
 
     [Test]

@@ -38,7 +38,7 @@ public class MigrationTests(string provider)
         view.Body.GetProperty("title").GetString().Should().Be("旧系统申请人 · 母婴保健");
         view.Body.OpenSteps().Should().Equal("review");
         (await supervisor.Get($"/api/cases/{caseId}/history/verify")).Body.GetProperty("valid").GetBoolean().Should().BeTrue();
-        var alert = (await supervisor.Get("/api/alerts")).Body[0];
+        var alert = (await supervisor.Get("/api/alerts")).Items[0];
         alert.GetProperty("caseNo").GetString().Should().Be("2026-000001");
         alert.GetProperty("caseTitle").GetString().Should().Be("旧系统申请人 · 母婴保健");
 

@@ -48,7 +48,7 @@ public class ScopeTests
         }
 
         foreach (var (name, client) in users)
-            (await client.Get("/api/cases")).Body.EnumerateArray().Any(c => c.GetProperty("id").GetString() == id)
+            (await client.Get("/api/cases")).Items.EnumerateArray().Any(c => c.GetProperty("id").GetString() == id)
                 .Should().Be(inScope.Contains(name), $"{name} lists only the cases in scope");
 
         var refused = await users["director"].Post($"/api/cases/{id}/tasks/{view.Task("intake")}/actions/accept", new { data = new { materials = Api.AllMaterials } });

@@ -21,7 +21,7 @@ public class SupervisionTests(string provider)
         var step = (await clerk.Post($"/api/cases/{view.Id()}/tasks/{view.Task("intake")}/actions/accept", new { data = new { materials = Api.AllMaterials } })).Body;
         await supervisor.Post("/api/clock/advance", new { duration = "P5D" });
 
-        var overdue = (await supervisor.Get("/api/deadlines?level=red")).Body.EnumerateArray().ToList();
+        var overdue = (await supervisor.Get("/api/deadlines?level=red")).Items.EnumerateArray().ToList();
         overdue.Should().ContainSingle(d => d.GetProperty("caseId").GetString() == view.Id()).Which.GetProperty("stepName").GetString().Should().Be("审核");
         (await supervisor.Get("/api/deadlines?level=purple")).Status.Should().Be(System.Net.HttpStatusCode.BadRequest);
 

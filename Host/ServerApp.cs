@@ -83,6 +83,7 @@ public static class ServerApp
         // Sessions expire in real time even when case time is simulated: moving the demo clock must not sign everyone out.
         services.AddSingleton(sp => new SessionStore(sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), TimeProvider.System,
             TimeSpan.FromHours(options.Auth.SessionHours)));
+        services.AddClientAppCompression();
         var shared = DatabaseSetup.IsPostgres(options.Database);
         services.AddSingleton(new AlertBroadcaster(relayedByDatabase: shared));
         services.AddSingleton<ICaseObserver>(sp => sp.GetRequiredService<AlertBroadcaster>());

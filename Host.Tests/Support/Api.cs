@@ -10,6 +10,9 @@ public static class Api
 {
     public sealed record Reply(HttpStatusCode Status, JsonElement Body, string? ETag)
     {
+        /// <summary>The rows of a page of a list (<c>{ items, next }</c>).</summary>
+        public JsonElement Items => Body.GetProperty("items");
+
         public string Detail => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty("detail", out var d) ? d.GetString() ?? "" : "";
     }
 

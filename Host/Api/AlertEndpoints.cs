@@ -15,16 +15,29 @@ public static class AlertEndpoints
     {
         var group = app.MapGroup("/api/alerts").WithTags("Alerts").RequireAuthorization(Policies.Supervisor);
 
-        group.MapGet("", async (string? status, IDbContextFactory<WorkflowDbContext> dbFactory, CancellationToken ct) =>
+        // Newest first, every alert reachable page by page (keyset on raised_at, id descending).
+        group.MapGet("", async (string? status, string? limit, string? cursor, IDbContextFactory<WorkflowDbContext> dbFactory, CancellationToken ct) =>
         {
             if (status is not (null or "" or AlertStatus.Open or AlertStatus.Acknowledged))
                 return Problems.BadRequest("status 应为 open 或 acknowledged。");
+            var (size, limitError) = Paging.Limit(limit);
+            if (limitError is not null) return limitError;
+            var (key, cursorError) = Paging.Cursor(cursor, 2);
+            if (cursorError is not null) return cursorError;
+            if (key is not null && !Paging.Valid(key, k => (Paging.Instant(k[0])!.Value, Paging.Long(k[1])))) return Paging.BadCursor();
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var query = db.Alerts.AsNoTracking();
             if (!string.IsNullOrEmpty(status)) query = query.Where(a => a.Status == status);
-            var alerts = await query.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id).Take(1000).ToListAsync(ct);
-            return Results.Ok(alerts.Select(AlertDto.From));
-        }).Produces<IReadOnlyList<AlertDto>>();
+            if (key is not null)
+            {
+                var (raised, id) = (Paging.Instant(key[0])!.Value, Paging.Long(key[1]));
+                query = query.Where(a => a.RaisedAt <= raised && (a.RaisedAt < raised || a.Id < id));
+            }
+            var alerts = await query.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id).Take(size + 1).ToListAsync(ct);
+            var next = alerts.Count > size ? Paging.Encode(Paging.Ticks(alerts[size - 1].RaisedAt), alerts[size - 1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null;
+            if (alerts.Count > size) alerts.RemoveAt(size);
+            return Results.Ok(new AlertPage(alerts.Select(AlertDto.From).ToList(), next));
+        }).Produces<AlertPage>();
 
         group.MapPost("/{id:long}/ack", async (long id, IDbContextFactory<WorkflowDbContext> dbFactory, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
         {

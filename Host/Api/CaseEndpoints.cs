@@ -11,8 +11,11 @@ using WorkflowEngine.Server.Auth;
 
 namespace WorkflowEngine.Server.Api;
 
-public static class CaseEndpoints
+public static partial class CaseEndpoints
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{6}$")]
+    private static partial System.Text.RegularExpressions.Regex WholeCaseNo();
+
     public static void MapCases(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/cases").WithTags("Cases");
@@ -28,25 +31,45 @@ public static class CaseEndpoints
             return Results.Created($"/api/cases/{view.Id}", view);
         }).Produces<CaseDto>(StatusCodes.Status201Created);
 
-        group.MapGet("", async (string? status, string? definitionId, IDbContextFactory<WorkflowDbContext> dbFactory, ClaimsPrincipal user,
-            CancellationToken ct) =>
+        // Case search, newest first; paged by keyset on (started_at, id) descending.
+        group.MapGet("", async (string? status, string? definitionId, string? q, string? limit, string? cursor,
+            IDbContextFactory<WorkflowDbContext> dbFactory, ClaimsPrincipal user, CancellationToken ct) =>
         {
+            var (size, limitError) = Paging.Limit(limit);
+            if (limitError is not null) return limitError;
+            var (key, cursorError) = Paging.Cursor(cursor, 2);
+            if (cursorError is not null) return cursorError;
+            if (key is not null && !Paging.Valid(key, k => (Paging.Instant(k[0])!.Value, k[1]!))) return Paging.BadCursor();
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var query = db.Cases.AsNoTracking().VisibleTo(db, user.ToActor());
             if (!string.IsNullOrEmpty(status)) query = query.Where(c => c.Status == status);
             if (!string.IsNullOrEmpty(definitionId)) query = query.Where(c => c.DefinitionId == definitionId);
-            var cases = await query.OrderByDescending(c => c.StartedAt).Take(500)
+            if (!string.IsNullOrWhiteSpace(q))
+            {
+                // A whole case number is looked up by its unique index; other text is searched in numbers and titles.
+                var text = q.Trim();
+                query = WholeCaseNo().IsMatch(text) ? query.Where(c => c.CaseNo == text) : query.Where(c => c.CaseNo.Contains(text) || c.Title.Contains(text));
+            }
+            if (key is not null)
+            {
+                var started = Paging.Instant(key[0])!.Value;
+                var id = key[1]!;
+                query = query.Where(c => c.StartedAt <= started && (c.StartedAt < started || string.Compare(c.Id, id) < 0));
+            }
+            var cases = await query.OrderByDescending(c => c.StartedAt).ThenByDescending(c => c.Id).Take(size + 1)
                 .Select(c => new { c.Id, c.CaseNo, c.Title, c.DefinitionId, c.DefinitionVersion, c.Status, c.Outcome, c.StartedAt, c.ClosedAt, c.Version })
                 .ToListAsync(ct);
+            var next = cases.Count > size ? Paging.Encode(Paging.Ticks(cases[size - 1].StartedAt), cases[size - 1].Id) : null;
+            if (cases.Count > size) cases.RemoveAt(size);
             var ids = cases.Select(c => c.Id).ToList();
             var deadlines = (await db.Deadlines.AsNoTracking().Where(d => ids.Contains(d.CaseId)).ToListAsync(ct)).ToLookup(d => d.CaseId);
-            return Results.Ok(cases.Select(c =>
+            return Results.Ok(new CaseListPage(cases.Select(c =>
             {
                 var due = deadlines[c.Id].OrderBy(d => d.Limit == "statutory" ? 0 : 1).FirstOrDefault();
                 return new CaseListItemDto(c.Id, c.CaseNo, c.Title, c.DefinitionId, c.DefinitionVersion, c.Status, c.Outcome, c.StartedAt,
                     c.ClosedAt, c.Version, due?.DueAt, due?.Provisional ?? false, due?.Paused ?? false);
-            }));
-        }).Produces<IReadOnlyList<CaseListItemDto>>();
+            }).ToList(), next));
+        }).Produces<CaseListPage>();
 
         group.MapGet("/{id}", async (string id, CaseViews views, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
         {

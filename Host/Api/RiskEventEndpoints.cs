@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using WorkflowEngine.Store.Persistence;
 
@@ -7,8 +8,10 @@ public static class RiskEventEndpoints
 {
     public static void MapRiskEvents(this IEndpointRouteBuilder app)
     {
+        // The risk ledger (风险台帐), newest first: paged by keyset on (at, id) descending, or with format=csv every matching
+        // row, streamed as it is read.
         app.MapGet("/api/risk-events", async (int? level, string? definitionId, string? stepId, string? actorId, string? from, string? to,
-            string? format, IDbContextFactory<WorkflowDbContext> dbFactory, CancellationToken ct) =>
+            string? format, string? limit, string? cursor, IDbContextFactory<WorkflowDbContext> dbFactory, HttpContext http, CancellationToken ct) =>
         {
             DateTimeOffset? start = null, end = null;
             if (!string.IsNullOrEmpty(from))
@@ -21,7 +24,15 @@ public static class RiskEventEndpoints
                 if (!Periods.TryParseStart(to, out var t)) return Problems.BadRequest("to 应为 1901 至 2100 年间的日期 yyyy-MM-dd。");
                 end = new DateTimeOffset(t.Date, t.Offset).AddDays(1);
             }
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var csv = format == "csv";
+            var (size, limitError) = Paging.Limit(limit);
+            if (limitError is not null && !csv) return limitError;
+            var (key, cursorError) = Paging.Cursor(cursor, 2);
+            if (cursorError is not null) return cursorError;
+            if (key is not null && !Paging.Valid(key, k => (Paging.Instant(k[0])!.Value, Paging.Long(k[1])))) return Paging.BadCursor();
+
+            var db = await dbFactory.CreateDbContextAsync(ct);
+            http.Response.RegisterForDisposeAsync(db);
             var query = db.RiskEvents.AsNoTracking();
             if (level is { } l) query = query.Where(r => r.Level == l);
             if (!string.IsNullOrEmpty(definitionId)) query = query.Where(r => r.DefinitionId == definitionId);
@@ -29,10 +40,17 @@ public static class RiskEventEndpoints
             if (!string.IsNullOrEmpty(actorId)) query = query.Where(r => r.ActorId == actorId);
             if (start is { } s) query = query.Where(r => r.At >= s);
             if (end is { } e) query = query.Where(r => r.At < e);
-            var events = await query.OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Take(5000).ToListAsync(ct);
-            return format == "csv"
-                ? Results.File(RiskLedgerCsv.Write(events), "text/csv; charset=utf-8", "风险台帐.csv")
-                : Results.Ok(events.Select(RiskEventDto.From));
-        }).WithTags("Risk ledger").RequireAuthorization(Policies.Supervisor).Produces<IReadOnlyList<RiskEventDto>>();
+            if (key is not null)
+            {
+                var (at, id) = (Paging.Instant(key[0])!.Value, Paging.Long(key[1]));
+                query = query.Where(r => r.At <= at && (r.At < at || r.Id < id));
+            }
+            query = query.OrderByDescending(r => r.At).ThenByDescending(r => r.Id);
+            if (csv) return new RiskLedgerCsv(query.AsAsyncEnumerable());
+            var events = await query.Take(size + 1).ToListAsync(ct);
+            var next = events.Count > size ? Paging.Encode(Paging.Ticks(events[size - 1].At), events[size - 1].Id.ToString(CultureInfo.InvariantCulture)) : null;
+            if (events.Count > size) events.RemoveAt(size);
+            return Results.Ok(new RiskEventPage(events.Select(RiskEventDto.From).ToList(), next));
+        }).WithTags("Risk ledger").RequireAuthorization(Policies.Supervisor).Produces<RiskEventPage>();
     }
 }

@@ -1,28 +1,39 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Net.Http.Headers;
 using WorkflowEngine.Store.Persistence.Records;
 
 namespace WorkflowEngine.Server.Api;
 
-/// <summary>The risk ledger (风险台帐) as CSV that Excel opens correctly (UTF-8 with a byte-order mark).</summary>
-public static class RiskLedgerCsv
+/// <summary>
+/// The risk ledger (风险台帐) as CSV that Excel opens correctly (UTF-8 with a byte-order mark), written row by row as the
+/// rows are read, so an export of any size holds every matching row and never sits in memory whole.
+/// </summary>
+public sealed class RiskLedgerCsv(IAsyncEnumerable<RiskEventRecord> events) : IResult
 {
     private static readonly string[] Header = ["时间", "案件", "流程", "环节", "风险点", "风险等级", "风险内容", "检查", "办理人", "情况"];
 
-    public static byte[] Write(IEnumerable<RiskEventRecord> events)
+    public async Task ExecuteAsync(HttpContext http)
     {
-        var text = new StringBuilder();
-        text.AppendLine(string.Join(",", Header));
-        foreach (var e in events)
-        {
-            string[] cells =
-            [
-                e.At.ToOffset(Engine.Calendar.WorkCalendar.ChinaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                e.CaseId, e.DefinitionId, e.StepName, e.RiskPointId, $"{e.Level}级", e.RiskText, e.CheckName, e.ActorName, e.Message,
-            ];
-            text.AppendLine(string.Join(",", cells.Select(Quote)));
-        }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName("风险台帐.csv");
+        http.Response.Headers.ContentDisposition = disposition.ToString();
+        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024);
+        await writer.WriteAsync(string.Join(",", Header) + "\r\n");
+        await foreach (var e in events.WithCancellation(http.RequestAborted))
+            await writer.WriteAsync(Line(e));
+        await writer.FlushAsync(http.RequestAborted);
+    }
+
+    public static string Line(RiskEventRecord e)
+    {
+        string[] cells =
+        [
+            e.At.ToOffset(Engine.Calendar.WorkCalendar.ChinaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            e.CaseId, e.DefinitionId, e.StepName, e.RiskPointId, $"{e.Level}级", e.RiskText, e.CheckName, e.ActorName, e.Message,
+        ];
+        return string.Join(",", cells.Select(Quote)) + "\r\n";
     }
 
     private static string Quote(string cell) =>

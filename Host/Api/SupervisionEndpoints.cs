@@ -18,8 +18,10 @@ public static class SupervisionEndpoints
 {
     public static void MapSupervision(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/deadlines", async (string? level, IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions, CalendarService calendars,
-            TimeProvider clock, CancellationToken ct) =>
+        // Open deadlines (case limits and step limits) by due instant, filtered by level in the database with the rule of
+        // DeadlineStanding.Level (red once now >= due, yellow once now >= warn); paged by keyset on (due_at, case_id, limit or task).
+        app.MapGet("/api/deadlines", async (string? level, string? definitionId, string? stepId, string? limit, string? cursor,
+            IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions, CalendarService calendars, TimeProvider clock, CancellationToken ct) =>
         {
             DeadlineLevel? wanted = level switch
             {
@@ -30,49 +32,124 @@ public static class SupervisionEndpoints
                 _ => (DeadlineLevel)(-1),
             };
             if ((int?)wanted == -1) return Problems.BadRequest("level 应为 red（红牌）、yellow（黄牌）或 normal（正常）。");
+            var (size, limitError) = Paging.Limit(limit);
+            if (limitError is not null) return limitError;
+            var (key, cursorError) = Paging.Cursor(cursor, 3);
+            if (cursorError is not null) return cursorError;
+            if (key is not null && !Paging.Valid(key, k => (Paging.Instant(k[0])!.Value, k[1]!, k[2]!))) return Paging.BadCursor();
             var now = clock.GetUtcNow();
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var cases = await db.Cases.AsNoTracking().Where(c => c.Status == "running")
-                .Select(c => new { c.Id, c.CaseNo, c.Title, c.DefinitionId, c.DefinitionVersion }).ToDictionaryAsync(c => c.Id, ct);
-            var caseLimits = await db.Deadlines.AsNoTracking().ToListAsync(ct);
-            var stepLimits = await db.Tasks.AsNoTracking().Where(t => t.DueAt != null).ToListAsync(ct);
-            var paused = caseLimits.Where(d => d.Paused).Select(d => d.CaseId).ToHashSet();
-            var rows = caseLimits.Select(d => (d.CaseId, d.Limit, TaskId: (string?)null, StepId: (string?)null, StepName: (string?)null, d.Duration, d.DueAt,
-                    d.WarnAt, d.Provisional, d.Paused))
-                .Concat(stepLimits.Select(t => (t.CaseId, Limit: "step", TaskId: (string?)t.TaskId, StepId: (string?)t.StepId, StepName: (string?)t.StepName,
-                    Duration: "", DueAt: t.DueAt!.Value, t.WarnAt, t.Provisional, Paused: false)));
-            var result = new List<OpenDeadlineDto>();
-            foreach (var d in rows)
+
+            // A yellow limit falls due within the longest warning lead of now: that bound keeps the yellow scan to a short
+            // range of the due index (the leads are read from an index on due_at - warn_at).
+            var caseLead = wanted == DeadlineLevel.Yellow ? await WarnLeadAsync(db, "deadlines", ct) : 0;
+            var stepLead = wanted == DeadlineLevel.Yellow ? await WarnLeadAsync(db, "tasks", ct) : 0;
+            var rows = new List<Row>();
+            if (string.IsNullOrEmpty(stepId))
+            {
+                var caseLimits = db.Deadlines.AsNoTracking();
+                if (!string.IsNullOrEmpty(definitionId)) caseLimits = caseLimits.Where(d => d.DefinitionId == definitionId);
+                caseLimits = wanted switch
+                {
+                    DeadlineLevel.Red => caseLimits.Where(d => d.DueAt <= now),
+                    DeadlineLevel.Yellow => caseLimits.Where(d => d.DueAt > now && d.DueAt <= now.AddTicks(caseLead) && d.WarnAt != null && d.WarnAt <= now),
+                    DeadlineLevel.Normal => caseLimits.Where(d => d.DueAt > now && (d.WarnAt == null || d.WarnAt > now)),
+                    _ => caseLimits,
+                };
+                if (key is not null)
+                {
+                    var (due, caseId, k) = (Paging.Instant(key[0])!.Value, key[1]!, key[2]!);
+                    caseLimits = caseLimits.Where(d => d.DueAt >= due && (d.DueAt > due || string.Compare(d.CaseId, caseId) > 0
+                        || (d.CaseId == caseId && string.Compare(d.Limit, k) > 0)));
+                }
+                rows.AddRange((await caseLimits.OrderBy(d => d.DueAt).ThenBy(d => d.CaseId).ThenBy(d => d.Limit).Take(size + 1).ToListAsync(ct))
+                    .Select(d => new Row(d.CaseId, d.Limit, d.Limit, null, null, null, d.Duration, d.DueAt, d.WarnAt, d.Provisional, d.Paused)));
+            }
+            var stepLimits = db.Tasks.AsNoTracking().Where(t => t.DueAt != null);
+            if (!string.IsNullOrEmpty(definitionId)) stepLimits = stepLimits.Where(t => t.DefinitionId == definitionId);
+            if (!string.IsNullOrEmpty(stepId)) stepLimits = stepLimits.Where(t => t.StepId == stepId);
+            stepLimits = wanted switch
+            {
+                DeadlineLevel.Red => stepLimits.Where(t => t.DueAt <= now),
+                DeadlineLevel.Yellow => stepLimits.Where(t => t.DueAt > now && t.DueAt <= now.AddTicks(stepLead) && t.WarnAt != null && t.WarnAt <= now),
+                DeadlineLevel.Normal => stepLimits.Where(t => t.DueAt > now && (t.WarnAt == null || t.WarnAt > now)),
+                _ => stepLimits,
+            };
+            if (key is not null)
+            {
+                var (due, caseId, k) = (Paging.Instant(key[0])!.Value, key[1]!, key[2]!);
+                stepLimits = stepLimits.Where(t => t.DueAt >= due && (t.DueAt > due || string.Compare(t.CaseId, caseId) > 0
+                    || (t.CaseId == caseId && string.Compare(t.TaskId, k) > 0)));
+            }
+            rows.AddRange((await stepLimits.OrderBy(t => t.DueAt).ThenBy(t => t.CaseId).ThenBy(t => t.TaskId).Take(size + 1).ToListAsync(ct))
+                .Select(t => new Row(t.CaseId, t.TaskId, "step", t.TaskId, t.StepId, t.StepName, "", t.DueAt!.Value, t.WarnAt, t.Provisional, false)));
+
+            var page = rows.OrderBy(r => r.DueAt.UtcTicks).ThenBy(r => r.CaseId, StringComparer.Ordinal).ThenBy(r => r.Key, StringComparer.Ordinal)
+                .Take(size + 1).ToList();
+            var next = page.Count > size ? Paging.Encode(Paging.Ticks(page[size - 1].DueAt), page[size - 1].CaseId, page[size - 1].Key) : null;
+            if (page.Count > size) page.RemoveAt(size);
+
+            var caseIds = page.Select(r => r.CaseId).Distinct().ToList();
+            var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
+                .Select(c => new { c.Id, c.CaseNo, c.Title, c.DefinitionId, c.DefinitionVersion, c.Status }).ToDictionaryAsync(c => c.Id, ct);
+            var paused = (await db.Deadlines.AsNoTracking().Where(d => caseIds.Contains(d.CaseId) && d.Paused).Select(d => d.CaseId).ToListAsync(ct)).ToHashSet();
+            var result = new List<OpenDeadlineDto>(page.Count);
+            foreach (var d in page)
             {
                 if (!cases.TryGetValue(d.CaseId, out var c)) continue;
                 var definition = await definitions.GetAsync(c.DefinitionId, c.DefinitionVersion, ct);
-                var duration = d.StepId is { } stepId && definition is not null
-                    ? definition.FindStep(stepId)?.TimeLimit?.Period.ToString() ?? "" : d.Duration;
-                var current = DeadlineStanding.Level(d.DueAt, d.WarnAt, now);
-                if (wanted is not null && current != wanted) continue;
+                var duration = d.StepId is { } step && definition is not null
+                    ? definition.FindStep(step)?.TimeLimit?.Period.ToString() ?? "" : d.Duration;
                 result.Add(new OpenDeadlineDto(c.Id, c.CaseNo, c.Title, c.DefinitionId, definition?.Name ?? c.DefinitionId, definition?.Category,
                     d.Limit, d.TaskId, d.StepName, duration, Period.TryParse(duration, out var p) ? p.ToChinese() : duration,
-                    DeadlineStanding.WorkingDaysLeft(calendars.Current, DeadlineStanding.LastDayOf(d.DueAt), now), d.DueAt, d.WarnAt, d.Provisional, d.Paused || (d.TaskId is null && paused.Contains(d.CaseId)), current));
+                    DeadlineStanding.WorkingDaysLeft(calendars.Current, DeadlineStanding.LastDayOf(d.DueAt), now), d.DueAt, d.WarnAt, d.Provisional,
+                    d.Paused || (d.TaskId is null && paused.Contains(d.CaseId)), DeadlineStanding.Level(d.DueAt, d.WarnAt, now)));
             }
-            return Results.Ok(result.OrderBy(r => r.DueAt));
-        }).WithTags("Supervision").RequireAuthorization(Policies.Supervisor).Produces<IReadOnlyList<OpenDeadlineDto>>();
+            return Results.Ok(new OpenDeadlinePage(result, next));
+        }).WithTags("Supervision").RequireAuthorization(Policies.Supervisor).Produces<OpenDeadlinePage>();
 
+        // On-time rates per flow and month (China time), counted in the database month by month over an index on closed_at.
         app.MapGet("/api/stats/on-time", async (IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions, CancellationToken ct) =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var closed = await db.Cases.AsNoTracking().Where(c => c.ClosedAt != null)
-                .Select(c => new { c.Id, c.DefinitionId, c.DefinitionVersion, c.ClosedAt }).ToListAsync(ct);
-            // A case is late when any of its limits went red: the statutory or promised limit, or any step's own.
-            var late = (await db.Alerts.AsNoTracking().Where(a => a.Level == "red").Select(a => a.CaseId).ToListAsync(ct)).ToHashSet();
+            var closed = db.Cases.AsNoTracking().Where(c => c.ClosedAt != null);
+            var first = await closed.OrderBy(c => c.ClosedAt).Select(c => c.ClosedAt).FirstOrDefaultAsync(ct);
+            var last = await closed.OrderByDescending(c => c.ClosedAt).Select(c => c.ClosedAt).FirstOrDefaultAsync(ct);
             var result = new List<OnTimeDto>();
-            foreach (var group in closed.GroupBy(c => (c.DefinitionId, Month: WorkCalendar.LocalDate(c.ClosedAt!.Value).ToString("yyyy-MM", CultureInfo.InvariantCulture))))
+            if (first is null || last is null) return Results.Ok(result);
+            var from = WorkCalendar.LocalDate(first.Value);
+            var month = new DateTimeOffset(from.Year, from.Month, 1, 0, 0, 0, WorkCalendar.ChinaOffset);
+            while (month <= last.Value)
             {
-                var any = group.First();
-                var definition = await definitions.GetAsync(any.DefinitionId, any.DefinitionVersion, ct);
-                result.Add(new OnTimeDto(group.Key.DefinitionId, definition?.Name ?? group.Key.DefinitionId, definition?.Category, group.Key.Month,
-                    group.Count(), group.Count(c => !late.Contains(c.Id))));
+                var start = month;
+                var end = month.AddMonths(1);
+                var inMonth = db.Cases.AsNoTracking().Where(c => c.ClosedAt >= start && c.ClosedAt < end);
+                var totals = await inMonth.GroupBy(c => c.DefinitionId)
+                    .Select(g => new { DefinitionId = g.Key, Version = g.Max(c => c.DefinitionVersion), Closed = g.Count() }).ToListAsync(ct);
+                if (totals.Count > 0)
+                {
+                    // A case is late when any of its limits went red: the statutory or promised limit, or any step's own.
+                    var late = await inMonth.Where(c => db.Alerts.Any(a => a.CaseId == c.Id && a.Level == "red"))
+                        .GroupBy(c => c.DefinitionId).Select(g => new { DefinitionId = g.Key, Late = g.Count() }).ToDictionaryAsync(g => g.DefinitionId, g => g.Late, ct);
+                    foreach (var t in totals)
+                    {
+                        var definition = await definitions.GetAsync(t.DefinitionId, t.Version, ct);
+                        result.Add(new OnTimeDto(t.DefinitionId, definition?.Name ?? t.DefinitionId, definition?.Category,
+                            start.ToString("yyyy-MM", CultureInfo.InvariantCulture), t.Closed, t.Closed - late.GetValueOrDefault(t.DefinitionId)));
+                    }
+                }
+                month = end;
             }
-            return Results.Ok(result.OrderBy(r => r.Month).ThenBy(r => r.DefinitionId));
+            return Results.Ok(result.OrderBy(r => r.Month).ThenBy(r => r.DefinitionId, StringComparer.Ordinal).ToList());
         }).WithTags("Supervision").RequireAuthorization(Policies.Supervisor).Produces<IReadOnlyList<OnTimeDto>>();
     }
+
+    /// <summary>The longest time between a warning and its due instant in <paramref name="table"/> (ticks; 0 when none).</summary>
+    private static async Task<long> WarnLeadAsync(WorkflowDbContext db, string table, CancellationToken ct) =>
+        await db.Database.SqlQueryRaw<long?>(table == "tasks"
+            ? "SELECT MAX(due_at - warn_at) AS \"Value\" FROM tasks"
+            : "SELECT MAX(due_at - warn_at) AS \"Value\" FROM deadlines").SingleAsync(ct) ?? 0;
+
+    private sealed record Row(string CaseId, string Key, string Limit, string? TaskId, string? StepId, string? StepName, string Duration,
+        DateTimeOffset DueAt, DateTimeOffset? WarnAt, bool Provisional, bool Paused);
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using WorkflowEngine.Engine.Outlook;
 using WorkflowEngine.Store.Persistence;
+using WorkflowEngine.Store.Persistence.Records;
 using WorkflowEngine.Store.Services;
 using WorkflowEngine.Server.Auth;
 
@@ -11,31 +12,92 @@ public static class TaskEndpoints
 {
     public static void MapTasks(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/tasks", async (ClaimsPrincipal user, IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions,
-            CalendarService calendars, RoleNames roleNames, TimeProvider clock, CancellationToken ct) =>
+        // The work list (待办): the open tasks of the user's posts, most urgent first — due soonest first, tasks without a
+        // limit last, then by arrival; paged by keyset on (due_at, entered_at, case_id, task_id), one indexed range per post.
+        app.MapGet("/api/tasks", async (string? limit, string? cursor, ClaimsPrincipal user, IDbContextFactory<WorkflowDbContext> dbFactory,
+            DefinitionStore definitions, CalendarService calendars, RoleNames roleNames, TimeProvider clock, CancellationToken ct) =>
         {
+            var (size, limitError) = Paging.Limit(limit);
+            if (limitError is not null) return limitError;
+            var (key, cursorError) = Paging.Cursor(cursor, 4);
+            if (cursorError is not null) return cursorError;
+            if (key is not null && !Paging.Valid(key, k => (Paging.Instant(k[0]), Paging.Instant(k[1])!.Value, k[2]!, k[3]!))) return Paging.BadCursor();
+            var after = key is null ? null : new TaskKey(Paging.Instant(key[0]), Paging.Instant(key[1])!.Value, key[2]!, key[3]!);
+
             var actor = user.ToActor();
-            var roles = actor.Roles.ToList();
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var rows = await (from t in db.Tasks.AsNoTracking()
-                              join c in db.Cases.AsNoTracking() on t.CaseId equals c.Id
-                              where roles.Contains(t.Role)
-                              select new { Task = t, Case = new { c.Id, c.CaseNo, c.Title, c.DefinitionId, c.DefinitionVersion } }).ToListAsync(ct);
-            var caseIds = rows.Select(r => r.Case.Id).Distinct().ToList();
+            var found = new List<TaskRecord>();
+            foreach (var role in actor.Roles.Distinct())
+                found.AddRange(await PageOfRoleAsync(db, role, after, size + 1, ct));
+            var page = found.OrderBy(TaskKey.Of, TaskKey.Comparer).Take(size + 1).ToList();
+            var next = page.Count > size ? TaskKey.Of(page[size - 1]).Encode() : null;
+            if (page.Count > size) page.RemoveAt(size);
+
+            var caseIds = page.Select(t => t.CaseId).Distinct().ToList();
+            var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
+                .Select(c => new { c.Id, c.CaseNo, c.Title, c.DefinitionId, c.DefinitionVersion }).ToDictionaryAsync(c => c.Id, ct);
             var paused = (await db.Deadlines.AsNoTracking().Where(d => caseIds.Contains(d.CaseId) && d.Paused).Select(d => d.CaseId).ToListAsync(ct)).ToHashSet();
             var calendar = calendars.Current;
             var now = clock.GetUtcNow();
-            var items = new List<WorkItemDto>();
-            foreach (var row in rows)
+            var items = new List<WorkItemDto>(page.Count);
+            foreach (var t in page)
             {
-                var definition = await definitions.GetAsync(row.Case.DefinitionId, row.Case.DefinitionVersion, ct);
-                items.Add(new WorkItemDto(row.Case.Id, row.Case.CaseNo, row.Case.Title, row.Case.DefinitionId, definition?.Name ?? row.Case.DefinitionId,
-                    row.Task.TaskId, row.Task.StepId, row.Task.StepName, row.Task.Kind, row.Task.Role, roleNames.Of(row.Task.Role),
-                    row.Task.EnteredAt, row.Task.DueAt, row.Task.WarnAt, row.Task.Provisional, paused.Contains(row.Case.Id),
-                    row.Task.DueAt is { } due ? DeadlineStanding.WorkingDaysLeft(calendar, DeadlineStanding.LastDayOf(due), now) : null,
-                    row.Task.DueAt is { } dueAt ? DeadlineStanding.Level(dueAt, row.Task.WarnAt, now) : null));
+                if (!cases.TryGetValue(t.CaseId, out var c)) continue;
+                var definition = await definitions.GetAsync(c.DefinitionId, c.DefinitionVersion, ct);
+                items.Add(new WorkItemDto(c.Id, c.CaseNo, c.Title, c.DefinitionId, definition?.Name ?? c.DefinitionId,
+                    t.TaskId, t.StepId, t.StepName, t.Kind, t.Role, roleNames.Of(t.Role),
+                    t.EnteredAt, t.DueAt, t.WarnAt, t.Provisional, paused.Contains(c.Id),
+                    t.DueAt is { } due ? DeadlineStanding.WorkingDaysLeft(calendar, DeadlineStanding.LastDayOf(due), now) : null,
+                    t.DueAt is { } dueAt ? DeadlineStanding.Level(dueAt, t.WarnAt, now) : null));
             }
-            return Results.Ok(items.OrderBy(i => i.DueAt ?? DateTimeOffset.MaxValue).ThenBy(i => i.EnteredAt));
-        }).WithTags("Tasks").Produces<IReadOnlyList<WorkItemDto>>();
+            return Results.Ok(new WorkItemPage(items, next));
+        }).WithTags("Tasks").Produces<WorkItemPage>();
+    }
+
+    /// <summary>Up to <paramref name="take"/> tasks of one post after <paramref name="after"/>: those with a limit by due instant, then those without.</summary>
+    private static async Task<List<TaskRecord>> PageOfRoleAsync(WorkflowDbContext db, string role, TaskKey? after, int take, CancellationToken ct)
+    {
+        var result = new List<TaskRecord>();
+        var tasks = db.Tasks.AsNoTracking().Where(t => t.Role == role);
+        if (after is null || after.DueAt is not null)
+        {
+            var limited = tasks.Where(t => t.DueAt != null);
+            if (after is { DueAt: { } d, EnteredAt: var e, CaseId: var c, TaskId: var k })
+                limited = limited.Where(t => t.DueAt >= d && (t.DueAt > d || t.EnteredAt > e
+                    || (t.EnteredAt == e && (string.Compare(t.CaseId, c) > 0 || (t.CaseId == c && string.Compare(t.TaskId, k) > 0)))));
+            result.AddRange(await limited.OrderBy(t => t.DueAt).ThenBy(t => t.EnteredAt).ThenBy(t => t.CaseId).ThenBy(t => t.TaskId).Take(take).ToListAsync(ct));
+        }
+        if (result.Count < take)
+        {
+            var open = tasks.Where(t => t.DueAt == null);
+            if (after is { DueAt: null, EnteredAt: var e, CaseId: var c, TaskId: var k })
+                open = open.Where(t => t.EnteredAt >= e && (t.EnteredAt > e
+                    || string.Compare(t.CaseId, c) > 0 || (t.CaseId == c && string.Compare(t.TaskId, k) > 0)));
+            result.AddRange(await open.OrderBy(t => t.EnteredAt).ThenBy(t => t.CaseId).ThenBy(t => t.TaskId).Take(take - result.Count).ToListAsync(ct));
+        }
+        return result;
+    }
+
+    private sealed record TaskKey(DateTimeOffset? DueAt, DateTimeOffset EnteredAt, string CaseId, string TaskId)
+    {
+        public static TaskKey Of(TaskRecord t) => new(t.DueAt, t.EnteredAt, t.CaseId, t.TaskId);
+
+        public string Encode() => Paging.Encode(Paging.Ticks(DueAt), Paging.Ticks(EnteredAt), CaseId, TaskId);
+
+        public static readonly IComparer<TaskKey> Comparer = Comparer<TaskKey>.Create((a, b) =>
+        {
+            var due = (a.DueAt, b.DueAt) switch
+            {
+                (null, null) => 0,
+                (null, _) => 1,
+                (_, null) => -1,
+                ({ } x, { } y) => x.UtcTicks.CompareTo(y.UtcTicks),
+            };
+            if (due != 0) return due;
+            var entered = a.EnteredAt.UtcTicks.CompareTo(b.EnteredAt.UtcTicks);
+            if (entered != 0) return entered;
+            var c = string.CompareOrdinal(a.CaseId, b.CaseId);
+            return c != 0 ? c : string.CompareOrdinal(a.TaskId, b.TaskId);
+        });
     }
 }

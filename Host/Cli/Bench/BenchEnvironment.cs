@@ -20,7 +20,11 @@ public sealed class BenchEnvironment : IAsyncDisposable
 
     /// <param name="synchronous">SQLite's synchronous setting for this service stack (the service's own is FULL).</param>
     public static Task<BenchEnvironment> CreateAsync(BenchFolder folder, TimeProvider clock, string synchronous = "FULL") =>
-        CreateAsync(new WorkflowOptions { Database = { Path = folder.Database, Synchronous = synchronous } }, clock);
+        CreateAsync(folder.Database, clock, synchronous);
+
+    /// <summary>The service layer over the SQLite file <paramref name="database"/> (made when missing).</summary>
+    public static Task<BenchEnvironment> CreateAsync(string database, TimeProvider clock, string synchronous = "FULL") =>
+        CreateAsync(new WorkflowOptions { Database = { Path = database, Synchronous = synchronous } }, clock);
 
     /// <summary>The service layer, without web or scheduler, on the database of <paramref name="options"/> (SQLite or PostgreSQL).</summary>
     public static async Task<BenchEnvironment> CreateAsync(WorkflowOptions options, TimeProvider clock)

@@ -16,6 +16,8 @@ public static class BenchVerb
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
+        if (args.Length > 0 && args[0] == "http") return await HttpBenchmark.RunAsync(args[1..], output);
+        if (args.Length > 0 && args[0] == "scale") return await ScaleBenchmark.RunAsync(args[1..], output);
         var postgresAvailable = Environment.GetEnvironmentVariable("BENCH_PG") is { Length: > 0 } || Directory.Exists("/usr/lib/postgresql");
         var parts = args.Length == 0 ? postgresAvailable ? ["core", "persistence", "timers", "postgres"] : ["core", "persistence", "timers"] : args;
         output.WriteLine($"# bench — {DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");

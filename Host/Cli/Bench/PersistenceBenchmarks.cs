@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using WorkflowEngine.Engine.Runtime;
 using WorkflowEngine.Server.Database;
 
 namespace WorkflowEngine.Server.Cli.Bench;
@@ -32,6 +31,20 @@ public static class PersistenceBenchmarks
             new Measurement("Engine actions persisted through the service layer", Rounds.Median(service), "actions/s", "—", true,
                 $"one transaction per action (load, runtime, state, hash-chained history, tasks, deadlines, alerts); median of {rounds} rounds alternating with the raw ones"),
             new Measurement("Service ÷ raw", ratio, "", "≥ 0.5", ratio >= 0.5, "median of the ratios of paired rounds; same file, same synchronous setting"));
+    }
+
+    /// <summary>The raw baseline alone: median rate of <paramref name="rounds"/> rounds (after one warm-up) on the environment's file.</summary>
+    public static async Task<double> RawAsync(BenchEnvironment env, TimeSpan roundLength, int rounds = 3)
+    {
+        await using var connection = new SqliteConnection(SqliteSetup.ConnectionString(env.Options.Database));
+        await connection.OpenAsync();
+        await Exec(connection, $"PRAGMA synchronous={env.Options.Database.Synchronous}");
+        await Exec(connection, "INSERT OR IGNORE INTO cases (id, definition_id, definition_version, title, status, started_at, started_by, version, state_json, history_count, last_hash, case_no) " +
+                               "VALUES ('raw', 'raw', 1, 'raw', 'running', 0, 'bench', 0, '{}', 0, '', 'raw-1')");
+        await RawRoundAsync(connection, roundLength);
+        var rates = new List<double>();
+        for (var i = 0; i < rounds; i++) rates.Add(await RawRoundAsync(connection, roundLength));
+        return Rounds.Median(rates);
     }
 
     private static long _sequence;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
 using WorkflowEngine.Engine.Cases;
-using WorkflowEngine.Engine.Runtime;
 using WorkflowEngine.Server.Configuration;
 
 namespace WorkflowEngine.Server.Cli.Bench;

@@ -86,6 +86,18 @@ export const api = {
   put: <T>(url: string, body?: unknown, o?: RequestOptions) => request<T>(url, { ...o, method: 'PUT', body }),
 }
 
+/** A page of a list (every list is paged by keyset): its rows and the cursor of the next page, null on the last. */
+export interface Page<T> {
+  items: T[]
+  next: string | null
+}
+
+/** One page of a list: the first, or the one after `cursor`. */
+export function getPage<T>(url: string, cursor?: string | null, limit = 50): Promise<Page<T>> {
+  const sep = url.includes('?') ? '&' : '?'
+  return api.get<Page<T>>(`${url}${sep}limit=${limit}${cursor ? '&cursor=' + encodeURIComponent(cursor) : ''}`)
+}
+
 /** Query string from an object, leaving out empty values. */
 export function query(params: Record<string, string | number | undefined | null>) {
   const q = new URLSearchParams()

@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace WorkflowEngine.Server.Cli.Bench;
+
+/// <summary>
+/// <c>bench http [--clients 4,16,64] [--seconds 5]</c>: concurrent clients drive whole licensing cases through the real HTTP
+/// API (Kestrel on loopback, synchronous=FULL) and the rate is compared with the raw SQLite baseline measured in the same
+/// run on the same settings. Ends with <c>http: clients=… actions_per_s=… raw_tx_per_s=… ratio=…</c>.
+/// </summary>
+public static class HttpBenchmark
+{
+    /// <summary>The licensing sample's steps as HTTP requests: the officials sign in by the sample actors' ids.</summary>
+    private static readonly (string Step, string Action, string User, System.Text.Json.JsonElement Data, string? Opinion)[] Steps =
+        LicensingSample.Steps.Select(s => (s.StepId, s.Action, s.Actor.Id, Api.JsonData.ToJson(s.Data), s.Opinion)).ToArray();
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output)
+    {
+        int[] clientCounts = [4, 16, 64];
+        var seconds = 5.0;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--clients" && i + 1 < args.Length) clientCounts = args[++i].Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+            else if (args[i] == "--seconds" && i + 1 < args.Length) seconds = double.Parse(args[++i], CultureInfo.InvariantCulture);
+        }
+
+        double raw;
+        using (var rawFolder = new BenchFolder())
+        await using (var env = await BenchEnvironment.CreateAsync(rawFolder, TimeProvider.System, "FULL"))
+            raw = await PersistenceBenchmarks.RawAsync(env, TimeSpan.FromSeconds(2));
+        output.WriteLine($"  raw SQLite five-statement transactions (WAL, synchronous=FULL): {raw:N0} tx/s");
+
+        using var folder = new BenchFolder();
+        await using var app = ServerApp.Build(["--db", folder.Database, "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+        await app.StartAsync();
+        var address = app.Urls.First();
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        var tokens = new Dictionary<string, string>();
+        using (var login = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri(address) })
+            foreach (var user in new[] { "window", "reviewer", "deputy", "director" })
+            {
+                var reply = await login.PostAsJsonAsync("/api/auth/login", new { username = user, password = user + "@2026" });
+                reply.EnsureSuccessStatusCode();
+                tokens[user] = (await reply.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+            }
+        using var http = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
+
+        await RoundAsync(http, tokens, 4, TimeSpan.FromSeconds(1)); // warm-up
+        output.WriteLine();
+        output.WriteLine("| clients | actions/s | p50 ms | p99 ms | ÷ raw tx/s |");
+        output.WriteLine("| --- | --- | --- | --- | --- |");
+        var best = (Clients: 0, Rate: 0.0);
+        foreach (var clients in clientCounts)
+        {
+            var (rate, latencies) = await RoundAsync(http, tokens, clients, TimeSpan.FromSeconds(seconds));
+            latencies.Sort();
+            var p50 = latencies[latencies.Count / 2];
+            var p99 = latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(latencies.Count * 0.99) - 1)];
+            output.WriteLine(FormattableString.Invariant($"| {clients} | {rate:N0} | {p50:0.0} | {p99:0.0} | {rate / raw:0.00} |"));
+            if (rate > best.Rate) best = (clients, rate);
+        }
+        await app.StopAsync();
+        output.WriteLine();
+        output.WriteLine(FormattableString.Invariant($"http: clients={best.Clients} actions_per_s={best.Rate:0} raw_tx_per_s={raw:0} ratio={best.Rate / raw:0.00}"));
+        return 0;
+    }
+
+    /// <summary><paramref name="clients"/> loops each taking whole cases (start and five actions) until the time is up.</summary>
+    private static async Task<(double Rate, List<double> Latencies)> RoundAsync(HttpClient http, Dictionary<string, string> tokens, int clients, TimeSpan length)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var actions = 0L;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            while (watch.Elapsed < length)
+            {
+                var view = await SendAsync(http, tokens["window"], "/api/cases", new
+                {
+                    definitionId = "licensing-approval",
+                    data = Api.JsonData.ToJson(LicensingSample.Application),
+                }, latencies);
+                Interlocked.Increment(ref actions);
+                foreach (var (step, action, user, data, opinion) in Steps)
+                {
+                    var taskId = view.GetProperty("outlook").GetProperty("tasks").EnumerateArray()
+                        .First(t => t.GetProperty("stepId").GetString() == step).GetProperty("taskId").GetString();
+                    view = await SendAsync(http, tokens[user], $"/api/cases/{view.GetProperty("id").GetString()}/tasks/{taskId}/actions/{action}",
+                        new { data, opinion }, latencies);
+                    Interlocked.Increment(ref actions);
+                }
+            }
+        })));
+        return (actions / watch.Elapsed.TotalSeconds, latencies.ToList());
+    }
+
+    private static async Task<JsonElement> SendAsync(HttpClient http, string token, string url, object body, ConcurrentBag<double> latencies)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var watch = Stopwatch.StartNew();
+        using var response = await http.SendAsync(request);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        latencies.Add(watch.Elapsed.TotalMilliseconds);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {json}");
+        return json;
+    }
+}

@@ -43,6 +43,7 @@ public static class ServerApp
         app.UseEventStreamProxyHeaders();
         app.UseClientAppFiles();
         app.UseAuthentication();
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
 
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().WithTags("Health");
@@ -58,6 +59,7 @@ public static class ServerApp
         app.MapCalendar();
         app.MapSupervision();
         app.MapReferenceData();
+        app.MapAdmin();
         app.MapClock(options.Clock.IsSimulated);
         app.MapClientAppFallback();
         return app;
@@ -77,7 +79,10 @@ public static class ServerApp
         }
         // Sessions expire in real time even when case time is simulated: moving the demo clock must not sign everyone out.
         services.AddSingleton(sp => new SessionStore(sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), TimeProvider.System,
-            TimeSpan.FromHours(options.Auth.SessionHours)));
+            TimeSpan.FromHours(options.Auth.SessionHours), TimeSpan.FromMinutes(options.Auth.IdleMinutes)));
+        services.AddSingleton<SecurityLog>();
+        services.AddSingleton<Org>();
+        services.AddSingleton<WorkflowEngine.Server.Organisation.Staffing>();
         services.AddSingleton<AlertBroadcaster>();
         services.AddSingleton<ICaseObserver>(sp => sp.GetRequiredService<AlertBroadcaster>());
         services.AddSingleton(sp => new WakeUpScheduler(sp.GetRequiredService<ISchedulerFactory>(),
@@ -126,7 +131,8 @@ public static class ServerApp
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         services.AddSingleton(clock);
         services.AddPooledDbContextFactory<WorkflowDbContext>(o => SqliteSetup.Configure(o, options.Database));
-        var roleCatalog = RoleCatalog.Load(Path.Combine(RepositoryPaths.Definitions(options), "roles.json"));
+        var roleCatalog = new PostCatalog(RoleCatalog.Load(Path.Combine(RepositoryPaths.Definitions(options), "roles.json")));
+        services.AddSingleton(roleCatalog);
         var checks = RiskCheckRegistry.CreateDefault();
         services.AddSingleton(new RoleNames(roleCatalog));
         services.AddSingleton(checks);

@@ -1,6 +1,6 @@
 namespace WorkflowEngine.Server.Cli;
 
-/// <summary>serve (default) | validate FILE… | deadline --from … --add … | flows | catalog [--out FILE] | bench</summary>
+/// <summary>serve (default) | validate FILE… | deadline --from … --add … | flows | catalog [--out FILE] | users set-password … | bench</summary>
 public static class Verbs
 {
     public static async Task<int> RunAsync(string[] args)
@@ -20,10 +20,12 @@ public static class Verbs
                 return FlowsVerb.Run(Console.Out);
             case "catalog":
                 return CatalogVerb.Run(rest, Console.Out);
+            case "users":
+                return await UsersVerb.RunAsync(rest, Console.Out, Console.Error);
             case "bench":
                 return await Bench.BenchVerb.RunAsync(rest, Console.Out);
             default:
-                await Console.Error.WriteLineAsync($"未知命令“{verb}”。可用命令：serve、validate、deadline、flows、catalog、bench。");
+                await Console.Error.WriteLineAsync($"未知命令“{verb}”。可用命令：serve、validate、deadline、flows、catalog、users、bench。");
                 return 2;
         }
     }

@@ -33,6 +33,8 @@ internal sealed class TestHost : IAsyncDisposable
             "--db", db, "--clock", "simulated", "--clock-start", ClockStart, "--urls", url,
             "--contentRoot", Repository.Host, "--environment", "Production",
             "--Logging:LogLevel:Default=Warning",
+            // Signs in as the sample users with their documented passwords, without the first-sign-in change.
+            "--Auth:SeedMustChangePassword=false",
         ]);
         await app.StartAsync();
         return new TestHost(app, db, url);

@@ -63,7 +63,7 @@ public class DeployTests
         var nginx = Prerequisite.Require(Environment.GetEnvironmentVariable("NGINX_PATH") ?? "/usr/sbin/nginx", "the deploy test puts Debian's nginx in front of the service.", "apt-get install -y nginx");
         var nodePort = ChildProcess.FreePort();
         await using var node = ServerApp.Build(["--db", WorkflowHost.NewDatabase(), "--clock", "simulated", "--clock-start", WorkflowHost.DefaultStart,
-            "--urls", $"http://127.0.0.1:{nodePort}", "--Logging:LogLevel:Default=Warning"]);
+            "--urls", $"http://127.0.0.1:{nodePort}", "--Logging:LogLevel:Default=Warning", "--Auth:SeedMustChangePassword=false"]);
         await node.StartAsync(ct);
 
         var prefix = Repository.NewTempFolder("wf-nginx");

@@ -62,7 +62,12 @@ public class PublishTests
 
             var login = await http.PostAsJsonAsync("/api/auth/login", new { username = "window", password = "window@2026" }, ct);
             login.StatusCode.Should().Be(HttpStatusCode.OK, "the sample users ship with the publish folder: " + service.Output);
-            var token = (await login.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("token").GetString();
+            var first = await login.Content.ReadFromJsonAsync<JsonElement>(ct);
+            first.GetProperty("mustChangePassword").GetBoolean().Should().BeTrue("a sample password is changed at first sign-in");
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", first.GetProperty("token").GetString());
+            var changed = await http.PostAsJsonAsync("/api/auth/password", new { currentPassword = "window@2026", newPassword = "Window#2026-new" }, ct);
+            changed.StatusCode.Should().Be(HttpStatusCode.OK, await changed.Content.ReadAsStringAsync(ct));
+            var token = (await changed.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("token").GetString();
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             var definitions = await http.GetFromJsonAsync<JsonElement>("/api/definitions", ct);
             definitions.GetArrayLength().Should().Be(Directory.GetFiles(Path.Combine(Repository.Root, "Definitions", "flows"), "*.json").Length);

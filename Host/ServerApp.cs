@@ -48,6 +48,7 @@ public static class ServerApp
         app.UseClientAppFiles();
         app.UseAuthentication();
         app.UseCrossSiteGuard();
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
 
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().WithTags("Health");
@@ -63,6 +64,7 @@ public static class ServerApp
         app.MapCalendar();
         app.MapSupervision();
         app.MapReferenceData();
+        app.MapAdmin();
         app.MapClock(options.Clock.IsSimulated);
         app.MapClientAppFallback();
         return app;
@@ -82,7 +84,10 @@ public static class ServerApp
         }
         // Sessions expire in real time even when case time is simulated: moving the demo clock must not sign everyone out.
         services.AddSingleton(sp => new SessionStore(sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), TimeProvider.System,
-            TimeSpan.FromHours(options.Auth.SessionHours)));
+            TimeSpan.FromHours(options.Auth.SessionHours), TimeSpan.FromMinutes(options.Auth.IdleMinutes)));
+        services.AddSingleton<SecurityLog>();
+        services.AddSingleton<Org>();
+        services.AddSingleton<WorkflowEngine.Server.Organisation.Staffing>();
         services.AddClientAppCompression();
         var shared = DatabaseSetup.IsPostgres(options.Database);
         services.AddSingleton(new AlertBroadcaster(relayedByDatabase: shared));
@@ -134,7 +139,8 @@ public static class ServerApp
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         services.AddSingleton(clock);
         services.AddPooledDbContextFactory<WorkflowDbContext>(o => DatabaseSetup.Configure(o, options.Database));
-        var roleCatalog = RoleCatalog.Load(Path.Combine(RepositoryPaths.Definitions(options), "roles.json"));
+        var roleCatalog = new PostCatalog(RoleCatalog.Load(Path.Combine(RepositoryPaths.Definitions(options), "roles.json")));
+        services.AddSingleton(roleCatalog);
         var checks = RiskCheckRegistry.CreateDefault();
         services.AddSingleton(new RoleNames(roleCatalog));
         services.AddSingleton(checks);

@@ -14,9 +14,24 @@ field() { grep -o "\"$1\":\"[^\"]*\"" | head -n 1 | cut -d '"' -f 4; }
 # The id of the first open task in a case reply.
 first_task() { grep -o '"tasks":\[{"taskId":"[^"]*"' | cut -d '"' -f 6; }
 call() { curl -sS --fail-with-body -H 'Content-Type: application/json' "$@"; }
+# Signs in and prints the token. The sample passwords must be changed at first sign-in: the reply then says
+# "mustChangePassword":true and its token is good only for POST /api/auth/password, which answers with a full
+# sign-in. On a later run (password already changed) the new password is used.
+sign_in() {
+  local user=$1 sample=$2 changed=$3 reply
+  reply=$(curl -sS -H 'Content-Type: application/json' -X POST "$BASE/api/auth/login" -d "{\"username\":\"$user\",\"password\":\"$sample\"}")
+  if echo "$reply" | grep -q '"mustChangePassword":true'; then
+    echo "   首次登录须修改初始密码：$user 的新密码为 $changed" >&2
+    reply=$(call -X POST "$BASE/api/auth/password" -H "Authorization: Bearer $(echo "$reply" | field token)" \
+      -d "{\"currentPassword\":\"$sample\",\"newPassword\":\"$changed\"}")
+  elif ! echo "$reply" | grep -q '"token"'; then
+    reply=$(call -X POST "$BASE/api/auth/login" -d "{\"username\":\"$user\",\"password\":\"$changed\"}")
+  fi
+  echo "$reply" | field token
+}
 
 echo "1. 窗口工作人员登录"
-CLERK=$(call -X POST "$BASE/api/auth/login" -d '{"username":"window","password":"window@2026"}' | field token)
+CLERK=$(sign_in window 'window@2026' 'Walk-window#2026')
 
 echo "2. 受理窗口收件：启动“行政审批”案件"
 CASE_JSON=$(call -X POST "$BASE/api/cases" -H "Authorization: Bearer $CLERK" \
@@ -39,7 +54,7 @@ CASE_JSON=$(call -X POST "$BASE/api/cases/$CASE/tasks/$TASK/actions/accept" -H "
 echo "   已受理，进入“$(echo "$CASE_JSON" | field stepName)”；法定时限届满于 $(echo "$CASE_JSON" | grep -o '"caseDeadline":{[^}]*' | grep -o '"dueAt":"[^"]*"' | cut -d '"' -f 4)"
 
 echo "5. 监督人员登录，模拟时钟前进 5 天（审核环节时限 3 个工作日）"
-SUPERVISOR=$(call -X POST "$BASE/api/auth/login" -d '{"username":"supervisor","password":"supervisor@2026"}' | field token)
+SUPERVISOR=$(sign_in supervisor 'supervisor@2026' 'Walk-supervisor#2026')
 call -X POST "$BASE/api/clock/advance" -H "Authorization: Bearer $SUPERVISOR" -d '{"duration":"P5D"}' >/dev/null
 echo "   现在时间 $(call "$BASE/api/clock" -H "Authorization: Bearer $SUPERVISOR" | field now)"
 

@@ -46,6 +46,8 @@ public sealed class WorkflowHost : WebApplicationFactory<Program>
         builder.UseSetting("Clock:Start", _clockStart);
         builder.UseSetting("Timers:SweepSeconds", "3600");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The tests sign in as the sample users with their documented passwords, without the first-sign-in change.
+        builder.UseSetting("Auth:SeedMustChangePassword", "false");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Log));
     }

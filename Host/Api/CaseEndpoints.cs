@@ -20,11 +20,15 @@ public static partial class CaseEndpoints
     {
         var group = app.MapGroup("/api/cases").WithTags("Cases");
 
-        group.MapPost("", async (StartCaseRequest request, CaseService cases, CaseViews views, ClaimsPrincipal user, CancellationToken ct) =>
+        group.MapPost("", async (StartCaseRequest request, CaseService cases, CaseViews views, ClaimsPrincipal user,
+            WorkflowEngine.Server.Organisation.Staffing staffing, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(request.DefinitionId)) return Problems.BadRequest("请指定流程（definitionId）。");
             var (data, error) = JsonData.ToValues(request.Data);
             if (error is not null) return Problems.BadRequest(error);
+            if (await staffing.CheckStartAsync(request.DefinitionId, data, user.ToActor(), ct) is { } vacant)
+                return Results.Problem(title: "岗位无人在岗", detail: vacant, statusCode: StatusCodes.Status422UnprocessableEntity,
+                    extensions: new Dictionary<string, object?> { ["code"] = "post-vacant" });
             var result = await cases.StartAsync(request.DefinitionId, data, user.ToActor(), ct);
             if (result.Outcome is Refused refused) return Problems.Refusal(refused);
             var view = views.Build(result, user.ToActor());

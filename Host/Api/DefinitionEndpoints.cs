@@ -55,10 +55,15 @@ public static class DefinitionEndpoints
                 : Results.Created($"/api/definitions/{dto.Id}?version={dto.Version}", dto);
         }).RequireAuthorization(Policies.ProcessOwner);
 
-        group.MapPost("/{id}/versions/{version:int}/publish", async (string id, int version, DefinitionStore store, CancellationToken ct) =>
+        group.MapPost("/{id}/versions/{version:int}/publish", async (string id, int version, DefinitionStore store,
+            WorkflowEngine.Server.Organisation.Staffing staffing, CancellationToken ct) =>
         {
             var record = await store.PublishAsync(id, version, ct);
-            return record is null ? Problems.NotFound($"流程“{id}”没有第 {version} 版。") : Results.Ok(DefinitionVersionDto.From(record));
+            if (record is null) return Problems.NotFound($"流程“{id}”没有第 {version} 版。");
+            // Published all the same; the owner is told which posts nobody holds yet.
+            var warnings = staffing.VacantPostsOf(store.Parse(record))
+                .Select(p => $"岗位“{p.Name}”（{p.Id}）暂无在岗人员，由其办理的步骤将无人办理，请联系系统管理员配备人员。").ToList();
+            return Results.Ok(DefinitionVersionDto.From(record) with { Warnings = warnings });
         }).RequireAuthorization(Policies.ProcessOwner);
     }
 

@@ -6,7 +6,11 @@ namespace WorkflowEngine.Server.Api;
 
 public sealed record LoginRequest(string? Username, string? Password);
 public sealed record UserDto(string Id, string Name, string? Department, IReadOnlyList<string> Roles, IReadOnlyDictionary<string, string> RoleNames);
-public sealed record LoginResponse(string Token, UserDto User);
+/// <summary>A sign-in: with <see cref="MustChangePassword"/> the token may only change the password (POST /api/auth/password).</summary>
+public sealed record LoginResponse(string Token, UserDto User, bool MustChangePassword = false);
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+public sealed record LogoutAllResponse(int Ended);
+public sealed record SecurityLogEntryDto(long Id, DateTimeOffset At, string Kind, string? UserId, string? ActorId, string Detail, string? RemoteAddress);
 
 public sealed record StartCaseRequest(string? DefinitionId, JsonElement? Data);
 public sealed record ActionRequest(JsonElement? Data, string? Opinion);
@@ -29,7 +33,8 @@ public sealed record DefinitionListItemDto(
 }
 
 public sealed record DefinitionVersionDto(
-    string Id, int Version, string Name, string? Category, string Status, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? PublishedAt)
+    string Id, int Version, string Name, string? Category, string Status, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? PublishedAt,
+    IReadOnlyList<string>? Warnings = null)
 {
     public static DefinitionVersionDto From(DefinitionRecord r) => new(r.Id, r.Version, r.Name, r.Category, r.Status, r.CreatedAt, r.CreatedBy, r.PublishedAt);
 }

@@ -7,60 +7,67 @@ using WorkflowEngine.Store.Persistence.Records;
 
 namespace WorkflowEngine.Server.Auth;
 
-/// <summary>Bearer tokens: random, returned once, stored only as a hash, valid for the configured hours.</summary>
-public sealed class SessionStore(IDbContextFactory<WorkflowDbContext> dbFactory, TimeProvider clock, TimeSpan lifetime)
+/// <summary>
+/// Bearer tokens: random, returned once, stored only as a hash, valid for the configured hours and ended sooner
+/// when not used for the idle time. A password-change-only session is what a forced change at first sign-in gets.
+/// </summary>
+public sealed class SessionStore(IDbContextFactory<WorkflowDbContext> dbFactory, TimeProvider clock, TimeSpan lifetime, TimeSpan? idle = null)
 {
-    public async Task<string> CreateAsync(string userId, CancellationToken ct = default)
+    private readonly TimeSpan _idle = idle ?? TimeSpan.FromMinutes(30);
+
+    public async Task<string> CreateAsync(string userId, CancellationToken ct = default) => await CreateAsync(userId, false, ct);
+
+    public async Task<string> CreateAsync(string userId, bool passwordChangeOnly, CancellationToken ct = default)
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.Sessions.Add(new SessionRecord { TokenHash = Hash(token), UserId = userId, CreatedAt = now, ExpiresAt = now + lifetime });
+        db.Sessions.Add(new SessionRecord
+        {
+            TokenHash = Hash(token), UserId = userId, CreatedAt = now, ExpiresAt = now + (passwordChangeOnly ? TimeSpan.FromMinutes(15) : lifetime),
+            LastSeenAt = now, PasswordChangeOnly = passwordChangeOnly,
+        });
         await db.SaveChangesAsync(ct);
         return token;
     }
 
-    /// <summary>How long a validated session is answered from memory before the database is asked again.</summary>
-    public static readonly TimeSpan Remember = TimeSpan.FromSeconds(30);
+    public async Task<UserRecord?> UserForAsync(string token, CancellationToken ct = default) => (await SessionForAsync(token, ct))?.User;
 
-    // Validated sessions by token hash: a request needs no database round trip while the entry is fresh. Logging out
-    // removes the entry first, so a token stops working at once; Forget drops a user's entries (deactivation, new password).
-    private readonly ConcurrentDictionary<string, (UserRecord User, DateTimeOffset Until)> _recent = new();
-
-    public async Task<UserRecord?> UserForAsync(string token, CancellationToken ct = default)
+    /// <summary>The live session of a token and its user; using it counts as activity.</summary>
+    public async Task<(UserRecord User, SessionRecord Session)?> SessionForAsync(string token, CancellationToken ct = default)
     {
         var hash = Hash(token);
         var now = clock.GetUtcNow();
-        if (_recent.TryGetValue(hash, out var hit))
-        {
-            if (hit.Until > now) return hit.User;
-            _recent.TryRemove(hash, out _);
-        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var found = await (from s in db.Sessions
                            join u in db.Users on s.UserId equals u.Id
                            where s.TokenHash == hash && s.ExpiresAt > now && u.Active
-                           select new { User = u, s.ExpiresAt }).AsNoTracking().SingleOrDefaultAsync(ct);
+                           select new { s, u }).AsNoTracking().SingleOrDefaultAsync(ct);
         if (found is null) return null;
-        if (_recent.Count >= 10_000) _recent.Clear();
-        _recent[hash] = (found.User, found.ExpiresAt < now + Remember ? found.ExpiresAt : now + Remember);
-        return found.User;
-    }
-
-    /// <summary>Drops what is remembered of a user's sessions, so that a change to the user counts from the next request.</summary>
-    public void Forget(string userId)
-    {
-        foreach (var (hash, entry) in _recent)
-            if (entry.User.Id == userId) _recent.TryRemove(hash, out _);
+        if (found.s.LastSeenAt + _idle <= now)
+        {
+            await db.Sessions.Where(s => s.TokenHash == hash).ExecuteDeleteAsync(ct);
+            return null;
+        }
+        // Activity is written at most every tenth of the idle time (and at least every minute), not on every request.
+        var step = TimeSpan.FromTicks(Math.Min(_idle.Ticks / 10, TimeSpan.FromMinutes(1).Ticks));
+        if (now - found.s.LastSeenAt >= step)
+            await db.Sessions.Where(s => s.TokenHash == hash).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), ct);
+        return (found.u, found.s);
     }
 
     public async Task EndAsync(string token, CancellationToken ct = default)
     {
         var hash = Hash(token);
-        _recent.TryRemove(hash, out _);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Sessions.Where(s => s.TokenHash == hash).ExecuteDeleteAsync(ct);
-        _recent.TryRemove(hash, out _); // a request that read the session before it was deleted may have remembered it
+    }
+
+    /// <summary>Ends every session of a user (sign out everywhere, a password change or reset, a disabled account).</summary>
+    public async Task<int> EndAllAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Sessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
     }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

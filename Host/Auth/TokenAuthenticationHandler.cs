@@ -13,6 +13,8 @@ public sealed class TokenAuthenticationHandler(
 {
     public const string SchemeName = "Token";
     public const string Cookie = "wf_session";
+    /// <summary>Present on a session that may only change the password.</summary>
+    public const string PasswordChangeOnlyClaim = "wf:password-change-only";
 
     public static string? TokenOf(HttpRequest request)
     {
@@ -25,13 +27,34 @@ public sealed class TokenAuthenticationHandler(
     {
         var token = TokenOf(Request);
         if (string.IsNullOrEmpty(token)) return AuthenticateResult.NoResult();
-        var user = await sessions.UserForAsync(token, Context.RequestAborted);
-        if (user is null) return AuthenticateResult.Fail("登录已失效，请重新登录。");
+        var found = await sessions.SessionForAsync(token, Context.RequestAborted);
+        if (found is not var (user, session)) return AuthenticateResult.Fail("登录已失效，请重新登录。");
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user.Id), new(ClaimTypes.Name, user.DisplayName) };
-        claims.AddRange(user.RoleSet.Select(r => new Claim(ClaimTypes.Role, r)));
+        if (session.PasswordChangeOnly) claims.Add(new Claim(PasswordChangeOnlyClaim, "true"));
+        else claims.AddRange(user.RoleSet.Select(r => new Claim(ClaimTypes.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
+}
+
+/// <summary>A session that must change its password first may call nothing else of the API.</summary>
+public static class PasswordChangeGate
+{
+    public const string PasswordRoute = "/api/auth/password";
+
+    public static IApplicationBuilder UsePasswordChangeGate(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (http.User.HasClaim(TokenAuthenticationHandler.PasswordChangeOnlyClaim, "true")
+            && http.Request.Path.StartsWithSegments("/api")
+            && !(HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals(PasswordRoute, StringComparison.OrdinalIgnoreCase)))
+        {
+            await Results.Problem(title: "须先修改密码", detail: "初始密码或重置后的密码须先修改，修改密码后才能使用系统。",
+                statusCode: StatusCodes.Status403Forbidden, extensions: new Dictionary<string, object?> { ["code"] = "must-change-password" })
+                .ExecuteAsync(http);
+            return;
+        }
+        await next(http);
+    });
 }
 
 public static class ClaimsPrincipalExtensions

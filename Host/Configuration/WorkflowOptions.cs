@@ -65,4 +65,8 @@ public sealed class CalendarOptions
 public sealed class AuthOptions
 {
     public int SessionHours { get; set; } = 12;
+    /// <summary>A session not used for this long ends (等保: idle timeout); fractions allowed.</summary>
+    public double IdleMinutes { get; set; } = 30;
+    /// <summary>Whether the users created on an empty database must change their password at first sign-in.</summary>
+    public bool SeedMustChangePassword { get; set; } = true;
 }

@@ -24,8 +24,10 @@ public sealed class StartupInitializer(
         var version = await DatabaseSetup.MigrateAsync(o.Database, logger);
         logger.LogInformation("Database {Path} at schema version {Version}", DatabaseSetup.Describe(o.Database), version);
 
-        var created = await users.SeedAsync(ReadUsers(RepositoryPaths.Users(o)), ct);
+        var usersFile = RepositoryPaths.Users(o);
+        var created = await users.SeedAsync(ReadUsers(usersFile), ReadDepartments(usersFile), o.Auth.SeedMustChangePassword, ct);
         if (created > 0) logger.LogWarning("Created {Count} sample users from samples/users.json: change their passwords", created);
+        await users.SyncBuiltinPostsAsync(ct);
         await users.RefreshAsync(ct);
 
         var definitionsFolder = RepositoryPaths.Definitions(o);
@@ -52,6 +54,10 @@ public sealed class StartupInitializer(
         }
         logger.LogInformation("Definitions: {Stored} new versions stored, {Unchanged} unchanged, {Invalid} invalid and skipped", stored, unchanged, invalid);
     }
+
+    private static IEnumerable<SeedDepartment> ReadDepartments(string path) =>
+        (JObject.Parse(File.ReadAllText(path))["departments"] as JArray ?? []).Select(d => new SeedDepartment(
+            (string)d["id"]!, (string)d["name"]!, (string?)d["head"], (string?)d["leader"]));
 
     private static IEnumerable<SeedUser> ReadUsers(string path) =>
         ((JArray)JObject.Parse(File.ReadAllText(path))["users"]!).Select(u => new SeedUser(

@@ -20,6 +20,11 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<UserRecord> Users => Set<UserRecord>();
     public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
     public DbSet<CalendarRecord> Calendars => Set<CalendarRecord>();
+    public DbSet<DepartmentRecord> Departments => Set<DepartmentRecord>();
+    public DbSet<PostRecord> Posts => Set<PostRecord>();
+    public DbSet<PasswordHistoryRecord> PasswordHistory => Set<PasswordHistoryRecord>();
+    public DbSet<LoginFailureRecord> LoginFailures => Set<LoginFailureRecord>();
+    public DbSet<SecurityLogRecord> SecurityLog => Set<SecurityLogRecord>();
 
     /// <summary>The earliest timer any case waits for, if need be no later than <paramref name="upTo"/>.</summary>
     public Task<DateTimeOffset?> EarliestTimerAsync(DateTimeOffset? upTo, CancellationToken ct) =>
@@ -51,6 +56,11 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
         });
         model.Entity<SessionRecord>().ToTable("sessions").HasKey(s => s.TokenHash);
         model.Entity<CalendarRecord>().ToTable("calendars").HasKey(c => c.Year);
+        model.Entity<DepartmentRecord>().ToTable("departments").HasKey(d => d.Id);
+        model.Entity<PostRecord>().ToTable("posts").HasKey(p => p.Id);
+        model.Entity<PasswordHistoryRecord>().ToTable("password_history").HasKey(p => p.Id);
+        model.Entity<LoginFailureRecord>().ToTable("login_failures").HasKey(f => f.Id);
+        model.Entity<SecurityLogRecord>().ToTable("security_log").HasKey(l => l.Id);
 
         foreach (var entity in model.Model.GetEntityTypes())
             foreach (var property in entity.GetProperties())

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Runtime;
 
 namespace WorkflowEngine.Server.Cli.Bench;

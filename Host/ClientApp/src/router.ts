@@ -6,7 +6,7 @@ declare module 'vue-router' {
     title?: string
     public?: boolean
     bare?: boolean
-    need?: 'official' | 'supervisor' | 'process-owner'
+    need?: 'official' | 'supervisor' | 'process-owner' | 'admin'
   }
 }
 
@@ -24,6 +24,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/designer', component: () => import('./views/DesignerListView.vue'), meta: { title: '流程设计', need: 'process-owner' } },
   { path: '/designer/:id/:version', component: () => import('./views/DesignerView.vue'), meta: { title: '流程设计器', need: 'process-owner' } },
   { path: '/designer/:id/compare/:a/:b', component: () => import('./views/CompareView.vue'), meta: { title: '版本比较', need: 'process-owner' } },
+  { path: '/organisation', component: () => import('./views/OrganisationView.vue'), meta: { title: '组织机构', need: 'admin' } },
   { path: '/calendar', component: () => import('./views/CalendarView.vue'), meta: { title: '工作日历' } },
   { path: '/:pathMatch(.*)*', component: () => import('./views/NotFoundView.vue'), meta: { title: '页面不存在' } },
 ]

@@ -11,6 +11,13 @@ public sealed class UserRecord
     public required string Roles { get; set; }
     public bool Active { get; set; } = true;
     public required DateTimeOffset CreatedAt { get; set; }
+    /// <summary>The department (科室) the user belongs to; <see cref="Department"/> keeps its name.</summary>
+    public string? DepartmentId { get; set; }
+    /// <summary>Set for seeded and reset passwords: the next sign-in may only change the password.</summary>
+    public bool MustChangePassword { get; set; }
+    public DateTimeOffset? PasswordChangedAt { get; set; }
+    /// <summary>Sign-in refused until then after too many failures.</summary>
+    public DateTimeOffset? LockedUntil { get; set; }
 
     public IReadOnlySet<string> RoleSet => Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
 }
@@ -22,6 +29,10 @@ public sealed class SessionRecord
     public required string UserId { get; set; }
     public required DateTimeOffset CreatedAt { get; set; }
     public required DateTimeOffset ExpiresAt { get; set; }
+    /// <summary>The last request made with the session; it expires when idle too long.</summary>
+    public DateTimeOffset LastSeenAt { get; set; }
+    /// <summary>A session that may only change the password (a forced change at first sign-in).</summary>
+    public bool PasswordChangeOnly { get; set; }
 }
 
 /// <summary>A loaded year of the official holiday calendar.</summary>

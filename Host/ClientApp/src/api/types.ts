@@ -40,6 +40,18 @@ export type AlertDto = S['AlertDto']
 export type OpenDeadline = S['OpenDeadlineDto']
 export type OnTimeStat = S['OnTimeDto']
 export type RiskEventDto = S['RiskEventDto']
+export type LoginResponse = S['LoginResponse']
+
+// ---- Organisation and accounts (administrators) ----
+export type DepartmentDto = S['DepartmentDto']
+export type PostDto = S['PostDto']
+export type AdminUserDto = S['AdminUserDto']
+export type UserCreatedDto = S['UserCreatedDto']
+export type ImportResultDto = S['ImportResultDto']
+export type ImportErrorDto = S['ImportErrorDto']
+export type VacantPostDto = S['VacantPostDto']
+export type ResetPasswordResponse = S['ResetPasswordResponse']
+export type SecurityLogEntryDto = S['SecurityLogEntryDto']
 
 /** A flow in the catalog (GET /api/definitions); the document leaves every property optional, the API always sends them. */
 export type DefinitionSummary = Required<Omit<S['DefinitionListItemDto'], 'status'>> & {

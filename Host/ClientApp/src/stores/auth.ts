@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { api, ApiError } from '@/api/http'
-import type { User } from '@/api/types'
+import type { LoginResponse, User } from '@/api/types'
 
 export const SYSTEM_ROLES = ['admin', 'process-owner', 'supervisor'] as const
 
@@ -12,7 +12,13 @@ export interface MenuItem {
 
 /** The signed-in user and what the menu offers them. */
 export const useAuthStore = defineStore('auth', {
-  state: () => ({ user: null as User | null, checked: false }),
+  state: () => ({
+    user: null as User | null,
+    checked: false,
+    /** After a first sign-in (or an administrator's reset): a token good only for changing the password. */
+    pendingToken: null as string | null,
+    pendingUser: null as User | null,
+  }),
   getters: {
     signedIn: (s) => !!s.user,
     roles: (s): string[] => s.user?.roles ?? [],
@@ -42,6 +48,7 @@ export const useAuthStore = defineStore('auth', {
       items.push({ path: '/cases', title: '案件查询', icon: 'Folder' })
       items.push({ path: '/flows', title: '流程目录', icon: 'Share' })
       if (this.isSupervisor) items.push({ path: '/supervision', title: '电子监察', icon: 'Warning' })
+      if (this.isAdmin) items.push({ path: '/organisation', title: '组织机构', icon: 'OfficeBuilding' })
       if (this.isProcessOwner) items.push({ path: '/designer', title: '流程设计', icon: 'EditPen' })
       items.push({ path: '/calendar', title: '工作日历', icon: 'Calendar' })
       return items
@@ -56,11 +63,34 @@ export const useAuthStore = defineStore('auth', {
     },
   },
   actions: {
+    /** Signs in; returns false when the password must be changed first (see changePassword). */
     async login(username: string, password: string) {
-      const r = await api.post<{ token: string; user: User }>('/api/auth/login', { username, password }, { quiet401: true })
+      const r = await api.post<LoginResponse>('/api/auth/login', { username, password }, { quiet401: true })
+      if (r.mustChangePassword) {
+        this.pendingToken = r.token
+        this.pendingUser = r.user
+        return false
+      }
       this.user = r.user
       this.checked = true
+      return true
+    },
+    /** Changes the password (with the pending first-sign-in token if there is one); the answer is a full sign-in. */
+    async changePassword(currentPassword: string, newPassword: string) {
+      const headers: Record<string, string> = this.pendingToken ? { Authorization: `Bearer ${this.pendingToken}` } : {}
+      const r = await api.post<LoginResponse>('/api/auth/password', { currentPassword, newPassword }, { headers, quiet401: !!this.pendingToken })
+      this.user = r.user
+      this.pendingToken = null
+      this.pendingUser = null
+      this.checked = true
       return r.user
+    },
+    async logoutAll() {
+      try {
+        await api.post('/api/auth/logout-all', {}, { quiet401: true })
+      } finally {
+        this.user = null
+      }
     },
     async logout() {
       try {
@@ -82,8 +112,9 @@ export const useAuthStore = defineStore('auth', {
       return this.user
     },
     /** Whether a route needing these roles is open to the user. */
-    allows(need: 'official' | 'supervisor' | 'process-owner' | undefined) {
+    allows(need: 'official' | 'supervisor' | 'process-owner' | 'admin' | undefined) {
       if (!need) return true
+      if (need === 'admin') return this.isAdmin
       if (need === 'official') return this.isOfficial || this.isAdmin
       if (need === 'supervisor') return this.isSupervisor
       return this.isProcessOwner

@@ -272,7 +272,7 @@ public sealed class UiScenarioTests
         await page.ShotAsync("09-designer-error");
 
         // Fix it in the side panel: the failing action's target, and lengthen the review time limit.
-        await page.SelectOptionAsync(page.Locator("[data-action-index='1'] .el-select").First, "即办件 / 承诺件（route-kind）");
+        await page.SelectOptionAsync(page.Locator("[data-action-index='3'] .el-select").First, "即办件 / 承诺件（route-kind）");
         await page.FillAsync("[data-test=limit-amount] input", "4");
         await page.Locator("[data-test=limit-amount] input").BlurAsync();
         await page.ClickAsync("[data-test=validate]");

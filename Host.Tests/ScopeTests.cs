@@ -5,7 +5,8 @@ namespace WorkflowEngine.Host.Tests;
 
 /// <summary>
 /// Who sees what, route by route from the OpenAPI document: outsiders get 401; a case is 404 to a signed-in user outside its
-/// scope and 200 to those who acted on it, hold a post that can act on it now, or supervise; supervisors' lists are 403 to others.
+/// scope and 200 to those who acted on it, hold a post that can act on it now, head or 分管 the department of one who acted,
+/// or supervise; supervisors' lists are 403 to others.
 /// </summary>
 public class ScopeTests
 {
@@ -22,10 +23,12 @@ public class ScopeTests
             ["window2"] = await host.LoginAsync("window2"),        // holds the post of its open task
             ["reviewer"] = await host.LoginAsync("reviewer"),      // will act later, not yet
             ["director"] = await host.LoginAsync("director"),
+            ["approval-chief"] = await host.LoginAsync("approval-chief"),  // heads the window's department
+            ["deputy"] = await host.LoginAsync("deputy"),                  // its 分管领导
             ["supervisor"] = await host.LoginAsync("supervisor"),
             ["admin"] = await host.LoginAsync("admin"),
         };
-        var inScope = new HashSet<string> { "window", "window2", "supervisor", "admin" };
+        var inScope = new HashSet<string> { "window", "window2", "approval-chief", "deputy", "supervisor", "admin" };
         var supervisors = new HashSet<string> { "supervisor", "admin" };
         var outsider = host.CreateClient();
         var paths = (await users["admin"].Get("/openapi/v1.json")).Body.GetProperty("paths").EnumerateObject()

@@ -37,7 +37,7 @@ public static partial class CaseEndpoints
 
         // Case search, newest first; paged by keyset on (started_at, id) descending.
         group.MapGet("", async (string? status, string? definitionId, string? q, string? limit, string? cursor,
-            IDbContextFactory<WorkflowDbContext> dbFactory, ClaimsPrincipal user, CancellationToken ct) =>
+            IDbContextFactory<WorkflowDbContext> dbFactory, UserDirectory directory, ClaimsPrincipal user, CancellationToken ct) =>
         {
             var (size, limitError) = Paging.Limit(limit);
             if (limitError is not null) return limitError;
@@ -45,7 +45,8 @@ public static partial class CaseEndpoints
             if (cursorError is not null) return cursorError;
             if (key is not null && !Paging.Valid(key, k => (Paging.Instant(k[0])!.Value, k[1]!))) return Paging.BadCursor();
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var query = db.Cases.AsNoTracking().VisibleTo(db, user.ToActor());
+            var viewer = user.ToActor();
+            var query = db.Cases.AsNoTracking().VisibleTo(db, viewer, directory.OverseenBy(viewer.Id));
             if (!string.IsNullOrEmpty(status)) query = query.Where(c => c.Status == status);
             if (!string.IsNullOrEmpty(definitionId)) query = query.Where(c => c.DefinitionId == definitionId);
             if (!string.IsNullOrWhiteSpace(q))
@@ -159,7 +160,8 @@ public static class ETags
 
 /// <summary>Loads stored cases into the views the API returns.</summary>
 public sealed class CaseViews(
-    IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions, CaseStateCache states, RuntimeProvider runtimes, TimeProvider clock)
+    IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions, CaseStateCache states, RuntimeProvider runtimes, TimeProvider clock,
+    UserDirectory directory)
 {
     /// <summary>The case as the viewer may see it; null when there is no such case or it is outside the viewer's scope.</summary>
     public async Task<CaseDto?> LoadAsync(string id, Actor viewer, CancellationToken ct)
@@ -169,7 +171,7 @@ public sealed class CaseViews(
         if (record is null) return null;
         var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;
         var state = states.Read(record.Id, record.StateJson);
-        if (!CaseScope.CanSee(definition, state, viewer)) return null;
+        if (!CaseScope.CanSee(definition, state, viewer, directory.OverseenBy(viewer.Id))) return null;
         return CaseView.Build(record, definition, state, runtimes.Create(), viewer, clock.GetUtcNow());
     }
 
@@ -181,7 +183,7 @@ public sealed class CaseViews(
             .SingleOrDefaultAsync(c => c.Id == id, ct);
         if (record is null) return false;
         var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;
-        return CaseScope.CanSee(definition, states.Read(record.Id, record.StateJson), viewer);
+        return CaseScope.CanSee(definition, states.Read(record.Id, record.StateJson), viewer, directory.OverseenBy(viewer.Id));
     }
 
     public CaseDto Build(CaseResult result, Actor viewer) =>

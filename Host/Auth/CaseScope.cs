@@ -8,26 +8,28 @@ namespace WorkflowEngine.Server.Auth;
 
 /// <summary>
 /// The product's side of the core's <see cref="CaseVisibility"/> rule: supervisors (纪检, 督办) and administrators see every
-/// case; anyone else sees the cases they have acted on or can act on.
+/// case; anyone else sees the cases they have acted on or can act on, and the heads and 分管领导 of a department see the
+/// cases its members have acted on.
 /// </summary>
 public static class CaseScope
 {
     public static bool SeesEverything(Actor viewer) => viewer.Holds(SystemRoles.Supervisor) || viewer.Holds(SystemRoles.Admin);
 
-    public static bool CanSee(FlowDefinition definition, CaseState state, Actor viewer) =>
-        CaseVisibility.CanSee(definition, state, viewer, SeesEverything(viewer));
+    public static bool CanSee(FlowDefinition definition, CaseState state, Actor viewer, IReadOnlySet<string> overseen) =>
+        CaseVisibility.CanSee(definition, state, viewer, SeesEverything(viewer), overseen.Contains);
 
     /// <summary>
     /// The cases a list may show the viewer, in SQL: those they acted on (their history) or whose open task their post
     /// works on. A subset of <see cref="CanSee"/> (posts that act only through a step's extra actions open the case from
     /// their work list or a link), so a list never shows a case the viewer may not open.
     /// </summary>
-    public static IQueryable<CaseRecord> VisibleTo(this IQueryable<CaseRecord> cases, WorkflowDbContext db, Actor viewer)
+    public static IQueryable<CaseRecord> VisibleTo(this IQueryable<CaseRecord> cases, WorkflowDbContext db, Actor viewer, IReadOnlySet<string> overseen)
     {
         if (SeesEverything(viewer)) return cases;
         var roles = viewer.Roles.ToList();
-        return cases.Where(c => c.StartedBy == viewer.Id
-            || db.History.Any(h => h.CaseId == c.Id && h.ActorId == viewer.Id)
+        var people = overseen.Append(viewer.Id).ToList();
+        return cases.Where(c => people.Contains(c.StartedBy)
+            || db.History.Any(h => h.CaseId == c.Id && people.Contains(h.ActorId))
             || db.Tasks.Any(t => t.CaseId == c.Id && roles.Contains(t.Role)));
     }
 }

@@ -30,9 +30,24 @@ public sealed class UserDirectory(IDbContextFactory<WorkflowDbContext> dbFactory
             .GroupBy(x => x.Role)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<RosterMember>)g.Select(x => x.Member).ToList());
         Volatile.Write(ref _roster, new FixedRoster(holders));
+        var departments = await db.Departments.AsNoTracking().Where(d => d.Active).ToListAsync(ct);
+        Volatile.Write(ref _overseen, departments
+            .SelectMany(d => new[] { d.HeadUserId, d.LeaderUserId }.OfType<string>().Select(overseer => (Overseer: overseer, Department: d.Id)))
+            .GroupBy(x => x.Overseer)
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)users.Where(u => g.Any(x => x.Department == u.DepartmentId)).Select(u => u.Id).ToHashSet()));
         var stored = await db.Posts.AsNoTracking().ToListAsync(ct);
         if (stored.Count > 0) posts.Replace(stored.Select(p => KeyValuePair.Create(p.Id, p.Name)));
     }
+
+    /// <summary>
+    /// The people a user oversees as the head or the 分管领导 of their departments (the department's members, as the
+    /// organisation last read says); empty for anyone who heads no department.
+    /// </summary>
+    public IReadOnlySet<string> OverseenBy(string userId) =>
+        Volatile.Read(ref _overseen).TryGetValue(userId, out var members) ? members : NoOne;
+
+    private static readonly IReadOnlySet<string> NoOne = new HashSet<string>();
+    private IReadOnlyDictionary<string, IReadOnlySet<string>> _overseen = new Dictionary<string, IReadOnlySet<string>>();
 
     public async Task<UserRecord?> FindAsync(string id, CancellationToken ct = default)
     {

@@ -286,13 +286,18 @@ public sealed class UiScenarioTests
         await Expect(page.Locator("[data-test=designer-status]")).ToHaveTextAsync("已发布");
         await page.ShotAsync("10-designer-published");
 
-        // The running case stays on version 1.
-        await page.GotoAsync(caseUrl);
-        await Expect(page.Locator("[data-test=case-version]")).ToHaveTextAsync("流程第 1 版");
         await page.GotoAsync(Url + "/designer/licensing-approval/compare/1/2");
         await Expect(page.Locator("[data-test=diff]")).ToContainTextAsync("修改环节 1");
         await Expect(page.Locator("[data-test=diff]")).ToContainTextAsync("环节时限 › 时长");
         await page.ShotAsync("11-version-diff");
+
+        // The running case stays on version 1 (the case is outside a process owner's scope; the supervisor sees every case).
+        await page.LogoutAsync(Url);
+        await page.LoginAsync(Url, "supervisor", "supervisor@2026");
+        await page.GotoAsync(caseUrl);
+        await Expect(page.Locator("[data-test=case-version]")).ToHaveTextAsync("流程第 1 版");
+        await page.LogoutAsync(Url);
+        await page.LoginAsync(Url, "owner", "owner@2026");
 
         // --- Calendar: view the year, load next year's notice ---
         await page.ClickAsync("[data-test=menu-calendar]");

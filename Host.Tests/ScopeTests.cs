@@ -54,6 +54,9 @@ public class ScopeTests
             (await client.Get("/api/cases")).Items.EnumerateArray().Any(c => c.GetProperty("id").GetString() == id)
                 .Should().Be(inScope.Contains(name), $"{name} lists only the cases in scope");
 
+        (await users["window"].Post("/api/clock/advance", new { duration = "P1D" })).Status.Should().Be(HttpStatusCode.Forbidden,
+            "the simulated clock is a supervisor's and an administrator's tool");
+
         var refused = await users["director"].Post($"/api/cases/{id}/tasks/{view.Task("intake")}/actions/accept", new { data = new { materials = Api.AllMaterials } });
         refused.Status.Should().Be(HttpStatusCode.NotFound, "acting on a case outside one's scope does not even confirm it exists");
 

@@ -33,6 +33,6 @@ public static class ClockEndpoints
                 to = result.To,
                 timersFired = result.TimersFired,
             });
-        }).WithTags("Clock");
+        }).WithTags("Clock").RequireAuthorization(Policies.Supervisor);
     }
 }

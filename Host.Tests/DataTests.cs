@@ -21,7 +21,7 @@ public class DataTests
             else await clerk.Post($"/api/cases/{view.Id()}/tasks/{view.Task("intake")}/actions/accept", new { data = new { materials = Api.AllMaterials } });
         }
         (await supervisor.Post("/api/clock/advance", new { duration = "P5D" })).Status.Should().Be(HttpStatusCode.OK);
-        (await supervisor.Get("/api/alerts")).Body.GetArrayLength().Should().BeGreaterThan(0);
+        (await supervisor.Get("/api/alerts?limit=200")).Items.GetArrayLength().Should().BeGreaterThan(0);
         return ids;
     }
 
@@ -58,10 +58,10 @@ public class DataTests
         var clerk = await after.LoginAsync("window");
         (await clerk.StartLicensingCase()).GetProperty("caseNo").GetString().Should().Be("2026-000004");
         var supervisor = await after.LoginAsync("supervisor");
-        var alertsBefore = (await supervisor.Get("/api/alerts")).Body.GetArrayLength();
+        var alertsBefore = (await supervisor.Get("/api/alerts?limit=200")).Items.GetArrayLength();
         await supervisor.Post("/api/clock/advance", new { duration = "P30D" });
-        (await supervisor.Get("/api/alerts")).Body.GetArrayLength().Should().BeGreaterThan(alertsBefore, "new alerts get new ids after the copied ones");
-        (await supervisor.Post($"/api/alerts/{(await supervisor.Get("/api/alerts")).Body[0].GetProperty("id").GetInt64()}/ack", null)).Status.Should().Be(HttpStatusCode.OK);
+        (await supervisor.Get("/api/alerts?limit=200")).Items.GetArrayLength().Should().BeGreaterThan(alertsBefore, "new alerts get new ids after the copied ones");
+        (await supervisor.Post($"/api/alerts/{(await supervisor.Get("/api/alerts")).Items[0].GetProperty("id").GetInt64()}/ack", null)).Status.Should().Be(HttpStatusCode.OK);
     }
 
     [Test]

@@ -50,7 +50,8 @@ public sealed class NodeProcess : IAsyncDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         foreach (var a in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--db-provider", "Postgres", "--db-connection", database,
-                     "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information" }.Concat(settings))
+                     "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
+                     "--Auth:SeedMustChangePassword=false" }.Concat(settings))
             info.ArgumentList.Add(a);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var node = new NodeProcess(Process.Start(info)!, port);

@@ -346,18 +346,6 @@ public static partial class AdminEndpoints
     }
 }
 
-/// <summary>The database and what follows every organisation change: the security log and a fresh roster.</summary>
-public sealed class Org(IDbContextFactory<WorkflowDbContext> dbFactory, UserDirectory users, SecurityLog log)
-{
-    public Task<WorkflowDbContext> Db(CancellationToken ct) => dbFactory.CreateDbContextAsync(ct);
-
-    public async Task ChangedAsync(string actor, string detail, CancellationToken ct, string? userId = null)
-    {
-        await log.AppendAsync(SecurityLog.Kinds.AdminChange, userId, actor, detail, null, ct);
-        await users.RefreshAsync(ct);
-    }
-}
-
 /// <summary>Reads an import file: a CSV (header username,name,department,posts[,password]; posts separated by ; or |) or JSON.</summary>
 public static class UserImport
 {

@@ -41,7 +41,7 @@ public static class HttpBenchmark
         var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         var tokens = new Dictionary<string, string>();
         using (var login = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri(address) })
-            foreach (var user in new[] { "window", "reviewer", "deputy", "director" })
+            foreach (var user in Steps.Select(s => s.User).Distinct())
             {
                 var reply = await login.PostAsJsonAsync("/api/auth/login", new { username = user, password = user + "@2026" });
                 reply.EnsureSuccessStatusCode();

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using WorkflowEngine.Engine.Audit;
 using WorkflowEngine.Engine.Cases;
+using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Store.Persistence;
 using WorkflowEngine.Store.Persistence.Records;
 using WorkflowEngine.Engine.Runtime;
@@ -132,12 +133,12 @@ public static partial class CaseEndpoints
         var expected = ETags.Parse(http.Request.Headers.IfMatch.ToString());
         if (expected is { Valid: false }) return Problems.BadRequest("If-Match 应为案件的 ETag，如 \"7\"。");
         var actor = http.User.ToActor();
-        if (!await http.RequestServices.GetRequiredService<CaseViews>().CanSeeAsync(caseId, actor, http.RequestAborted))
-            return Problems.NotFound($"案件“{caseId}”不存在。");
+        var views = http.RequestServices.GetRequiredService<CaseViews>();
         var cases = http.RequestServices.GetRequiredService<CaseService>();
-        var result = await cases.ExecuteAsync(caseId, command with { ExpectedVersion = expected?.Version }, actor, http.RequestAborted);
+        var result = await cases.ExecuteAsync(caseId, command with { ExpectedVersion = expected?.Version }, actor, http.RequestAborted,
+            views.ScopeOf(actor));
         if (result.Outcome is Refused refused) return Problems.Refusal(refused);
-        var view = http.RequestServices.GetRequiredService<CaseViews>().Build(result, actor);
+        var view = views.Build(result, actor);
         http.Response.Headers.ETag = ETags.Of(view.Version);
         return Results.Ok(view);
     }
@@ -171,7 +172,7 @@ public sealed class CaseViews(
         if (record is null) return null;
         var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;
         var state = states.Read(record.Id, record.StateJson);
-        if (!CaseScope.CanSee(definition, state, viewer, directory.OverseenBy(viewer.Id))) return null;
+        if (!ScopeOf(viewer)(definition, state)) return null;
         return CaseView.Build(record, definition, state, runtimes.Create(), viewer, clock.GetUtcNow());
     }
 
@@ -183,7 +184,14 @@ public sealed class CaseViews(
             .SingleOrDefaultAsync(c => c.Id == id, ct);
         if (record is null) return false;
         var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;
-        return CaseScope.CanSee(definition, states.Read(record.Id, record.StateJson), viewer, directory.OverseenBy(viewer.Id));
+        return ScopeOf(viewer)(definition, states.Read(record.Id, record.StateJson));
+    }
+
+    /// <summary>The viewer's scope as a test on a loaded case.</summary>
+    public Func<FlowDefinition, CaseState, bool> ScopeOf(Actor viewer)
+    {
+        var overseen = directory.OverseenBy(viewer.Id);
+        return (definition, state) => CaseScope.CanSee(definition, state, viewer, overseen);
     }
 
     public CaseDto Build(CaseResult result, Actor viewer) =>

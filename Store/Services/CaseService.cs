@@ -53,7 +53,9 @@ public sealed class CaseService(
         }
     }
 
-    public async Task<CaseResult> ExecuteAsync(string caseId, Command command, Actor actor, CancellationToken ct = default)
+    /// <param name="visible">Whether the actor may see the case at all; a case they may not see is answered as missing.</param>
+    public async Task<CaseResult> ExecuteAsync(string caseId, Command command, Actor actor, CancellationToken ct = default,
+        Func<FlowDefinition, CaseState, bool>? visible = null)
     {
         await using (var transaction = await writes.BeginAsync(ct))
         {
@@ -63,6 +65,7 @@ public sealed class CaseService(
             var definition = await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct)
                 ?? throw new InvalidDataException($"Definition {record.DefinitionId} v{record.DefinitionVersion} of case {caseId} is missing.");
             var state = states.Read(record.Id, record.StateJson);
+            if (visible is not null && !visible(definition, state)) return NotFound($"案件“{caseId}”不存在。");
             var runtime = runtimes.Create();
             var now = clock.GetUtcNow();
             var outcome = runtime.Execute(definition, state, command, actor, now);

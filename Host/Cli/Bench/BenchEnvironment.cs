@@ -24,7 +24,7 @@ public sealed class BenchEnvironment : IAsyncDisposable
 
     /// <summary>The service layer over the SQLite file <paramref name="database"/> (made when missing).</summary>
     public static Task<BenchEnvironment> CreateAsync(string database, TimeProvider clock, string synchronous = "FULL") =>
-        CreateAsync(new WorkflowOptions { Database = { Path = database, Synchronous = synchronous } }, clock);
+        CreateAsync(new WorkflowOptions { Database = { Path = database, Synchronous = synchronous }, Auth = { SeedMustChangePassword = false } }, clock);
 
     /// <summary>The service layer, without web or scheduler, on the database of <paramref name="options"/> (SQLite or PostgreSQL).</summary>
     public static async Task<BenchEnvironment> CreateAsync(WorkflowOptions options, TimeProvider clock)

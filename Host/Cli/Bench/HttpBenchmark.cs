@@ -35,16 +35,16 @@ public static class HttpBenchmark
         output.WriteLine($"  raw SQLite five-statement transactions (WAL, synchronous=FULL): {raw:N0} tx/s");
 
         using var folder = new BenchFolder();
-        await using var app = ServerApp.Build(["--db", folder.Database, "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+        await using var app = BenchServer.Build(folder.Database);
         await app.StartAsync();
         var address = app.Urls.First();
-        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(10), UseCookies = false };
         var tokens = new Dictionary<string, string>();
         using (var login = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri(address) })
             foreach (var user in Steps.Select(s => s.User).Distinct())
             {
                 var reply = await login.PostAsJsonAsync("/api/auth/login", new { username = user, password = user + "@2026" });
-                reply.EnsureSuccessStatusCode();
+                if (!reply.IsSuccessStatusCode) throw new InvalidOperationException($"{user} cannot sign in: {(int)reply.StatusCode} {await reply.Content.ReadAsStringAsync()}");
                 tokens[user] = (await reply.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
             }
         using var http = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };

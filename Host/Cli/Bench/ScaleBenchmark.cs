@@ -46,7 +46,7 @@ public static class ScaleBenchmark
         })
             output.WriteLine($"  {name}: {await CountAsync(db, sql):N0}");
 
-        await using var app = ServerApp.Build(["--db", db, "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+        await using var app = BenchServer.Build(db);
         await app.StartAsync();
         // Let the start's catch-up of missed timers finish before timing anything.
         long alerts = -1, now;

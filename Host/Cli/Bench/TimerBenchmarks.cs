@@ -45,7 +45,7 @@ public static class TimerBenchmarks
             }
         }
 
-        await using var app = ServerApp.Build(["--db", folder.Database, "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+        await using var app = BenchServer.Build(folder.Database);
         await app.StartAsync();
         var deadline = Stopwatch.StartNew();
         List<double> latencies;
@@ -80,7 +80,7 @@ public static class TimerBenchmarks
         }
 
         var watch = Stopwatch.StartNew();
-        await using var app = ServerApp.Build(["--db", folder.Database, "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+        await using var app = BenchServer.Build(folder.Database);
         await app.StartAsync();
         var raised = await CountAsync(folder.Database, "SELECT COUNT(*) FROM alerts WHERE level = 'red'");
         var seconds = watch.Elapsed.TotalSeconds;

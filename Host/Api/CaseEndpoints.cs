@@ -111,11 +111,10 @@ public static partial class CaseEndpoints
             await views.CanSeeAsync(id, user.ToActor(), ct) && await LoadHistoryAsync(dbFactory, id, ct) is { } rows ? Results.Ok(rows.Select(HistoryDto.From)) : Problems.NotFound($"案件“{id}”不存在。"))
             .Produces<IReadOnlyList<HistoryDto>>();
 
-        group.MapGet("/{id}/history/verify", async (string id, IDbContextFactory<WorkflowDbContext> dbFactory, CaseViews views, ClaimsPrincipal user,
-            CancellationToken ct) =>
-            await views.CanSeeAsync(id, user.ToActor(), ct) && await LoadHistoryAsync(dbFactory, id, ct) is { } rows
-                ? Results.Ok(HistoryChain.Verify(rows.Select(r => r.ToRecord())))
-                : Problems.NotFound($"案件“{id}”不存在。"));
+        group.MapGet("/{id}/history/verify", async (string id, Audit.CaseAudit audit, CaseViews views, ClaimsPrincipal user, CancellationToken ct) =>
+            await views.CanSeeAsync(id, user.ToActor(), ct) && await audit.VerifyAsync(id, ct) is { } result
+                ? Results.Ok(result)
+                : Problems.NotFound($"案件“{id}”不存在。")).Produces<CaseVerification>();
     }
 
     /// <summary>A case's history in order, or null when there is no such case.</summary>

@@ -31,6 +31,8 @@ public class DisclosureTests
             view.Body.GetProperty("data").GetProperty("item").GetString().Should().Be("采购电脑", name);
             view.Body.GetProperty("hiddenFields").EnumerateArray().Select(f => f.GetString()).Should().Equal(sees ? [] : ["informant"], name);
             view.Body.GetProperty("title").GetString().Should().NotContain(Informant, "a title is shown in lists to everyone in scope");
+            var document = view.Body.GetProperty("outlook").GetProperty("documents").EnumerateArray().Single().GetProperty("document");
+            document.GetProperty("data").GetProperty("informant").GetString().Should().Be(sees ? Informant : "已隐去", $"{name} reads the document's data");
 
             var history = await client.Get($"/api/cases/{id}/history");
             history.Status.Should().Be(HttpStatusCode.OK, name);
@@ -136,7 +138,7 @@ public class DisclosureTests
         var started = await personnel.Post("/api/cases", new { definitionId = flowId, data = new { item = "采购电脑", informant = Informant } });
         started.Status.Should().Be(HttpStatusCode.Created, started.Body.ToString());
         var id = started.Body.Id();
-        var submitted = await personnel.Post($"/api/cases/{id}/tasks/{started.Body.Task("propose")}/actions/submit", new { data = new { } });
+        var submitted = await personnel.Post($"/api/cases/{id}/tasks/{started.Body.Task("propose")}/actions/submit", new { data = new { informant = Informant } });
         submitted.Status.Should().Be(HttpStatusCode.OK, submitted.Body.ToString());
         return id;
     }
@@ -187,7 +189,7 @@ public class DisclosureTests
           "caseTitle": ["item", "informant"],
           "start": "propose",
           "steps": [
-            { "id": "propose", "kind": "task", "name": "提出议题", "role": "personnel-section", "actions": [ { "id": "submit", "name": "提交党组会", "to": "meeting" } ] },
+            { "id": "propose", "kind": "task", "name": "提出议题", "role": "personnel-section", "actions": [ { "id": "submit", "name": "提交党组会", "to": "meeting", "issues": "acceptance-notice" } ] },
             { "id": "meeting", "kind": "vote", "name": "党组会研究决定", "members": "party-group-member", "chair": "party-secretary",
               "quorum": "two-thirds", "pass": { "base": "members", "threshold": "more-than-half" }, "ballot": "{{ballot}}", "chairSpeaksLast": false,
               "outcomes": { "passed": "done", "rejected": "done" } },

@@ -31,6 +31,13 @@ public sealed class WorkflowHost : WebApplicationFactory<Program>
     /// <summary>The chain key file of this database: beside a SQLite file (the service's default), in the work folder for PostgreSQL.</summary>
     public string ChainKeyFile => KeyFileOf(_database);
 
+    /// <summary>Puts the chain keys of <paramref name="from"/> in place for <paramref name="to"/>, as an operator restoring or moving a database does.</summary>
+    public static void CopyChainKeys(string from, string to)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(KeyFileOf(to))!);
+        File.Copy(KeyFileOf(from), KeyFileOf(to), overwrite: true);
+    }
+
     public static string KeyFileOf(string database) => TestDatabase.IsPostgres(database)
         ? Path.Combine(TestContext.CurrentContext.WorkDirectory, "keys",
             Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(database)))[..16] + ".keys")

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WorkflowEngine.Server.Audit;
@@ -28,7 +27,8 @@ public static class AuditVerbs
             return 2;
         }
         var keys = ChainKeyFile.Load(keyFile);
-        await using var connection = await OpenAsync(app.Services);
+        await using var db = await OpenAsync(app.Services);
+        var connection = db.Database.GetDbConnection();
         int checkedCases = 0, broken = 0;
         await foreach (var result in new CaseAnchors(connection, keys).VerifyAllAsync())
         {
@@ -48,7 +48,8 @@ public static class AuditVerbs
         await DatabaseSetup.MigrateAsync(options.Database);
         // The ring as it was (made now if missing) anchors the older cases first, so that rotation starts from anchored cases.
         var before = app.Services.GetRequiredService<ChainKeyRing>();
-        await using var connection = await OpenAsync(app.Services);
+        await using var db = await OpenAsync(app.Services);
+        var connection = db.Database.GetDbConnection();
         await new CaseAnchors(connection, before).AnchorAsync(all: false);
 
         var keys = ChainKeyFile.Rotate(options.Audit.ChainKeyFile);
@@ -60,11 +61,11 @@ public static class AuditVerbs
         return refused.Count == 0 ? 0 : 1;
     }
 
-    private static async Task<DbConnection> OpenAsync(IServiceProvider services)
+    /// <summary>A context of the configured database with its connection open (closed when the context is disposed).</summary>
+    private static async Task<WorkflowDbContext> OpenAsync(IServiceProvider services)
     {
         var db = await services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        return connection;
+        await db.Database.OpenConnectionAsync();
+        return db;
     }
 }

@@ -52,7 +52,8 @@ public class DataTests
         foreach (var (table, count) in counts)
             (await TestDatabase.ScalarAsync(postgres, $"SELECT COUNT(*) FROM {table}")).Should().Be(count, table);
 
-        // The service on PostgreSQL carries on where the SQLite one stopped (its clock too: 5 days later).
+        // The service on PostgreSQL carries on where the SQLite one stopped (its clock too: 5 days later), with the same chain keys.
+        WorkflowHost.CopyChainKeys(sqlite, postgres);
         await using var after = new WorkflowHost(postgres, clockStart: "2026-03-07T09:00+08:00");
         await ShouldHoldAsync(after, ids);
         var clerk = await after.LoginAsync("window");
@@ -103,6 +104,7 @@ public class DataTests
         restoreOutput.ToString().Should().Contain("3 cases, 0 broken");
         (await DataVerbs.RestoreAsync(["--from", backup, "--db", restored], new StringWriter(), new StringWriter())).Should().Be(1, "an existing file is replaced only with --force");
 
+        WorkflowHost.CopyChainKeys(db, restored); // the key file is kept apart from the database and put back with it
         await using var again = new WorkflowHost(restored, clockStart: "2026-03-07T09:00+08:00");
         await ShouldHoldAsync(again, ids);
         (await TestDatabase.ScalarAsync(restored, "SELECT COUNT(*) FROM cases")).Should().Be(3);
@@ -128,6 +130,7 @@ public class DataTests
         (await DataVerbs.RestoreAsync(["--from", backup, "--db-provider", "Postgres", "--db-connection", restored], output, restoreError)).Should().Be(0, restoreError.ToString());
         output.ToString().Should().Contain("3 cases, 0 broken");
 
+        WorkflowHost.CopyChainKeys(db, restored); // the key file is kept apart from the database and put back with it
         await using var again = new WorkflowHost(restored, clockStart: "2026-03-07T09:00+08:00");
         await ShouldHoldAsync(again, ids);
         (await (await again.LoginAsync("window")).StartLicensingCase()).GetProperty("caseNo").GetString().Should().Be("2026-000004");

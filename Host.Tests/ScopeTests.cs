@@ -42,7 +42,7 @@ public class ScopeTests
                 (await client.Get(url)).Status.Should().Be(inScope.Contains(name) ? HttpStatusCode.OK : HttpStatusCode.NotFound, $"{name} {url}");
         }
 
-        foreach (var url in new[] { "/api/alerts", "/api/deadlines", "/api/risk-events", "/api/stats/on-time" })
+        foreach (var url in new[] { "/api/alerts", "/api/deadlines", "/api/risk-events", "/api/stats/on-time", "/api/audit/verify" })
         {
             paths.Should().Contain(url);
             (await outsider.Get(url)).Status.Should().Be(HttpStatusCode.Unauthorized, url);

@@ -32,6 +32,7 @@ public static class ServerApp
         var builder = WebApplication.CreateBuilder(HostLayout.Options(CommandLine.Translate(args)));
         var options = builder.Configuration.Get<WorkflowOptions>() ?? new WorkflowOptions();
         HostLayout.ResolveDatabasePath(options.Database, builder.Environment.ContentRootPath);
+        options.Audit.ChainKeyFile = WorkflowEngine.Server.Audit.ChainKeyFile.PathFor(options, builder.Environment.ContentRootPath);
         AddServices(builder, options);
 
         var app = builder.Build();
@@ -61,6 +62,7 @@ public static class ServerApp
         app.MapTasks();
         app.MapAlerts();
         app.MapRiskEvents();
+        app.MapAudit();
         app.MapCalendar();
         app.MapSupervision();
         app.MapReferenceData();
@@ -97,6 +99,7 @@ public static class ServerApp
             TimeSpan.FromSeconds(options.Timers.SweepSeconds), shared));
         services.AddSingleton<ICaseObserver>(sp => sp.GetRequiredService<WakeUpScheduler>());
         services.AddSingleton<CaseViews>();
+        services.AddSingleton<WorkflowEngine.Server.Audit.CaseAudit>();
         services.AddWorkflowHealthChecks();
         services.AddWorkflowMetrics();
         services.AddTransient<DueTimersJob>();
@@ -148,7 +151,11 @@ public static class ServerApp
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton(new CaseStateCache());
         var dialect = DatabaseSetup.Dialect(options.Database);
-        services.AddSingleton(sp => new WriteConnection(sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), dialect));
+        var keyFile = WorkflowEngine.Server.Audit.ChainKeyFile.PathFor(options, Directory.GetCurrentDirectory());
+        services.AddSingleton(sp => WorkflowEngine.Server.Audit.ChainKeyFile.LoadOrCreate(keyFile,
+            path => sp.GetRequiredService<ILogger<WorkflowEngine.Server.Audit.ChainKeyRingLog>>().LogWarning(
+                "Created the chain key file {Path} with a new random key: keep it secret and back it up apart from the database", path)));
+        services.AddSingleton(sp => new WriteConnection(sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), sp.GetRequiredService<ChainKeyRing>(), dialect));
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<IRosterSource>(sp => sp.GetRequiredService<UserDirectory>());
         services.AddSingleton(sp => new CalendarService(sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(),

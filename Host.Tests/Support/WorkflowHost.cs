@@ -28,6 +28,21 @@ public sealed class WorkflowHost : WebApplicationFactory<Program>
 
     public string DatabasePath => _database;
 
+    /// <summary>The chain key file of this database: beside a SQLite file (the service's default), in the work folder for PostgreSQL.</summary>
+    public string ChainKeyFile => KeyFileOf(_database);
+
+    /// <summary>Puts the chain keys of <paramref name="from"/> in place for <paramref name="to"/>, as an operator restoring or moving a database does.</summary>
+    public static void CopyChainKeys(string from, string to)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(KeyFileOf(to))!);
+        File.Copy(KeyFileOf(from), KeyFileOf(to), overwrite: true);
+    }
+
+    public static string KeyFileOf(string database) => TestDatabase.IsPostgres(database)
+        ? Path.Combine(TestContext.CurrentContext.WorkDirectory, "keys",
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(database)))[..16] + ".keys")
+        : database + ".keys";
+
     /// <summary>The warnings and errors the service logged.</summary>
     public LogCollector Log { get; } = new();
 
@@ -42,6 +57,7 @@ public sealed class WorkflowHost : WebApplicationFactory<Program>
             builder.UseSetting("Database:ConnectionString", _database);
         }
         else builder.UseSetting("Database:Path", _database);
+        builder.UseSetting("Audit:ChainKeyFile", ChainKeyFile);
         builder.UseSetting("Clock:Mode", "simulated");
         builder.UseSetting("Clock:Start", _clockStart);
         builder.UseSetting("Timers:SweepSeconds", "3600");

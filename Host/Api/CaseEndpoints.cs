@@ -107,24 +107,14 @@ public static partial class CaseEndpoints
         group.MapPost("/{id}/withdraw", (string id, WithdrawRequest request, HttpContext http) =>
             Execute(http, id, new Withdraw(request.Reason ?? ""))).Produces<CaseDto>();
 
-        group.MapGet("/{id}/history", async (string id, IDbContextFactory<WorkflowDbContext> dbFactory, CaseViews views, ClaimsPrincipal user,
-            CancellationToken ct) =>
-            await views.CanSeeAsync(id, user.ToActor(), ct) && await LoadHistoryAsync(dbFactory, id, ct) is { } rows ? Results.Ok(rows.Select(HistoryDto.From)) : Problems.NotFound($"案件“{id}”不存在。"))
+        group.MapGet("/{id}/history", async (string id, CaseViews views, ClaimsPrincipal user, CancellationToken ct) =>
+            await views.HistoryAsync(id, user.ToActor(), ct) is { } entries ? Results.Ok(entries) : Problems.NotFound($"案件“{id}”不存在。"))
             .Produces<IReadOnlyList<HistoryDto>>();
 
-        group.MapGet("/{id}/history/verify", async (string id, IDbContextFactory<WorkflowDbContext> dbFactory, CaseViews views, ClaimsPrincipal user,
-            CancellationToken ct) =>
-            await views.CanSeeAsync(id, user.ToActor(), ct) && await LoadHistoryAsync(dbFactory, id, ct) is { } rows
-                ? Results.Ok(HistoryChain.Verify(rows.Select(r => r.ToRecord())))
-                : Problems.NotFound($"案件“{id}”不存在。"));
-    }
-
-    /// <summary>A case's history in order, or null when there is no such case.</summary>
-    private static async Task<List<HistoryRow>?> LoadHistoryAsync(IDbContextFactory<WorkflowDbContext> dbFactory, string id, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Cases.AnyAsync(c => c.Id == id, ct)) return null;
-        return await db.History.AsNoTracking().Where(h => h.CaseId == id).OrderBy(h => h.Sequence).ToListAsync(ct);
+        group.MapGet("/{id}/history/verify", async (string id, Audit.CaseAudit audit, CaseViews views, ClaimsPrincipal user, CancellationToken ct) =>
+            await views.CanSeeAsync(id, user.ToActor(), ct) && await audit.VerifyAsync(id, ct) is { } result
+                ? Results.Ok(result)
+                : Problems.NotFound($"案件“{id}”不存在。")).Produces<CaseVerification>();
     }
 
     /// <summary>Runs a command as the signed-in user, honouring If-Match, and answers with the case as it now is.</summary>
@@ -174,6 +164,21 @@ public sealed class CaseViews(
         var state = states.Read(record.Id, record.StateJson);
         if (!ScopeOf(viewer)(definition, state)) return null;
         return CaseView.Build(record, definition, state, runtimes.Create(), viewer, clock.GetUtcNow());
+    }
+
+    /// <summary>The case's history in order as the viewer may read it; null when there is no such case or it is outside the viewer's scope.</summary>
+    public async Task<List<HistoryDto>?> HistoryAsync(string id, Actor viewer, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var record = await db.Cases.AsNoTracking().Select(c => new { c.Id, c.DefinitionId, c.DefinitionVersion, c.StateJson })
+            .SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (record is null) return null;
+        var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;
+        var state = states.Read(record.Id, record.StateJson);
+        if (!CaseScope.CanSee(definition, state, viewer, directory.OverseenBy(viewer.Id))) return null;
+        var disclosure = CaseView.Disclosure(definition, viewer);
+        var rows = await db.History.AsNoTracking().Where(h => h.CaseId == id).OrderBy(h => h.Sequence).ToListAsync(ct);
+        return rows.Select(r => HistoryDto.From(disclosure.History(r.ToRecord(), state))).ToList();
     }
 
     /// <summary>Whether the case exists and lies within the viewer's scope.</summary>

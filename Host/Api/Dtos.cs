@@ -60,7 +60,7 @@ public sealed record HistoryDto(
     long Sequence, string Type, DateTimeOffset At, string ActorId, string ActorName, string? TaskId, string? StepId, string? ActionId,
     string? Opinion, JsonElement Data, string Summary, string PreviousHash, string Hash)
 {
-    public static HistoryDto From(HistoryRow h) => new(h.Sequence, h.Type, h.At, h.ActorId, h.ActorName, h.TaskId, h.StepId, h.ActionId,
+    public static HistoryDto From(Engine.Audit.HistoryRecord h) => new(h.Sequence, h.Type, h.At, h.ActorId, h.ActorName, h.TaskId, h.StepId, h.ActionId,
         h.Opinion, JsonDocument.Parse(h.DataJson).RootElement.Clone(), h.Summary, h.PreviousHash, h.Hash);
 }
 

@@ -1,6 +1,6 @@
 namespace WorkflowEngine.Server.Cli;
 
-/// <summary>serve (default) | validate FILE… | deadline --from … --add … | flows | catalog [--out FILE] | legal-basis | users set-password … | bench | migrate-db | backup | restore</summary>
+/// <summary>serve (default) | validate FILE… | deadline --from … --add … | flows | catalog [--out FILE] | legal-basis | users set-password … | bench | migrate-db | backup | restore | verify | rotate-chain-key</summary>
 public static class Verbs
 {
     public static async Task<int> RunAsync(string[] args)
@@ -27,12 +27,16 @@ public static class Verbs
                 return await DataVerbs.BackupAsync(rest, Console.Out, Console.Error);
             case "restore":
                 return await DataVerbs.RestoreAsync(rest, Console.Out, Console.Error);
+            case "verify":
+                return await AuditVerbs.VerifyAsync(rest, Console.Out, Console.Error);
+            case "rotate-chain-key":
+                return await AuditVerbs.RotateKeyAsync(rest, Console.Out, Console.Error);
             case "users":
                 return await UsersVerb.RunAsync(rest, Console.Out, Console.Error);
             case "bench":
                 return await Bench.BenchVerb.RunAsync(rest, Console.Out);
             default:
-                await Console.Error.WriteLineAsync($"未知命令“{verb}”。可用命令：serve、validate、deadline、flows、catalog、legal-basis、users、bench、migrate-db、backup、restore。");
+                await Console.Error.WriteLineAsync($"未知命令“{verb}”。可用命令：serve、validate、deadline、flows、catalog、legal-basis、users、bench、migrate-db、backup、restore、verify、rotate-chain-key。");
                 return 2;
         }
     }

@@ -11,6 +11,7 @@ public static class CommandLine
         ["--clock"] = "Clock:Mode",
         ["--clock-start"] = "Clock:Start",
         ["--definitions"] = "Paths:Definitions",
+        ["--chain-key-file"] = "Audit:ChainKeyFile",
     };
 
     public static string[] Translate(IEnumerable<string> args)

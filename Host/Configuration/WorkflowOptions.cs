@@ -10,6 +10,13 @@ public sealed class WorkflowOptions
     public CalendarOptions Calendar { get; set; } = new();
     public AuthOptions Auth { get; set; } = new();
     public LimitOptions Limits { get; set; } = new();
+    public AuditOptions Audit { get; set; } = new();
+}
+
+public sealed class AuditOptions
+{
+    /// <summary>The chain key file (outside the database); empty means beside the SQLite file, or chain.keys in the content root on PostgreSQL.</summary>
+    public string ChainKeyFile { get; set; } = "";
 }
 
 public sealed class LimitOptions

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using WorkflowEngine.Engine.Calendar;
@@ -16,13 +17,14 @@ namespace WorkflowEngine.Server.Startup;
 /// </summary>
 public sealed class StartupInitializer(
     IOptions<WorkflowOptions> options, UserDirectory users, CalendarService calendars, DefinitionStore definitions,
-    ILogger<StartupInitializer> logger) : IHostedService
+    IDbContextFactory<WorkflowDbContext> dbFactory, ChainKeyRing keys, ILogger<StartupInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
         var o = options.Value;
         var version = await DatabaseSetup.MigrateAsync(o.Database, logger);
         logger.LogInformation("Database {Path} at schema version {Version}", DatabaseSetup.Describe(o.Database), version);
+        await AnchorOlderCasesAsync(ct);
 
         var usersFile = RepositoryPaths.Users(o);
         var created = await users.SeedAsync(ReadUsers(usersFile), ReadDepartments(usersFile), o.Auth.SeedMustChangePassword, ct);
@@ -36,6 +38,18 @@ public sealed class StartupInitializer(
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Cases written before keyed anchors existed get one now (SQL cannot compute an HMAC), unless their history does not verify.</summary>
+    private async Task AnchorOlderCasesAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        var (anchored, refused) = await new CaseAnchors(db.Database.GetDbConnection(), keys).AnchorAsync(all: false, ct);
+        if (anchored > 0)
+            logger.LogWarning("Anchored {Count} cases written before keyed anchors with chain key {KeyId}", anchored, keys.CurrentId);
+        foreach (var broken in refused)
+            logger.LogError("Case {CaseNo} ({CaseId}) was not anchored because its history does not verify: {Reason}", broken.CaseNo, broken.CaseId, broken.Reason);
+    }
 
     private async Task ImportDefinitionsAsync(string folder, CancellationToken ct)
     {

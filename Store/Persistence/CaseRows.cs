@@ -12,7 +12,9 @@ namespace WorkflowEngine.Store.Persistence;
 internal sealed class CaseRows(WriteConnection connection, DbTransaction transaction, StoreDialect dialect = StoreDialect.Sqlite)
 {
     private const string CaseColumns =
-        "id, case_no, definition_id, definition_version, title, status, outcome, started_at, started_by, closed_at, version, state_json, history_count, last_hash, next_timer_at";
+        "id, case_no, definition_id, definition_version, title, status, outcome, started_at, started_by, closed_at, version, state_json, history_count, last_hash, next_timer_at, state_hash, anchor_key_id, anchor_mac";
+
+    public ChainKeyRing Keys => connection.Keys;
 
     public async Task<CaseRecord?> LoadAsync(string id, CancellationToken ct) =>
         (await ReadCasesAsync(Command($"SELECT {CaseColumns} FROM cases WHERE id = @id", ("@id", id)), ct)).SingleOrDefault();
@@ -59,22 +61,26 @@ internal sealed class CaseRows(WriteConnection connection, DbTransaction transac
         Status = r.GetString(5), Outcome = r.IsDBNull(6) ? null : r.GetString(6), StartedAt = Instant(r.GetInt64(7)), StartedBy = r.GetString(8),
         ClosedAt = r.IsDBNull(9) ? null : Instant(r.GetInt64(9)), Version = r.GetInt64(10), StateJson = r.GetString(11),
         HistoryCount = r.GetInt64(12), LastHash = r.GetString(13), NextTimerAt = r.IsDBNull(14) ? null : Instant(r.GetInt64(14)),
+        StateHash = r.IsDBNull(15) ? null : r.GetString(15), AnchorKeyId = r.IsDBNull(16) ? null : r.GetString(16), AnchorMac = r.IsDBNull(17) ? null : r.GetString(17),
     };
 
     private static DateTimeOffset Instant(long ticks) => UtcTicksConverter.FromTicks(ticks);
 
     public Task InsertCaseAsync(CaseRecord c, CancellationToken ct) => Execute(
-        $"INSERT INTO cases ({CaseColumns}) VALUES (@id, @no, @def, @ver, @title, @status, @outcome, @started, @by, @closed, @version, @state, @count, @hash, @next)", ct,
+        $"INSERT INTO cases ({CaseColumns}) VALUES (@id, @no, @def, @ver, @title, @status, @outcome, @started, @by, @closed, @version, @state, @count, @hash, @next, @stateHash, @key, @mac)", ct,
         ("@id", c.Id), ("@no", c.CaseNo), ("@def", c.DefinitionId), ("@ver", c.DefinitionVersion), ("@title", c.Title), ("@status", c.Status),
         ("@outcome", c.Outcome), ("@started", c.StartedAt.UtcTicks), ("@by", c.StartedBy), ("@closed", c.ClosedAt?.UtcTicks), ("@version", c.Version),
-        ("@state", c.StateJson), ("@count", c.HistoryCount), ("@hash", c.LastHash), ("@next", c.NextTimerAt?.UtcTicks));
+        ("@state", c.StateJson), ("@count", c.HistoryCount), ("@hash", c.LastHash), ("@next", c.NextTimerAt?.UtcTicks),
+        ("@stateHash", c.StateHash), ("@key", c.AnchorKeyId), ("@mac", c.AnchorMac));
 
     /// <summary>Updates the case if it is still at <paramref name="expectedVersion"/>; false when someone else changed it first.</summary>
     public async Task<bool> UpdateCaseAsync(CaseRecord c, long expectedVersion, CancellationToken ct) => await ExecuteCount(
         "UPDATE cases SET status = @status, outcome = @outcome, closed_at = @closed, version = @version, state_json = @state, " +
-        "history_count = @count, last_hash = @hash, next_timer_at = @next WHERE id = @id AND version = @expected", ct,
+        "history_count = @count, last_hash = @hash, next_timer_at = @next, state_hash = @stateHash, anchor_key_id = @key, anchor_mac = @mac " +
+        "WHERE id = @id AND version = @expected", ct,
         ("@status", c.Status), ("@outcome", c.Outcome), ("@closed", c.ClosedAt?.UtcTicks), ("@version", c.Version), ("@state", c.StateJson),
-        ("@count", c.HistoryCount), ("@hash", c.LastHash), ("@next", c.NextTimerAt?.UtcTicks), ("@id", c.Id), ("@expected", expectedVersion)) == 1;
+        ("@count", c.HistoryCount), ("@hash", c.LastHash), ("@next", c.NextTimerAt?.UtcTicks), ("@stateHash", c.StateHash), ("@key", c.AnchorKeyId),
+        ("@mac", c.AnchorMac), ("@id", c.Id), ("@expected", expectedVersion)) == 1;
 
     public Task SetNextTimerAsync(string caseId, DateTimeOffset? next, CancellationToken ct) =>
         Execute("UPDATE cases SET next_timer_at = @next WHERE id = @id", ct, ("@next", next?.UtcTicks), ("@id", caseId));

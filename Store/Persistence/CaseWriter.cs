@@ -8,8 +8,8 @@ using WorkflowEngine.Engine.Runtime;
 namespace WorkflowEngine.Store.Persistence;
 
 /// <summary>
-/// Writes what an applied command produced, inside the caller's transaction: the state and next timer on the
-/// case row, the history (hash-chained), the tasks and deadlines that changed (derived from the state before
+/// Writes what an applied command produced, inside the caller's transaction: the state, next timer and keyed anchor
+/// (history count, last hash, state hash, HMAC) on the case row, the history (hash-chained), the tasks and deadlines that changed (derived from the state before
 /// and after, so an unchanged row costs nothing), the alerts (once each) and the risk events.
 /// </summary>
 internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTimeOffset now)
@@ -20,7 +20,7 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
     public async Task InsertAsync(CaseRecord record, FlowDefinition definition, Applied applied, CancellationToken ct)
     {
         var after = DerivedRows.Of(definition, applied.State, runtime, now, applied.Timers);
-        var history = Update(record, applied, after.NextTimer);
+        var history = Update(record, applied, after.NextTimer, anchorHeld: true);
         await rows.InsertCaseAsync(record, ct);
         await WriteAsync(record, definition, applied, history, DerivedRows.None, after, ct);
     }
@@ -31,7 +31,7 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
         var expected = record.Version;
         var previous = DerivedRows.Of(definition, before, runtime, now, []);
         var after = DerivedRows.Of(definition, applied.State, runtime, now, applied.Timers);
-        var history = Update(record, applied, after.NextTimer);
+        var history = Update(record, applied, after.NextTimer, AnchorHolds(record));
         if (!await rows.UpdateCaseAsync(record, expected, ct)) return false;
         await WriteAsync(record, definition, applied, history, previous, after, ct);
         return true;
@@ -46,7 +46,11 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
         Track(after.NextTimer);
     }
 
-    private IReadOnlyList<HistoryRecord> Update(CaseRecord record, Applied applied, DateTimeOffset? nextTimer)
+    /// <summary>
+    /// Re-anchors only a case whose anchor holds as read. A case changed behind the service's back keeps its broken
+    /// anchor through later writes, so that the tampering stays evident rather than being signed over.
+    /// </summary>
+    private IReadOnlyList<HistoryRecord> Update(CaseRecord record, Applied applied, DateTimeOffset? nextTimer, bool anchorHeld)
     {
         var state = applied.State;
         record.StateJson = CaseStateSerializer.Serialize(state);
@@ -61,7 +65,20 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
             record.HistoryCount += history.Count;
             record.LastHash = history[^1].Hash;
         }
+        if (anchorHeld) Anchor(record, rows.Keys);
         return history;
+    }
+
+    private bool AnchorHolds(CaseRecord r) => CaseIntegrity.AnchorProblems(
+        new StoredCase(r.Id, r.CaseNo, r.HistoryCount, r.LastHash, r.StateJson, r.StateHash, r.AnchorKeyId, r.AnchorMac), rows.Keys.Find).Count == 0;
+
+    /// <summary>Signs the row's history count, last hash and state with the current chain key.</summary>
+    internal static void Anchor(CaseRecord record, ChainKeyRing keys)
+    {
+        var anchor = CaseAnchor.Seal(record.Id, record.HistoryCount, record.LastHash, record.StateJson, keys.CurrentId, keys.Current);
+        record.StateHash = anchor.StateHash;
+        record.AnchorKeyId = anchor.KeyId;
+        record.AnchorMac = anchor.Mac;
     }
 
     private async Task WriteAsync(CaseRecord record, FlowDefinition definition, Applied applied, IReadOnlyList<HistoryRecord> history,

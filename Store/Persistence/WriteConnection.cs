@@ -9,9 +9,13 @@ namespace WorkflowEngine.Store.Persistence;
 /// sleeps and the re-preparing of every statement in every transaction. On PostgreSQL every node has its own
 /// write connection and the case version decides between nodes (optimistic concurrency).
 /// </summary>
-public sealed class WriteConnection(IDbContextFactory<WorkflowDbContext> dbFactory, StoreDialect dialect = StoreDialect.Sqlite) : IAsyncDisposable
+public sealed class WriteConnection(IDbContextFactory<WorkflowDbContext> dbFactory, ChainKeyRing keys, StoreDialect dialect = StoreDialect.Sqlite)
+    : IAsyncDisposable
 {
     public StoreDialect Dialect => dialect;
+
+    /// <summary>The keys that sign every case anchor written through this connection.</summary>
+    public ChainKeyRing Keys => keys;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, DbCommand> _statements = new(StringComparer.Ordinal);

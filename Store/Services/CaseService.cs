@@ -154,11 +154,15 @@ public sealed class CaseService(
         return $"{year}-{number.ToString("D6", CultureInfo.InvariantCulture)}";
     }
 
-    /// <summary>A short title for lists: the definition's title fields, or the first two required text fields.</summary>
+    /// <summary>
+    /// A short title for lists: the definition's title fields, or the first two required text fields — never a confidential
+    /// field, since lists and search show the title to everyone in scope.
+    /// </summary>
     public static string Title(FlowDefinition definition, IReadOnlyDictionary<string, Value> data)
     {
-        var fields = definition.CaseTitle.Count > 0 ? definition.CaseTitle
-            : definition.Fields.Where(f => f.Required && f.Type is FieldType.Text or FieldType.Choice).Select(f => f.Id).Take(2);
+        var fields = (definition.CaseTitle.Count > 0 ? definition.CaseTitle
+            : definition.Fields.Where(f => f.Required && f.Type is FieldType.Text or FieldType.Choice && !f.Confidential).Select(f => f.Id).Take(2))
+            .Where(id => definition.FindField(id) is not { Confidential: true });
         var parts = fields.Select(id => data.TryGetValue(id, out var v) && v.Kind == ValueKind.String ? v.AsString : null)
             .OfType<string>().ToList();
         return parts.Count == 0 ? definition.Name : string.Join(" · ", parts);

@@ -100,12 +100,22 @@ internal static class DefinitionReader
             Options = r.StringList("options"),
             Items = r.Objects("items").Select(ReadMaterial).ToList(),
             Description = r.String("description"),
+            VisibleTo = ReadConfidential(r.Object("confidential")),
         };
         if (field.Type == FieldType.Choice && field.Options.Count == 0)
             r.Errors.Add(r.LocationOfProperty("options"), "选择型字段（choice）须在“options”中列出可选项。");
         if (field.Type == FieldType.Materials && field.Items.Count == 0)
             r.Errors.Add(r.LocationOfProperty("items"), "材料清单字段（materials）须在“items”中列出材料。");
         return r.Finish(field);
+    }
+
+    /// <summary>"confidential": { "visibleTo": ["post", …] }: the posts that may read the field (besides supervisors).</summary>
+    private static IReadOnlyList<string>? ReadConfidential(ObjectReader? r)
+    {
+        if (r is null) return null;
+        var posts = r.StringList("visibleTo", required: true);
+        r.RejectUnknownProperties();
+        return posts;
     }
 
     private static MaterialItem ReadMaterial(ObjectReader r)

@@ -16,4 +16,10 @@ public sealed class FieldDefinition : DefinitionElement
     public IReadOnlyList<string> Options { get; init; } = [];
     public IReadOnlyList<MaterialItem> Items { get; init; } = [];
     public string? Description { get; init; }
+    /// <summary>
+    /// For a confidential field (举报人 and the like), the posts that may read its value; null when the field is not
+    /// confidential. Supervisors always may; everyone else sees it redacted (see <c>CaseDisclosure</c>).
+    /// </summary>
+    public IReadOnlyList<string>? VisibleTo { get; init; }
+    public bool Confidential => VisibleTo is not null;
 }

@@ -86,6 +86,9 @@ internal sealed partial class DefinitionValidator
         foreach (var field in _d.Fields)
         {
             CheckUnique(field.Items, i => i.Id, _ => field.At("items"), $"字段“{field.Id}”的材料");
+            foreach (var post in field.VisibleTo ?? [])
+                if (_d.FindRole(post) is null)
+                    Error(field.At("confidential"), $"保密字段“{field.Id}”的“visibleTo”中的岗位“{post}”未在“roles”中定义，请改用已定义的岗位：{string.Join("、", _d.Roles.Select(r => r.Id))}。");
             if (field.Type != FieldType.Choice && field.Options.Count > 0)
                 Error(field.At("options"), $"只有选择型字段（choice）才能有“options”，字段“{field.Id}”的类型是 {JsonNames.Of(field.Type)}。");
         }

@@ -18,6 +18,12 @@ public sealed class CaseRecord
     public required string StateJson { get; set; }
     public required long HistoryCount { get; set; }
     public required string LastHash { get; set; }
+    /// <summary>SHA-256 of <see cref="StateJson"/>, covered by <see cref="AnchorMac"/>; null before the case was anchored.</summary>
+    public string? StateHash { get; set; }
+    /// <summary>The chain key that made <see cref="AnchorMac"/>.</summary>
+    public string? AnchorKeyId { get; set; }
+    /// <summary>HMAC-SHA256 over the id, history count, last hash and state hash (see <c>CaseAnchor</c>).</summary>
+    public string? AnchorMac { get; set; }
     /// <summary>The earliest timer the case wants; null when it wants none.</summary>
     public DateTimeOffset? NextTimerAt { get; set; }
 }

@@ -84,6 +84,7 @@ export interface ChainVerification {
   checked: number
   brokenAtSequence: number | null
   reason: string | null
+  problems: string[]
 }
 
 export interface DefinitionVersion {

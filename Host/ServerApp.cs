@@ -59,6 +59,7 @@ public static class ServerApp
         app.MapDefinitions();
         app.MapCases();
         app.MapTasks();
+        app.MapCarbonCopies();
         app.MapAlerts();
         app.MapRiskEvents();
         app.MapCalendar();
@@ -144,7 +145,7 @@ public static class ServerApp
         var checks = RiskCheckRegistry.CreateDefault();
         services.AddSingleton(new RoleNames(roleCatalog));
         services.AddSingleton(checks);
-        services.AddSingleton(new DefinitionLoadOptions(checks, roleCatalog));
+        services.AddSingleton(sp => new DefinitionLoadOptions(checks, roleCatalog, sp.GetRequiredService<UserDirectory>()));
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton(new CaseStateCache());
         var dialect = DatabaseSetup.Dialect(options.Database);

@@ -32,6 +32,8 @@ public sealed record CaseState
     public ImmutableHashSet<string> Participants { get; init; } = ImmutableHashSet<string>.Empty;
     /// <summary>The notices and decisions issued so far, oldest first.</summary>
     public ImmutableList<IssuedDocument> Documents { get; init; } = [];
+    /// <summary>The posts informed of the case (抄送) so far, oldest first.</summary>
+    public ImmutableList<CarbonCopy> CarbonCopies { get; init; } = [];
 
     public bool IsClosed => Status == CaseStatus.Closed;
     public ActiveStep? FindActive(string taskId) => Active.FirstOrDefault(a => a.TaskId == taskId);

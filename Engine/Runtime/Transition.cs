@@ -90,7 +90,7 @@ internal sealed partial class Transition
     public void Start(StartCase command)
     {
         var first = _def.Step(_def.StartStepId);
-        var starter = first switch { TaskStep t => t.Role, VoteStep v => v.RecorderRole ?? v.MembersRole, _ => null };
+        var starter = first switch { TaskStep { Role.Length: > 0 } t => t.Role, VoteStep v => v.RecorderRole ?? v.MembersRole, _ => null };
         if (starter is not null) RequireRole(starter, $"启动“{_def.Name}”（首个环节“{first.Name}”）");
         CaseData.Validate(_def, command.Data);
         CaseData.RequireAtStart(_def, command.Data);
@@ -125,6 +125,7 @@ internal sealed partial class Transition
             Extend(task, step, action, extend, command.Opinion, command.Data, data);
             return;
         }
+        if (Countersign(task, step, action, command.Opinion, command.Data, data)) return;
         Complete(task, step, action, action.Id, action.To!, command.Opinion, command.Data, data, bySystem: false);
     }
 
@@ -141,7 +142,8 @@ internal sealed partial class Transition
                 $"“{step.Name}”环节没有动作“{actionId}”，可办理：{string.Join("、", actions.Where(a => !a.SystemOnly).Select(a => $"{a.Name}（{a.Id}）"))}。");
         if (action.SystemOnly)
             throw Refuse.Because(RefusalCode.NotAllowedNow, $"“{action.Name}”由系统在期满时自动办理，不能手工办理。");
-        RequireRole(action.Role ?? (step as TaskStep)?.Role ?? "", $"“{step.Name}”环节的“{action.Name}”");
+        if (action.Role is { } role) RequireRole(role, $"“{step.Name}”环节的“{action.Name}”");
+        else RequireAssignee(task, step, $"“{step.Name}”环节的“{action.Name}”");
         if (action.Extend is { } extend) GateExtension(extend);
         return action;
     }
@@ -187,7 +189,12 @@ internal sealed partial class Transition
 
         switch (step)
         {
-            case TaskStep or WaitStep:
+            case TaskStep task:
+                var assigned = Assign(instance, task);
+                Open(assigned, step);
+                Inform(assigned, task);
+                break;
+            case WaitStep:
                 Open(instance, step);
                 break;
             case VoteStep vote:
@@ -222,13 +229,15 @@ internal sealed partial class Transition
         State = State with { Active = State.Active.Add(instance) };
         var who = step switch
         {
-            TaskStep t => $"，办理岗位：{_def.RoleName(t.Role)}",
+            TaskStep { Assignee.Kind: AssigneeKind.Post } t => $"，办理岗位：{_def.RoleName(t.Role)}",
+            TaskStep t => $"，办理人：{t.Assignee.ToChinese(_def)}（{string.Join("、", (instance.Assignees ?? []).Select(p => _env.Roster.NameOf(p) ?? p))}）",
             VoteStep v => $"，参会：{_def.RoleName(v.MembersRole)}",
             WaitStep w => $"，期限 {w.Period.ToChinese()}",
             _ => "",
         };
         var limit = step.TimeLimit is { } l ? $"，时限 {l.Period.ToChinese()}" : "";
-        Record(EventTypes.StepEntered, $"进入“{step.Name}”环节{who}{limit}", instance);
+        var sign = step.SignMode == SignMode.All ? "，会签" : "";
+        Record(EventTypes.StepEntered, $"进入“{step.Name}”环节{who}{sign}{limit}", instance);
     }
 
     private void Route(DecisionStep decision, string branchPath)

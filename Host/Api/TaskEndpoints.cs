@@ -28,7 +28,10 @@ public static class TaskEndpoints
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var found = new List<TaskRecord>();
             foreach (var role in actor.Roles.Distinct())
-                found.AddRange(await PageOfRoleAsync(db, role, after, size + 1, ct));
+                found.AddRange(await PageOfRoleAsync(db, db.Tasks.AsNoTracking().Where(t => t.Role == role), after, size + 1, ct));
+            var named = "," + actor.Id + ",";
+            found.AddRange(await PageOfRoleAsync(db, db.Tasks.AsNoTracking().Where(t => t.Assignees != null && t.Assignees.Contains(named)), after, size + 1, ct));
+            found = found.DistinctBy(t => (t.CaseId, t.TaskId)).ToList();
             var page = found.OrderBy(TaskKey.Of, TaskKey.Comparer).Take(size + 1).ToList();
             var next = page.Count > size ? TaskKey.Of(page[size - 1]).Encode() : null;
             if (page.Count > size) page.RemoveAt(size);
@@ -45,7 +48,7 @@ public static class TaskEndpoints
                 if (!cases.TryGetValue(t.CaseId, out var c)) continue;
                 var definition = await definitions.GetAsync(c.DefinitionId, c.DefinitionVersion, ct);
                 items.Add(new WorkItemDto(c.Id, c.CaseNo, c.Title, c.DefinitionId, definition?.Name ?? c.DefinitionId,
-                    t.TaskId, t.StepId, t.StepName, t.Kind, t.Role, roleNames.Of(t.Role),
+                    t.TaskId, t.StepId, t.StepName, t.Kind, t.Role, t.Assignees is null ? roleNames.Of(t.Role) : actor.Name,
                     t.EnteredAt, t.DueAt, t.WarnAt, t.Provisional, paused.Contains(c.Id),
                     t.DueAt is { } due ? DeadlineStanding.WorkingDaysLeft(calendar, DeadlineStanding.LastDayOf(due), now) : null,
                     t.DueAt is { } dueAt ? DeadlineStanding.Level(dueAt, t.WarnAt, now) : null));
@@ -54,11 +57,10 @@ public static class TaskEndpoints
         }).WithTags("Tasks").Produces<WorkItemPage>();
     }
 
-    /// <summary>Up to <paramref name="take"/> tasks of one post after <paramref name="after"/>: those with a limit by due instant, then those without.</summary>
-    private static async Task<List<TaskRecord>> PageOfRoleAsync(WorkflowDbContext db, string role, TaskKey? after, int take, CancellationToken ct)
+    /// <summary>Up to <paramref name="take"/> tasks of one post (or named to the user) after <paramref name="after"/>: those with a limit by due instant, then those without.</summary>
+    private static async Task<List<TaskRecord>> PageOfRoleAsync(WorkflowDbContext db, IQueryable<TaskRecord> tasks, TaskKey? after, int take, CancellationToken ct)
     {
         var result = new List<TaskRecord>();
-        var tasks = db.Tasks.AsNoTracking().Where(t => t.Role == role);
         if (after is null || after.DueAt is not null)
         {
             var limited = tasks.Where(t => t.DueAt != null);

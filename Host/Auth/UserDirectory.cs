@@ -8,10 +8,12 @@ using WorkflowEngine.Store.Services;
 namespace WorkflowEngine.Server.Auth;
 
 /// <summary>
-/// The users: password checks, lockout and password changes, and who holds which post (the roster collective votes
-/// and staffing checks are taken from). Lockout and password times are real time, whatever the case clock.
+/// The users: password checks, lockout and password changes, and who holds which post and how the departments stand (the
+/// roster collective votes, approver rules and staffing checks are taken from; the departments and users definitions may
+/// name). Lockout and password times are real time, whatever the case clock.
 /// </summary>
-public sealed class UserDirectory(IDbContextFactory<WorkflowDbContext> dbFactory, TimeProvider clock, PostCatalog posts) : IRosterSource
+public sealed class UserDirectory(IDbContextFactory<WorkflowDbContext> dbFactory, TimeProvider clock, PostCatalog posts)
+    : IRosterSource, WorkflowEngine.Engine.Definitions.IOrganisationCatalog
 {
     private readonly PasswordHasher<UserRecord> _hasher = new();
     private readonly TimeProvider _real = TimeProvider.System;
@@ -19,6 +21,10 @@ public sealed class UserDirectory(IDbContextFactory<WorkflowDbContext> dbFactory
     private string? _dummyHash;
 
     public IRoster Current => Volatile.Read(ref _roster);
+
+    public bool HasDepartment(string id) => Current.Department(id) is not null;
+
+    public bool HasUser(string id) => Current.Person(id) is not null;
 
     /// <summary>Reads the roster (active users by post) and the post catalog again; called after every organisation change.</summary>
     public async Task RefreshAsync(CancellationToken ct = default)
@@ -29,8 +35,11 @@ public sealed class UserDirectory(IDbContextFactory<WorkflowDbContext> dbFactory
             .SelectMany(u => u.RoleSet.Select(r => (Role: r, Member: new RosterMember(u.Id, u.DisplayName))))
             .GroupBy(x => x.Role)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<RosterMember>)g.Select(x => x.Member).ToList());
-        Volatile.Write(ref _roster, new FixedRoster(holders));
         var departments = await db.Departments.AsNoTracking().Where(d => d.Active).ToListAsync(ct);
+        var chart = new OrgChart(
+            departments.ToDictionary(d => d.Id, d => new OrgDepartment(d.Id, d.Name, d.HeadUserId, d.LeaderUserId)),
+            users.ToDictionary(u => u.Id, u => new OrgPerson(u.Id, u.DisplayName, u.DepartmentId)));
+        Volatile.Write(ref _roster, new FixedRoster(holders, chart));
         Volatile.Write(ref _overseen, departments
             .SelectMany(d => new[] { d.HeadUserId, d.LeaderUserId }.OfType<string>().Select(overseer => (Overseer: overseer, Department: d.Id)))
             .GroupBy(x => x.Overseer)

@@ -104,6 +104,8 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
         foreach (var row in after.Tasks.Where(t => !previous.Tasks.Contains(t))) await rows.InsertTaskAsync(record.Id, record.DefinitionId, row, ct);
         foreach (var old in previous.Deadlines.Where(d => !after.Deadlines.Contains(d))) await rows.DeleteDeadlineAsync(record.Id, old.Limit, ct);
         foreach (var row in after.Deadlines.Where(d => !previous.Deadlines.Contains(d))) await rows.InsertDeadlineAsync(record.Id, record.DefinitionId, row, ct);
+        foreach (var old in previous.CarbonCopies.Where(c => !after.CarbonCopies.Contains(c))) await rows.DeleteCarbonCopyAsync(record.Id, old, ct);
+        foreach (var row in after.CarbonCopies.Where(c => !previous.CarbonCopies.Contains(c))) await rows.InsertCarbonCopyAsync(record.Id, record.DefinitionId, row, ct);
     }
 
     private void Track(DateTimeOffset? next)

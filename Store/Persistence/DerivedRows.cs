@@ -6,17 +6,26 @@ using WorkflowEngine.Engine.Runtime;
 namespace WorkflowEngine.Store.Persistence;
 
 public sealed record TaskRow(string TaskId, string StepId, string StepName, string Kind, string Role, DateTimeOffset EnteredAt,
-    DateTimeOffset? DueAt, DateTimeOffset? WarnAt, bool Provisional);
+    DateTimeOffset? DueAt, DateTimeOffset? WarnAt, bool Provisional, string? Assignees = null);
+
+public sealed record CarbonCopyRow(string Post, string TaskId, string StepId, DateTimeOffset At);
 
 public sealed record DeadlineRow(string Limit, string Duration, DateTimeOffset DueAt, DateTimeOffset? WarnAt, bool Provisional, bool Paused);
 
 /// <summary>
 /// What the tables hold besides the state itself, all derived from it: the open tasks with their step limits
-/// (work lists), the case-level limits (supervisors' lists) and the earliest timer (the scheduler).
+/// (work lists: a post's, or the people an approver rule named), the case-level limits (supervisors' lists), the posts it
+/// was copied to (抄送) and the earliest timer (the scheduler).
 /// </summary>
 public sealed record DerivedRows(IReadOnlyList<TaskRow> Tasks, IReadOnlyList<DeadlineRow> Deadlines, DateTimeOffset? NextTimer)
 {
     public static readonly DerivedRows None = new([], [], null);
+
+    public IReadOnlyList<CarbonCopyRow> CarbonCopies { get; init; } = [];
+
+    /// <summary>How a task's named people are stored, so that one can be found with a LIKE on ",id,".</summary>
+    public static string? AssigneeList(ActiveStep active) =>
+        active.Assignees is null ? null : "," + string.Join(",", active.PendingAssignees) + ",";
 
     public static DerivedRows Of(FlowDefinition definition, CaseState state, WorkflowRuntime runtime, DateTimeOffset now, IReadOnlyList<TimerRequest> timers)
     {
@@ -25,11 +34,14 @@ public sealed record DerivedRows(IReadOnlyList<TaskRow> Tasks, IReadOnlyList<Dea
         {
             var step = definition.Step(active.StepId);
             var due = deadlines.FirstOrDefault(d => d.TaskId == active.TaskId);
-            return new TaskRow(active.TaskId, step.Id, step.Name, JsonNames.Of(step.Kind), step.WorkListRole, active.EnteredAt,
-                due?.DueAt, due?.WarnAt, due?.Provisional ?? false);
+            return new TaskRow(active.TaskId, step.Id, step.Name, JsonNames.Of(step.Kind), active.Assignees is null ? step.WorkListRole : "",
+                active.EnteredAt, due?.DueAt, due?.WarnAt, due?.Provisional ?? false, AssigneeList(active));
         }).ToList();
         var caseDeadlines = deadlines.Where(d => d.TaskId is null)
             .Select(d => new DeadlineRow(JsonNames.Of(d.Kind), d.Period.ToString(), d.DueAt, d.WarnAt, d.Provisional, d.Paused)).ToList();
-        return new DerivedRows(tasks, caseDeadlines, timers.Count == 0 ? null : timers.Min(t => t.FireAt));
+        return new DerivedRows(tasks, caseDeadlines, timers.Count == 0 ? null : timers.Min(t => t.FireAt))
+        {
+            CarbonCopies = state.CarbonCopies.Select(c => new CarbonCopyRow(c.Post, c.TaskId, c.StepId, c.At)).Distinct().ToList(),
+        };
     }
 }

@@ -57,6 +57,7 @@ public static class ServerApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAuth(app.Services.GetRequiredService<RoleNames>());
         app.MapDefinitions();
+        app.MapMigrations();
         app.MapCases();
         app.MapTasks();
         app.MapCarbonCopies();
@@ -157,6 +158,7 @@ public static class ServerApp
         services.AddSingleton<ICalendarSource>(sp => sp.GetRequiredService<CalendarService>());
         services.AddSingleton<RuntimeProvider>();
         services.AddSingleton<CaseService>();
+        services.AddSingleton<CaseMigrationService>();
         services.AddSingleton<StartupInitializer>();
     }
 

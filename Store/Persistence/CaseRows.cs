@@ -71,9 +71,9 @@ internal sealed class CaseRows(WriteConnection connection, DbTransaction transac
 
     /// <summary>Updates the case if it is still at <paramref name="expectedVersion"/>; false when someone else changed it first.</summary>
     public async Task<bool> UpdateCaseAsync(CaseRecord c, long expectedVersion, CancellationToken ct) => await ExecuteCount(
-        "UPDATE cases SET status = @status, outcome = @outcome, closed_at = @closed, version = @version, state_json = @state, " +
+        "UPDATE cases SET definition_version = @ver, status = @status, outcome = @outcome, closed_at = @closed, version = @version, state_json = @state, " +
         "history_count = @count, last_hash = @hash, next_timer_at = @next WHERE id = @id AND version = @expected", ct,
-        ("@status", c.Status), ("@outcome", c.Outcome), ("@closed", c.ClosedAt?.UtcTicks), ("@version", c.Version), ("@state", c.StateJson),
+        ("@ver", c.DefinitionVersion), ("@status", c.Status), ("@outcome", c.Outcome), ("@closed", c.ClosedAt?.UtcTicks), ("@version", c.Version), ("@state", c.StateJson),
         ("@count", c.HistoryCount), ("@hash", c.LastHash), ("@next", c.NextTimerAt?.UtcTicks), ("@id", c.Id), ("@expected", expectedVersion)) == 1;
 
     public Task SetNextTimerAsync(string caseId, DateTimeOffset? next, CancellationToken ct) =>

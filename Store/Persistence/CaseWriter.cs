@@ -25,11 +25,16 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
         await WriteAsync(record, definition, applied, history, DerivedRows.None, after, ct);
     }
 
-    /// <summary>Writes the change from <paramref name="before"/>; false when another change to the case got there first.</summary>
-    public async Task<bool> UpdateAsync(CaseRecord record, FlowDefinition definition, CaseState before, Applied applied, CancellationToken ct)
+    /// <summary>
+    /// Writes the change from <paramref name="before"/>; false when another change to the case got there first.
+    /// <paramref name="previousDefinition"/> is the version <paramref name="before"/> ran on when it differs (a migration).
+    /// </summary>
+    public async Task<bool> UpdateAsync(CaseRecord record, FlowDefinition definition, CaseState before, Applied applied, CancellationToken ct,
+        FlowDefinition? previousDefinition = null)
     {
         var expected = record.Version;
-        var previous = DerivedRows.Of(definition, before, runtime, now, []);
+        var previous = DerivedRows.Of(previousDefinition ?? definition, before, runtime, now, []);
+        record.DefinitionVersion = applied.State.DefinitionVersion;
         var after = DerivedRows.Of(definition, applied.State, runtime, now, applied.Timers);
         var history = Update(record, applied, after.NextTimer);
         if (!await rows.UpdateCaseAsync(record, expected, ct)) return false;

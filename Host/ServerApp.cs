@@ -58,6 +58,7 @@ public static class ServerApp
         app.MapAuth(app.Services.GetRequiredService<RoleNames>());
         app.MapDefinitions();
         app.MapMigrations();
+        app.MapSimulation();
         app.MapCases();
         app.MapTasks();
         app.MapCarbonCopies();

@@ -4,8 +4,10 @@ using WorkflowEngine.Host.Tests.Support;
 
 namespace WorkflowEngine.Host.Tests;
 
-/// <summary>Approver rules, 会签 and 抄送 over HTTP: work lists, permissions, case scope and the "抄送我的" list.</summary>
-public class ApproverRuleApiTests
+/// <summary>Approver rules, 会签 and 抄送 over HTTP: work lists, permissions, case scope and the "抄送我的" list, on either store.</summary>
+[TestFixture(TestDatabase.Sqlite)]
+[TestFixture(TestDatabase.Postgres)]
+public class ApproverRuleApiTests(string provider)
 {
     private const string Flow = """
         {
@@ -33,7 +35,7 @@ public class ApproverRuleApiTests
     [Test]
     public async Task A_department_head_rule_countersigning_and_a_carbon_copy_work_end_to_end()
     {
-        await using var host = new WorkflowHost(WorkflowHost.NewDatabase());
+        await using var host = new WorkflowHost(WorkflowHost.NewDatabase(provider));
         var owner = await host.LoginAsync("owner");
         var saved = await owner.PostText("/api/definitions", Flow);
         saved.Status.Should().Be(HttpStatusCode.Created, saved.Body.ToString());

@@ -50,6 +50,26 @@ public class ScopeTests
                 (await client.Get(url)).Status.Should().Be(supervisors.Contains(name) ? HttpStatusCode.OK : HttpStatusCode.Forbidden, $"{name} {url}");
         }
 
+        // Simulation and version migration are the process owners' (and administrators') tools; they touch no case of anyone's scope.
+        var owner = await host.LoginAsync("owner");
+        var ownerRoutes = new (string Method, string Url, object? Body)[]
+        {
+            ("GET", "/api/flows/licensing-approval/migrations/plan?fromVersion=1&toVersion=2", null),
+            ("POST", "/api/flows/licensing-approval/migrations/dry-run", new { fromVersion = 1, toVersion = 2 }),
+            ("POST", "/api/flows/licensing-approval/migrations", new { fromVersion = 1, toVersion = 2 }),
+            ("POST", "/api/definitions/simulate", new { definitionId = "licensing-approval" }),
+        };
+        paths.Should().Contain("/api/flows/{flowId}/migrations/plan");
+        foreach (var (method, url, body) in ownerRoutes)
+        {
+            Task<Api.Reply> Call(HttpClient c) => method == "GET" ? c.Get(url) : c.Post(url, body);
+            (await Call(outsider)).Status.Should().Be(HttpStatusCode.Unauthorized, url);
+            foreach (var (name, client) in users.Where(u => u.Key != "admin"))
+                (await Call(client)).Status.Should().Be(HttpStatusCode.Forbidden, $"{name} {url}");
+            (await Call(owner)).Status.Should().NotBe(HttpStatusCode.Forbidden).And.NotBe(HttpStatusCode.InternalServerError, url);
+            (await Call(users["admin"])).Status.Should().NotBe(HttpStatusCode.Forbidden, url);
+        }
+
         foreach (var (name, client) in users)
             (await client.Get("/api/cases")).Items.EnumerateArray().Any(c => c.GetProperty("id").GetString() == id)
                 .Should().Be(inScope.Contains(name), $"{name} lists only the cases in scope");

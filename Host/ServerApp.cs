@@ -59,11 +59,14 @@ public static class ServerApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAuth(app.Services.GetRequiredService<RoleNames>());
         app.MapDefinitions();
+        app.MapMigrations();
+        app.MapSimulation();
         app.MapCases();
         app.MapTasks();
         app.MapHandover();
         app.MapUrges();
         app.MapDelegations();
+        app.MapCarbonCopies();
         app.MapAlerts();
         app.MapRiskEvents();
         app.MapAudit();
@@ -154,7 +157,7 @@ public static class ServerApp
         var checks = RiskCheckRegistry.CreateDefault();
         services.AddSingleton(new RoleNames(roleCatalog));
         services.AddSingleton(checks);
-        services.AddSingleton(new DefinitionLoadOptions(checks, roleCatalog));
+        services.AddSingleton(sp => new DefinitionLoadOptions(checks, roleCatalog, sp.GetRequiredService<UserDirectory>()));
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton(new CaseStateCache());
         var dialect = DatabaseSetup.Dialect(options.Database);
@@ -172,6 +175,7 @@ public static class ServerApp
         services.AddSingleton<CaseService>();
         // The notification outbox connects here; until then hand-over and urge notices go no further than the lists.
         services.TryAddSingleton<IWorkNotifier, NoWorkNotifier>();
+        services.AddSingleton<CaseMigrationService>();
         services.AddSingleton<StartupInitializer>();
     }
 

@@ -173,7 +173,7 @@ internal sealed class FlowWalker
     /// <summary>Whether the runtime's outlook lets a holder of the action's post take it now (an extension within its cap …).</summary>
     private bool Allowed(CaseDriver driver, ActiveStep task, ActionDefinition action)
     {
-        var actor = NewActor(action.Role ?? (_def.Step(task.StepId) as TaskStep)?.Role ?? "");
+        var actor = ActorFor(task, action);
         return driver.Runtime.Describe(_def, driver.State, actor, driver.Now).Tasks
             .Single(t => t.TaskId == task.TaskId).Actions.Single(a => a.Id == action.Id).Permission.Allowed;
     }
@@ -215,9 +215,8 @@ internal sealed class FlowWalker
             default:
                 var actions = step is TaskStep ts ? ts.Actions : ((WaitStep)step).Actions;
                 var action = actions.Single(a => a.Id == move);
-                var role = action.Role ?? (step as TaskStep)?.Role ?? "";
                 var opinion = action.Opinion == OpinionRule.None ? null : "经审查，同意。";
-                return driver.Try(new TakeAction(task.TaskId, action.Id, ImmutableDictionary<string, Value>.Empty, opinion), NewActor(role)) is Applied;
+                return driver.Try(new TakeAction(task.TaskId, action.Id, ImmutableDictionary<string, Value>.Empty, opinion), ActorFor(task, action)) is Applied;
         }
     }
 
@@ -251,6 +250,12 @@ internal sealed class FlowWalker
 
     private Actor NewActor(string role) => new($"walker-{++_actors}", $"办理人{_actors}", new HashSet<string> { role });
 
+    /// <summary>A holder of the action's post, or the person an approver rule named on the task.</summary>
+    private Actor ActorFor(ActiveStep task, ActionDefinition action) =>
+        action.Role is null && task.Assignees is { Count: > 0 } people
+            ? new Actor(people[0], people[0], new HashSet<string>())
+            : NewActor(action.Role ?? (_def.Step(task.StepId) as TaskStep)?.Role ?? "");
+
     private static Actor MemberActor(VoteStep step, VoteState vote, string id)
     {
         var roles = new HashSet<string> { step.MembersRole };
@@ -269,7 +274,18 @@ internal sealed class FlowWalker
             if (vote.ChairRole is not null)
                 holders[vote.ChairRole] = [.. holders.GetValueOrDefault(vote.ChairRole, []), members[0]];
         }
-        return new FixedRoster(holders.ToDictionary(p => p.Key, p => (IReadOnlyList<RosterMember>)p.Value));
+        return new WalkerRoster(new FixedRoster(holders.ToDictionary(p => p.Key, p => (IReadOnlyList<RosterMember>)p.Value)));
+    }
+
+    /// <summary>Everyone belongs to one department, headed by "walker-head" with "walker-leader" in charge of it.</summary>
+    private sealed class WalkerRoster(IRoster posts) : IRoster
+    {
+        private static readonly OrgDepartment Only = new("walker-dept", "示例科室", "walker-head", "walker-leader");
+
+        public IReadOnlyList<RosterMember> Holders(string role) => posts.Holders(role);
+        public string? NameOf(string memberId) => posts.NameOf(memberId) ?? memberId;
+        public OrgPerson? Person(string userId) => new(userId, userId, Only.Id);
+        public OrgDepartment? Department(string departmentId) => departmentId == Only.Id ? Only : null;
     }
 
     /// <summary>

@@ -5,18 +5,25 @@ namespace WorkflowEngine.Engine.Cases;
 /// <summary>
 /// An open step instance. <see cref="BranchPath"/> names the parallel branches it runs in. <see cref="AssignedTo"/> is the
 /// holder it was transferred to (转办), who alone acts on it then; <see cref="Signers"/> are the added signers yet to
-/// sign and <see cref="Pending"/> the holder's action that waits for the signers after them.
+/// sign and <see cref="Pending"/> the holder's action that waits for the signers after them. <see cref="Assignees"/> are the
+/// people an approver rule named when the step opened (null: whoever holds the step's post); <see cref="Signatures"/>
+/// are the 会签 signers who have signed so far, with the action each took.
 /// </summary>
 public sealed record ActiveStep(
     string TaskId, string StepId, DateTimeOffset EnteredAt, string BranchPath, VoteState? Vote = null,
     string? AssignedTo = null, string? AssignedName = null, ImmutableList<AddedSigner>? Signers = null, PendingCompletion? Pending = null)
 {
     public ImmutableList<AddedSigner> PendingSigners => Signers ?? [];
+    public ImmutableList<string>? Assignees { get; init; }
+    public ImmutableDictionary<string, string> Signatures { get; init; } = ImmutableDictionary<string, string>.Empty;
 
-    /// <summary>The signer whose turn it is: the first one before the holder, or once the holder acted, the first one after.</summary>
-    /// <summary>The one person who acts on the task now — the signer whose turn it is, else the assignee — or null for its post's holders.</summary>
+    /// <summary>The named people who have still to act (all of them for 或签; those who have not signed for 会签).</summary>
+    public IEnumerable<string> PendingAssignees => (Assignees ?? []).Where(a => !Signatures.ContainsKey(a));
+
+    /// <summary>The one person who acts on the task now — the signer whose turn it is, else the assignee — or null for its post's holders or named people.</summary>
     public string? ActsNow => SignerDue?.UserId ?? AssignedTo;
 
+    /// <summary>The signer whose turn it is: the first one before the holder, or once the holder acted, the first one after.</summary>
     public AddedSigner? SignerDue => PendingSigners.FirstOrDefault(s => s.Position == SignerPosition.Before)
         ?? (Pending is not null ? PendingSigners.FirstOrDefault(s => s.Position == SignerPosition.After) : null);
 }

@@ -34,6 +34,8 @@ public sealed record CaseState
     public ImmutableList<IssuedDocument> Documents { get; init; } = [];
     /// <summary>The urges (督办) and escalations on the case, oldest first, open and answered.</summary>
     public ImmutableList<Urge> Urges { get; init; } = [];
+    /// <summary>The posts informed of the case (抄送) so far, oldest first.</summary>
+    public ImmutableList<CarbonCopy> CarbonCopies { get; init; } = [];
 
     public bool IsClosed => Status == CaseStatus.Closed;
     public ActiveStep? FindActive(string taskId) => Active.FirstOrDefault(a => a.TaskId == taskId);

@@ -1,17 +1,21 @@
 namespace WorkflowEngine.Engine.Cases;
 
-/// <summary>A roster given as data (tests, benchmarks, and the host's snapshot of its users).</summary>
+/// <summary>A roster given as data (tests, benchmarks, and the host's snapshot of its users and departments).</summary>
 public sealed class FixedRoster(
     IReadOnlyDictionary<string, IReadOnlyList<RosterMember>> holders,
     IReadOnlyList<Delegation>? delegations = null,
     IReadOnlyDictionary<string, string>? headOfMember = null,
-    IReadOnlySet<string>? disabled = null) : IRoster
+    IReadOnlySet<string>? disabled = null,
+    OrgChart? organisation = null) : IRoster
 {
     public static readonly FixedRoster Empty = new(new Dictionary<string, IReadOnlyList<RosterMember>>());
 
+    private readonly OrgChart _org = organisation ?? OrgChart.Empty;
+
     public IReadOnlyList<RosterMember> Holders(string role) => holders.TryGetValue(role, out var list) ? list : [];
 
-    public string? NameOf(string memberId) => holders.Values.SelectMany(l => l).FirstOrDefault(m => m.Id == memberId)?.Name;
+    public string? NameOf(string memberId) =>
+        holders.Values.SelectMany(l => l).FirstOrDefault(m => m.Id == memberId)?.Name ?? Person(memberId)?.Name;
 
     public IReadOnlyList<Delegation> DelegationsTo(string standInId) => delegations?.Where(d => d.StandInId == standInId).ToList() ?? [];
 
@@ -20,5 +24,9 @@ public sealed class FixedRoster(
     public bool IsDisabled(string memberId) => disabled?.Contains(memberId) == true;
 
     /// <summary>The same holders with other delegations (the host swaps them in when a delegation changes).</summary>
-    public FixedRoster With(IReadOnlyList<Delegation> newDelegations) => new(holders, newDelegations, headOfMember, disabled);
+    public FixedRoster With(IReadOnlyList<Delegation> newDelegations) => new(holders, newDelegations, headOfMember, disabled, organisation);
+
+    public OrgPerson? Person(string userId) => _org.People.GetValueOrDefault(userId);
+
+    public OrgDepartment? Department(string departmentId) => _org.Departments.GetValueOrDefault(departmentId);
 }

@@ -2,7 +2,8 @@ namespace WorkflowEngine.Engine.Cases;
 
 /// <summary>
 /// The organisation as the runtime needs it: who holds a post (work lists, transfers, collective votes), who stands in for
-/// whom (委托), who heads whose department, and who is disabled.
+/// whom (委托), who heads whose department, who is disabled, and the department heads, leaders in charge and named users
+/// that approver rules resolve to.
 /// </summary>
 public interface IRoster
 {
@@ -20,4 +21,10 @@ public interface IRoster
 
     /// <summary>Whether the person exists but is disabled.</summary>
     bool IsDisabled(string memberId) => false;
+
+    /// <summary>An active user (with or without a post), or null.</summary>
+    OrgPerson? Person(string userId);
+
+    /// <summary>An active department, or null.</summary>
+    OrgDepartment? Department(string departmentId);
 }

@@ -67,15 +67,25 @@ internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState st
             return new ActionOutlook(a.Id, a.Name, actionRole, definition.RoleName(actionRole), a.Requires, a.Opinion, a.Extend?.ToString(), a.Extend?.ToChinese(),
                 DocumentKinds.Of(definition, step, a), Ask(t => t.GateAction(active, a.Id)), Blocks(active, a));
         }).ToList() ?? [];
+        var holders = active.Assignees is null
+            ? environment.Roster.Holders(role)
+            : active.PendingAssignees.Select(Member).ToList();
         return new TaskOutlook(
-            active.TaskId, step.Id, step.Name, step.Kind, role, definition.RoleName(role), environment.Roster.Holders(role), step.Description,
+            active.TaskId, step.Id, step.Name, step.Kind, role, definition.RoleName(role), holders, step.Description,
             active.EnteredAt, deadline, step.RiskPointIds, actions,
             step is VoteStep v && active.Vote is { } vote ? Vote(active, v, vote) : null,
             active.AssignedTo is { } assignee ? new RosterMember(assignee, active.AssignedName ?? assignee) : null,
             active.PendingSigners, active.Pending is not null,
             new Transition(definition, state, environment, viewer, now).ActsFor(active),
-            Ask(t => t.GateTransfer(active, null)), Ask(t => t.GateAddSigner(active, null)), Ask(t => t.GateSign(active)));
+            Ask(t => t.GateTransfer(active, null)), Ask(t => t.GateAddSigner(active, null)), Ask(t => t.GateSign(active)))
+        {
+            Assignment = step is TaskStep task ? task.Assignee.ToChinese(definition) : definition.RoleName(role),
+            SignMode = step.SignMode,
+            Signed = active.Signatures.Select(s => new SignatureOutlook(s.Key, Member(s.Key).Name, s.Value)).ToList(),
+        };
     }
+
+    private RosterMember Member(string id) => new(id, environment.Roster.NameOf(id) ?? id);
 
     private IReadOnlyList<Permission> Blocks(ActiveStep task, ActionDefinition action)
     {

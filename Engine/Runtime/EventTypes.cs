@@ -8,6 +8,9 @@ public static class EventTypes
     public const string CaseStarted = "case-started";
     public const string StepEntered = "step-entered";
     public const string ActionTaken = "action-taken";
+    public const string Countersigned = "countersigned";
+    public const string CarbonCopied = "carbon-copied";
+    public const string Migrated = "migrated";
     public const string StepCancelled = "step-cancelled";
     public const string Routed = "routed";
     public const string ClockStarted = "clock-started";

@@ -30,6 +30,7 @@ internal sealed partial class Transition
             return StandInFor(assignee, role)
                 ?? throw Refuse.Because(RefusalCode.WrongRole, $"{what}已转办给 {task.AssignedName ?? assignee}，由其办理。");
         }
+        if (task.Assignees is { } people && role == step.WorkListRole) return ActingForNamed(task, step, people, what);
         if (_actor.Holds(role)) return null;
         foreach (var holder in _env.Roster.Holders(role))
             if (StandInFor(holder.Id, role) is { } principal) return principal;

@@ -93,7 +93,7 @@ internal sealed partial class Transition
     public void Start(StartCase command)
     {
         var first = _def.Step(_def.StartStepId);
-        var starter = first switch { TaskStep t => t.Role, VoteStep v => v.RecorderRole ?? v.MembersRole, _ => null };
+        var starter = first switch { TaskStep { Role.Length: > 0 } t => t.Role, VoteStep v => v.RecorderRole ?? v.MembersRole, _ => null };
         if (starter is not null) RequireRole(starter, $"启动“{_def.Name}”（首个环节“{first.Name}”）");
         CaseData.Validate(_def, command.Data);
         CaseData.RequireAtStart(_def, command.Data);
@@ -128,6 +128,7 @@ internal sealed partial class Transition
             Extend(task, step, action, extend, command.Opinion, command.Data, data);
             return;
         }
+        if (Countersign(task, step, action, command.Opinion, command.Data, data)) return;
         if (task.PendingSigners.Any(s => s.Position == SignerPosition.After))
         {
             HoldForSigners(task, step, action, command.Opinion, command.Data, data);
@@ -200,7 +201,12 @@ internal sealed partial class Transition
 
         switch (step)
         {
-            case TaskStep or WaitStep:
+            case TaskStep task:
+                var assigned = Assign(instance, task);
+                Open(assigned, step);
+                Inform(assigned, task);
+                break;
+            case WaitStep:
                 Open(instance, step);
                 break;
             case VoteStep vote:
@@ -235,13 +241,15 @@ internal sealed partial class Transition
         State = State with { Active = State.Active.Add(instance) };
         var who = step switch
         {
-            TaskStep t => $"，办理岗位：{_def.RoleName(t.Role)}",
+            TaskStep { Assignee.Kind: AssigneeKind.Post } t => $"，办理岗位：{_def.RoleName(t.Role)}",
+            TaskStep t => $"，办理人：{t.Assignee.ToChinese(_def)}（{string.Join("、", (instance.Assignees ?? []).Select(p => _env.Roster.NameOf(p) ?? p))}）",
             VoteStep v => $"，参会：{_def.RoleName(v.MembersRole)}",
             WaitStep w => $"，期限 {w.Period.ToChinese()}",
             _ => "",
         };
         var limit = step.TimeLimit is { } l ? $"，时限 {l.Period.ToChinese()}" : "";
-        Record(EventTypes.StepEntered, $"进入“{step.Name}”环节{who}{limit}", instance);
+        var sign = step.SignMode == SignMode.All ? "，会签" : "";
+        Record(EventTypes.StepEntered, $"进入“{step.Name}”环节{who}{sign}{limit}", instance);
     }
 
     private void Route(DecisionStep decision, string branchPath)

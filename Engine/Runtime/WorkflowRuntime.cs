@@ -63,6 +63,14 @@ public sealed class WorkflowRuntime(RuntimeEnvironment environment)
     public CaseOutlook Describe(FlowDefinition definition, CaseState state, Actor viewer, DateTimeOffset now) =>
         new CaseOutlookBuilder(definition, state, environment, viewer, now).Build();
 
+    /// <summary>
+    /// Moves a running case from the version it runs on (<paramref name="from"/>) to <paramref name="to"/> with a mapping of
+    /// open steps, or says why it cannot (the rule is <see cref="VersionMigration"/>). Reads only: the caller stores the result.
+    /// </summary>
+    public MigrationOutcome Migrate(FlowDefinition from, FlowDefinition to, CaseState state, IReadOnlyDictionary<string, string> mapping,
+        Actor actor, DateTimeOffset now, bool acceptDeadlineChanges = false) =>
+        VersionMigration.Migrate(from, to, state, mapping, environment, actor, now, acceptDeadlineChanges);
+
     /// <summary>The case's open deadlines as of now (paused ones computed as if resumed now).</summary>
     public IReadOnlyList<Deadline> Deadlines(FlowDefinition definition, CaseState state, DateTimeOffset now) =>
         new DeadlineCalculator(definition, environment.Calendar).Deadlines(state, now);

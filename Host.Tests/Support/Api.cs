@@ -30,6 +30,9 @@ public static class Api
         return await Read(await client.SendAsync(request));
     }
 
+    public static async Task<Reply> Put(this HttpClient client, string url, object? body) =>
+        await Read(await client.PutAsync(url, JsonContent.Create(body)));
+
     public static async Task<Reply> PostText(this HttpClient client, string url, string text) =>
         await Read(await client.PostAsync(url, new StringContent(text, Encoding.UTF8, "application/json")));
 

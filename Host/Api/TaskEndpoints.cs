@@ -52,7 +52,7 @@ public static class TaskEndpoints
                 if (!cases.TryGetValue(t.CaseId, out var c)) continue;
                 var definition = await definitions.GetAsync(c.DefinitionId, c.DefinitionVersion, ct);
                 items.Add(new WorkItemDto(c.Id, c.CaseNo, c.Title, c.DefinitionId, definition?.Name ?? c.DefinitionId,
-                    t.TaskId, t.StepId, t.StepName, t.Kind, t.Role, roleNames.Of(t.Role),
+                    t.TaskId, t.StepId, t.StepName, t.Kind, t.Role, t.Assignees is null ? roleNames.Of(t.Role) : actor.Name,
                     t.EnteredAt, t.DueAt, t.WarnAt, t.Provisional, paused.Contains(c.Id),
                     t.DueAt is { } due ? DeadlineStanding.WorkingDaysLeft(calendar, DeadlineStanding.LastDayOf(due), now) : null,
                     t.DueAt is { } dueAt ? DeadlineStanding.Level(dueAt, t.WarnAt, now) : null,

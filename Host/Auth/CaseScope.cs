@@ -23,8 +23,8 @@ public static class CaseScope
         CaseVisibility.CanSee(definition, state, viewer, SeesEverything(viewer), overseen.Contains);
 
     /// <summary>
-    /// The cases a list may show the viewer, in SQL: those they acted on (their history) or whose open task their post
-    /// works on or is assigned to them. A subset of <see cref="CanSee"/> (posts that act only through a step's extra actions open the case from
+    /// The cases a list may show the viewer, in SQL: those they acted on (their history), whose open task their post
+    /// works on, is assigned to them or names them, or that were copied (抄送) to one of their posts. A subset of <see cref="CanSee"/> (posts that act only through a step's extra actions open the case from
     /// their work list or a link), so a list never shows a case the viewer may not open.
     /// </summary>
     public static IQueryable<CaseRecord> VisibleTo(this IQueryable<CaseRecord> cases, WorkflowDbContext db, Actor viewer, IReadOnlySet<string> overseen)
@@ -32,8 +32,10 @@ public static class CaseScope
         if (SeesEverything(viewer)) return cases;
         var roles = viewer.Roles.ToList();
         var people = overseen.Append(viewer.Id).ToList();
+        var named = "," + viewer.Id + ",";
         return cases.Where(c => people.Contains(c.StartedBy)
             || db.History.Any(h => h.CaseId == c.Id && people.Contains(h.ActorId))
-            || db.Tasks.Any(t => t.CaseId == c.Id && (roles.Contains(t.Role) || t.AssignedTo == viewer.Id)));
+            || db.Tasks.Any(t => t.CaseId == c.Id && (roles.Contains(t.Role) || t.AssignedTo == viewer.Id || (t.Assignees != null && t.Assignees.Contains(named))))
+            || db.CarbonCopies.Any(cc => cc.CaseId == c.Id && roles.Contains(cc.Post)));
     }
 }

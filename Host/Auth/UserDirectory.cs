@@ -8,10 +8,12 @@ using WorkflowEngine.Store.Services;
 namespace WorkflowEngine.Server.Auth;
 
 /// <summary>
-/// The users: password checks, lockout and password changes, and who holds which post (the roster collective votes
-/// and staffing checks are taken from). Lockout and password times are real time, whatever the case clock.
+/// The users: password checks, lockout and password changes, and who holds which post and how the departments stand (the
+/// roster collective votes, approver rules and staffing checks are taken from; the departments and users definitions may
+/// name). Lockout and password times are real time, whatever the case clock.
 /// </summary>
-public sealed class UserDirectory(IDbContextFactory<WorkflowDbContext> dbFactory, TimeProvider clock, PostCatalog posts) : IRosterSource
+public sealed class UserDirectory(IDbContextFactory<WorkflowDbContext> dbFactory, TimeProvider clock, PostCatalog posts)
+    : IRosterSource, WorkflowEngine.Engine.Definitions.IOrganisationCatalog
 {
     private readonly PasswordHasher<UserRecord> _hasher = new();
     private readonly TimeProvider _real = TimeProvider.System;
@@ -19,6 +21,10 @@ public sealed class UserDirectory(IDbContextFactory<WorkflowDbContext> dbFactory
     private string? _dummyHash;
 
     public IRoster Current => Volatile.Read(ref _roster);
+
+    public bool HasDepartment(string id) => Current.Department(id) is not null;
+
+    public bool HasUser(string id) => Current.Person(id) is not null;
 
     /// <summary>Reads the roster (active users by post) and the post catalog again; called after every organisation change.</summary>
     public async Task RefreshAsync(CancellationToken ct = default)
@@ -39,7 +45,10 @@ public sealed class UserDirectory(IDbContextFactory<WorkflowDbContext> dbFactory
             .Where(d => names.ContainsKey(d.PrincipalId) && names.ContainsKey(d.StandInId))
             .Select(d => new Delegation(d.Id, d.PrincipalId, names[d.PrincipalId], d.StandInId, names[d.StandInId], d.PostSet, d.FromAt, d.ToAt))
             .ToList();
-        Volatile.Write(ref _roster, new FixedRoster(holders, delegations, heads, disabled));
+        var chart = new OrgChart(
+            departments.ToDictionary(d => d.Id, d => new OrgDepartment(d.Id, d.Name, d.HeadUserId, d.LeaderUserId)),
+            users.ToDictionary(u => u.Id, u => new OrgPerson(u.Id, u.DisplayName, u.DepartmentId)));
+        Volatile.Write(ref _roster, new FixedRoster(holders, delegations, heads, disabled, chart));
         Volatile.Write(ref _postsOf, users.ToDictionary(u => u.Id, u => (IReadOnlySet<string>)u.RoleSet.ToHashSet()));
         Volatile.Write(ref _overseen, departments
             .SelectMany(d => new[] { d.HeadUserId, d.LeaderUserId }.OfType<string>().Select(overseer => (Overseer: overseer, Department: d.Id)))

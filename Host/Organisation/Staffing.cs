@@ -44,7 +44,9 @@ public sealed class Staffing(DefinitionStore definitions, RuntimeProvider runtim
         if (definition is null) return null; // the service answers that itself
         var outcome = runtimes.Create().Execute(definition, null, new StartCase("staffing-check", data), actor, clock.GetUtcNow());
         if (outcome is not Applied applied) return null;
+        // A task an approver rule named people to was refused by the runtime already when nobody could be named.
         var vacant = applied.State.Active
+            .Where(a => a.Assignees is null)
             .Select(a => definition.Step(a.StepId))
             .Where(step => users.Current.Holders(step.WorkListRole).Count == 0)
             .Select(step => $"“{step.Name}”（岗位：{(posts.TryGetValue(step.WorkListRole, out var n) ? n : step.WorkListRole)}）")

@@ -77,10 +77,10 @@ internal sealed class CaseRows(WriteConnection connection, DbTransaction transac
 
     /// <summary>Updates the case if it is still at <paramref name="expectedVersion"/>; false when someone else changed it first.</summary>
     public async Task<bool> UpdateCaseAsync(CaseRecord c, long expectedVersion, CancellationToken ct) => await ExecuteCount(
-        "UPDATE cases SET status = @status, outcome = @outcome, closed_at = @closed, version = @version, state_json = @state, " +
+        "UPDATE cases SET definition_version = @ver, status = @status, outcome = @outcome, closed_at = @closed, version = @version, state_json = @state, " +
         "history_count = @count, last_hash = @hash, next_timer_at = @next, state_hash = @stateHash, anchor_key_id = @key, anchor_mac = @mac " +
         "WHERE id = @id AND version = @expected", ct,
-        ("@status", c.Status), ("@outcome", c.Outcome), ("@closed", c.ClosedAt?.UtcTicks), ("@version", c.Version), ("@state", c.StateJson),
+        ("@ver", c.DefinitionVersion), ("@status", c.Status), ("@outcome", c.Outcome), ("@closed", c.ClosedAt?.UtcTicks), ("@version", c.Version), ("@state", c.StateJson),
         ("@count", c.HistoryCount), ("@hash", c.LastHash), ("@next", c.NextTimerAt?.UtcTicks), ("@stateHash", c.StateHash), ("@key", c.AnchorKeyId),
         ("@mac", c.AnchorMac), ("@id", c.Id), ("@expected", expectedVersion)) == 1;
 
@@ -110,12 +110,16 @@ internal sealed class CaseRows(WriteConnection connection, DbTransaction transac
     public async Task<Dictionary<string, DerivedRows>> LoadAllDerivedAsync(CancellationToken ct)
     {
         var tasks = new List<(string CaseId, TaskRow Row)>();
-        var taskQuery = Command("SELECT case_id, task_id, step_id, step_name, kind, role, entered_at, due_at, warn_at, provisional, assigned_to FROM tasks");
+        var taskQuery = Command("SELECT case_id, task_id, step_id, step_name, kind, role, entered_at, due_at, warn_at, provisional, assigned_to, assignees FROM tasks");
         await using (var r = await taskQuery.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
                 tasks.Add((r.GetString(0), new TaskRow(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
                     Instant(r.GetInt64(6)), r.IsDBNull(7) ? null : Instant(r.GetInt64(7)), r.IsDBNull(8) ? null : Instant(r.GetInt64(8)), r.GetBoolean(9),
-                    r.IsDBNull(10) ? null : r.GetString(10))));
+                    r.IsDBNull(10) ? null : r.GetString(10), r.IsDBNull(11) ? null : r.GetString(11))));
+        var copies = new List<(string CaseId, CarbonCopyRow Row)>();
+        await using (var r = await Command("SELECT case_id, post, task_id, step_id, cc_at FROM case_cc").ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
+                copies.Add((r.GetString(0), new CarbonCopyRow(r.GetString(1), r.GetString(2), r.GetString(3), Instant(r.GetInt64(4)))));
         var deadlines = new List<(string CaseId, DeadlineRow Row)>();
         var deadlineQuery = Command("SELECT case_id, \"limit\", duration, due_at, warn_at, provisional, paused FROM deadlines");
         await using (var r = await deadlineQuery.ExecuteReaderAsync(ct))
@@ -124,19 +128,23 @@ internal sealed class CaseRows(WriteConnection connection, DbTransaction transac
                     r.IsDBNull(4) ? null : Instant(r.GetInt64(4)), r.GetBoolean(5), r.GetBoolean(6))));
         var tasksByCase = tasks.ToLookup(t => t.CaseId, t => t.Row);
         var deadlinesByCase = deadlines.ToLookup(d => d.CaseId, d => d.Row);
-        return tasksByCase.Select(g => g.Key).Union(deadlinesByCase.Select(g => g.Key))
-            .ToDictionary(id => id, id => new DerivedRows(tasksByCase[id].ToList(), deadlinesByCase[id].ToList(), null));
+        var copiesByCase = copies.ToLookup(c => c.CaseId, c => c.Row);
+        return tasksByCase.Select(g => g.Key).Union(deadlinesByCase.Select(g => g.Key)).Union(copiesByCase.Select(g => g.Key))
+            .ToDictionary(id => id, id => new DerivedRows(tasksByCase[id].ToList(), deadlinesByCase[id].ToList(), null)
+            {
+                CarbonCopies = copiesByCase[id].ToList(),
+            });
     }
 
     public Task DeleteTaskAsync(string caseId, string taskId, CancellationToken ct) =>
         Execute("DELETE FROM tasks WHERE case_id = @case AND task_id = @task", ct, ("@case", caseId), ("@task", taskId));
 
     public Task InsertTaskAsync(string caseId, string definitionId, TaskRow t, CancellationToken ct) => Execute(
-        "INSERT INTO tasks (case_id, task_id, step_id, step_name, kind, role, definition_id, entered_at, due_at, warn_at, provisional, assigned_to) " +
-        "VALUES (@case, @task, @step, @name, @kind, @role, @def, @entered, @due, @warn, @provisional, @assigned)", ct,
+        "INSERT INTO tasks (case_id, task_id, step_id, step_name, kind, role, definition_id, entered_at, due_at, warn_at, provisional, assigned_to, assignees) " +
+        "VALUES (@case, @task, @step, @name, @kind, @role, @def, @entered, @due, @warn, @provisional, @assigned, @assignees)", ct,
         ("@case", caseId), ("@task", t.TaskId), ("@step", t.StepId), ("@name", t.StepName), ("@kind", t.Kind), ("@role", t.Role), ("@def", definitionId),
         ("@entered", t.EnteredAt.UtcTicks), ("@due", t.DueAt?.UtcTicks), ("@warn", t.WarnAt?.UtcTicks), ("@provisional", t.Provisional),
-        ("@assigned", t.AssignedTo));
+        ("@assigned", t.AssignedTo), ("@assignees", t.Assignees));
 
     public Task DeleteUrgeAsync(string caseId, string urgeId, CancellationToken ct) =>
         Execute("DELETE FROM urges WHERE case_id = @case AND urge_id = @urge", ct, ("@case", caseId), ("@urge", urgeId));
@@ -148,6 +156,14 @@ internal sealed class CaseRows(WriteConnection connection, DbTransaction transac
         ("@case", caseId), ("@urge", u.UrgeId), ("@kind", u.Kind), ("@task", u.TaskId), ("@by", u.ById), ("@byName", u.ByName), ("@message", u.Message),
         ("@at", u.At.UtcTicks), ("@replyBy", u.ReplyBy.UtcTicks), ("@to", u.AddressedTo), ("@toName", u.AddressedName), ("@answer", u.Answer),
         ("@answeredBy", u.AnsweredByName), ("@answeredAt", u.AnsweredAt?.UtcTicks), ("@late", u.Late));
+
+    public Task DeleteCarbonCopyAsync(string caseId, CarbonCopyRow c, CancellationToken ct) =>
+        Execute("DELETE FROM case_cc WHERE case_id = @case AND post = @post AND task_id = @task", ct,
+            ("@case", caseId), ("@post", c.Post), ("@task", c.TaskId));
+
+    public Task InsertCarbonCopyAsync(string caseId, string definitionId, CarbonCopyRow c, CancellationToken ct) => Execute(
+        "INSERT INTO case_cc (case_id, post, task_id, step_id, definition_id, cc_at) VALUES (@case, @post, @task, @step, @def, @at)", ct,
+        ("@case", caseId), ("@post", c.Post), ("@task", c.TaskId), ("@step", c.StepId), ("@def", definitionId), ("@at", c.At.UtcTicks));
 
     public Task DeleteDeadlineAsync(string caseId, string limit, CancellationToken ct) =>
         Execute("DELETE FROM deadlines WHERE case_id = @case AND \"limit\" = @limit", ct, ("@case", caseId), ("@limit", limit));

@@ -26,11 +26,16 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
         await WriteAsync(record, definition, applied, history, DerivedRows.None, after, ct);
     }
 
-    /// <summary>Writes the change from <paramref name="before"/>; false when another change to the case got there first.</summary>
-    public async Task<bool> UpdateAsync(CaseRecord record, FlowDefinition definition, CaseState before, Applied applied, CancellationToken ct)
+    /// <summary>
+    /// Writes the change from <paramref name="before"/>; false when another change to the case got there first.
+    /// <paramref name="previousDefinition"/> is the version <paramref name="before"/> ran on when it differs (a migration).
+    /// </summary>
+    public async Task<bool> UpdateAsync(CaseRecord record, FlowDefinition definition, CaseState before, Applied applied, CancellationToken ct,
+        FlowDefinition? previousDefinition = null)
     {
         var expected = record.Version;
-        var previous = DerivedRows.Of(definition, before, runtime, now, []);
+        var previous = DerivedRows.Of(previousDefinition ?? definition, before, runtime, now, []);
+        record.DefinitionVersion = applied.State.DefinitionVersion;
         var after = DerivedRows.Of(definition, applied.State, runtime, now, applied.Timers);
         var history = Update(record, applied, after.NextTimer, AnchorHolds(record));
         if (!await rows.UpdateCaseAsync(record, expected, ct)) return false;
@@ -122,6 +127,8 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
         foreach (var row in after.Tasks.Where(t => !previous.Tasks.Contains(t))) await rows.InsertTaskAsync(record.Id, record.DefinitionId, row, ct);
         foreach (var old in previous.Deadlines.Where(d => !after.Deadlines.Contains(d))) await rows.DeleteDeadlineAsync(record.Id, old.Limit, ct);
         foreach (var row in after.Deadlines.Where(d => !previous.Deadlines.Contains(d))) await rows.InsertDeadlineAsync(record.Id, record.DefinitionId, row, ct);
+        foreach (var old in previous.CarbonCopies.Where(c => !after.CarbonCopies.Contains(c))) await rows.DeleteCarbonCopyAsync(record.Id, old, ct);
+        foreach (var row in after.CarbonCopies.Where(c => !previous.CarbonCopies.Contains(c))) await rows.InsertCarbonCopyAsync(record.Id, record.DefinitionId, row, ct);
         if (previous.Urges is { } urgesBefore && after.Urges is { } urgesAfter)
         {
             foreach (var old in urgesBefore.Where(u => !urgesAfter.Contains(u))) await rows.DeleteUrgeAsync(record.Id, old.UrgeId, ct);

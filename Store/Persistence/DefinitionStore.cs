@@ -31,9 +31,10 @@ public sealed class DefinitionStore(IDbContextFactory<WorkflowDbContext> dbFacto
         return await FindAsync(id, version, ct) is { } record ? Parse(record) : null;
     }
 
+    /// <summary>A stored version is read without the organisation check: it stays readable when a user it names has left.</summary>
     public FlowDefinition Parse(DefinitionRecord record) =>
         _parsed.GetOrAdd((record.Id, record.Version), _ =>
-            DefinitionLoader.Load(record.Json, options).Definition
+            DefinitionLoader.Load(record.Json, options with { Organisation = null }).Definition
             ?? throw new InvalidDataException($"Stored definition {record.Id} v{record.Version} no longer validates."));
 
     /// <summary>The newest published version of a flow, parsed; what a new case starts on.</summary>

@@ -6,7 +6,7 @@ using WorkflowEngine.Engine.Runtime;
 namespace WorkflowEngine.Store.Persistence;
 
 public sealed record TaskRow(string TaskId, string StepId, string StepName, string Kind, string Role, DateTimeOffset EnteredAt,
-    DateTimeOffset? DueAt, DateTimeOffset? WarnAt, bool Provisional, string? AssignedTo = null);
+    DateTimeOffset? DueAt, DateTimeOffset? WarnAt, bool Provisional, string? AssignedTo = null, string? Assignees = null);
 
 public sealed record UrgeRow(string UrgeId, string Kind, string? TaskId, string ById, string ByName, string Message, DateTimeOffset At,
     DateTimeOffset ReplyBy, string? AddressedTo, string? AddressedName, string? Answer, string? AnsweredByName, DateTimeOffset? AnsweredAt, bool Late)
@@ -15,17 +15,26 @@ public sealed record UrgeRow(string UrgeId, string Kind, string? TaskId, string 
         u.ReplyBy, u.AddressedTo, u.AddressedName, u.Answer, u.AnsweredByName, u.AnsweredAt, u.Late);
 }
 
+public sealed record CarbonCopyRow(string Post, string TaskId, string StepId, DateTimeOffset At);
+
 public sealed record DeadlineRow(string Limit, string Duration, DateTimeOffset DueAt, DateTimeOffset? WarnAt, bool Provisional, bool Paused);
 
 /// <summary>
 /// What the tables hold besides the state itself, all derived from it: the open tasks with their step limits
-/// (work lists), the case-level limits (supervisors' lists), the earliest timer (the scheduler) and the urges (their
+/// (work lists: a post's, the one holder a task was transferred to, or the people an approver rule named), the case-level
+/// limits (supervisors' lists), the posts it was copied to (抄送), the earliest timer (the scheduler) and the urges (their
 /// list). <see cref="Urges"/> is null when not read (a recomputation after a calendar change leaves them alone).
 /// </summary>
 public sealed record DerivedRows(IReadOnlyList<TaskRow> Tasks, IReadOnlyList<DeadlineRow> Deadlines, DateTimeOffset? NextTimer,
     IReadOnlyList<UrgeRow>? Urges = null)
 {
     public static readonly DerivedRows None = new([], [], null, []);
+
+    public IReadOnlyList<CarbonCopyRow> CarbonCopies { get; init; } = [];
+
+    /// <summary>How a task's named people are stored, so that one can be found with a LIKE on ",id,".</summary>
+    public static string? AssigneeList(ActiveStep active) =>
+        active.Assignees is null ? null : "," + string.Join(",", active.PendingAssignees) + ",";
 
     public static DerivedRows Of(FlowDefinition definition, CaseState state, WorkflowRuntime runtime, DateTimeOffset now, IReadOnlyList<TimerRequest> timers)
     {
@@ -34,11 +43,14 @@ public sealed record DerivedRows(IReadOnlyList<TaskRow> Tasks, IReadOnlyList<Dea
         {
             var step = definition.Step(active.StepId);
             var due = deadlines.FirstOrDefault(d => d.TaskId == active.TaskId);
-            return new TaskRow(active.TaskId, step.Id, step.Name, JsonNames.Of(step.Kind), step.WorkListRole, active.EnteredAt,
-                due?.DueAt, due?.WarnAt, due?.Provisional ?? false, active.ActsNow);
+            return new TaskRow(active.TaskId, step.Id, step.Name, JsonNames.Of(step.Kind), active.Assignees is null ? step.WorkListRole : "",
+                active.EnteredAt, due?.DueAt, due?.WarnAt, due?.Provisional ?? false, active.ActsNow, AssigneeList(active));
         }).ToList();
         var caseDeadlines = deadlines.Where(d => d.TaskId is null)
             .Select(d => new DeadlineRow(JsonNames.Of(d.Kind), d.Period.ToString(), d.DueAt, d.WarnAt, d.Provisional, d.Paused)).ToList();
-        return new DerivedRows(tasks, caseDeadlines, timers.Count == 0 ? null : timers.Min(t => t.FireAt), state.Urges.Select(UrgeRow.Of).ToList());
+        return new DerivedRows(tasks, caseDeadlines, timers.Count == 0 ? null : timers.Min(t => t.FireAt), state.Urges.Select(UrgeRow.Of).ToList())
+        {
+            CarbonCopies = state.CarbonCopies.Select(c => new CarbonCopyRow(c.Post, c.TaskId, c.StepId, c.At)).Distinct().ToList(),
+        };
     }
 }

@@ -180,7 +180,8 @@ internal static class DefinitionReader
             r.Object("timeLimit") is { } t ? ReadTimeLimit(t) : null,
             r.Object("clock") is { } c ? ReadClock(c) : ClockEffect.Counts,
             r.StringList("risks"),
-            r.Objects("checks").Select(ReadCheck).ToList());
+            r.Objects("checks").Select(ReadCheck).ToList(),
+            r.Enum("signMode", SignMode.Any));
 
         StepDefinition? step = kind switch
         {
@@ -236,4 +237,4 @@ internal static class DefinitionReader
 /// <summary>The properties every step kind has.</summary>
 internal sealed record CommonStepParts(
     string Id, string Name, string? Description, StepTimeLimit? TimeLimit, ClockEffect Clock,
-    IReadOnlyList<string> RiskPointIds, IReadOnlyList<RiskCheckBinding> Checks);
+    IReadOnlyList<string> RiskPointIds, IReadOnlyList<RiskCheckBinding> Checks, SignMode SignMode);

@@ -5,20 +5,45 @@ namespace WorkflowEngine.Engine.Definitions.Loading;
 /// <summary>Reads the properties particular to each step kind (the caller gives the step its locations).</summary>
 internal static class StepReaders
 {
-    public static TaskStep Task(ObjectReader r, CommonStepParts c) => new()
+    public static TaskStep Task(ObjectReader r, CommonStepParts c)
     {
-        Id = c.Id, Name = c.Name, Description = c.Description, TimeLimit = c.TimeLimit, Clock = c.Clock,
-        RiskPointIds = c.RiskPointIds, Checks = c.Checks,
-        Role = r.String("role", required: true) ?? "",
-        Actions = r.Objects("actions", required: true).Select(ReadAction).ToList(),
-        OnTimeout = r.Object("onTimeout") is { } t ? ReadTimeout(t) : null,
-        AddSigner = r.Bool("addSigner", false),
-    };
+        var role = r.String("role");
+        var written = r.Object("assignee");
+        var assignee = written is null ? null : ReadAssignee(written);
+        if (role is null && written is null)
+            r.Errors.Add(r.LocationOfProperty("role"), "办理环节须写明办理岗位（“role”）或审批人规则（“assignee”）。");
+        if (role is not null && written is not null)
+            r.Errors.Add(r.LocationOfProperty("assignee"), "“role”与“assignee”只能写一个：固定岗位可写作 \"assignee\": { \"rule\": \"post\", \"post\": \"…\" }。");
+        assignee ??= new AssigneeRule { Kind = AssigneeKind.Post, Post = role ?? "" };
+        return new TaskStep
+        {
+            Id = c.Id, Name = c.Name, Description = c.Description, TimeLimit = c.TimeLimit, Clock = c.Clock,
+            RiskPointIds = c.RiskPointIds, Checks = c.Checks, SignMode = c.SignMode,
+            Role = assignee.Kind == AssigneeKind.Post ? assignee.Post ?? "" : "",
+            Assignee = assignee,
+            Cc = r.StringList("cc"),
+            Actions = r.Objects("actions", required: true).Select(ReadAction).ToList(),
+            OnTimeout = r.Object("onTimeout") is { } t ? ReadTimeout(t) : null,
+            AddSigner = r.Bool("addSigner", false),
+        };
+    }
+
+    private static AssigneeRule ReadAssignee(ObjectReader r)
+    {
+        var name = r.String("rule", required: true);
+        var kind = AssigneeKind.Post;
+        if (name is not null && !AssigneeRule.Names.TryGetValue(name, out kind))
+            r.Errors.Add(r.LocationOfProperty("rule"), $"审批人规则“{name}”无效，可选值：{string.Join("、", AssigneeRule.Names.Keys)}。");
+        return r.Finish(new AssigneeRule
+        {
+            Kind = kind, Post = r.String("post"), Department = r.String("department"), Field = r.String("field"), User = r.String("user"),
+        });
+    }
 
     public static DecisionStep Decision(ObjectReader r, CommonStepParts c) => new()
     {
         Id = c.Id, Name = c.Name, Description = c.Description, TimeLimit = c.TimeLimit, Clock = c.Clock,
-        RiskPointIds = c.RiskPointIds, Checks = c.Checks,
+        RiskPointIds = c.RiskPointIds, Checks = c.Checks, SignMode = c.SignMode,
         Routes = r.Objects("routes", required: true).Select(ReadRoute).ToList(),
         Otherwise = r.StepReference("otherwise", required: true) ?? "",
     };
@@ -26,7 +51,7 @@ internal static class StepReaders
     public static ParallelStep Parallel(ObjectReader r, CommonStepParts c) => new()
     {
         Id = c.Id, Name = c.Name, Description = c.Description, TimeLimit = c.TimeLimit, Clock = c.Clock,
-        RiskPointIds = c.RiskPointIds, Checks = c.Checks,
+        RiskPointIds = c.RiskPointIds, Checks = c.Checks, SignMode = c.SignMode,
         Branches = r.StringList("branches", required: true),
         Join = r.StepReference("join", required: true) ?? "",
     };
@@ -34,7 +59,7 @@ internal static class StepReaders
     public static JoinStep Join(ObjectReader r, CommonStepParts c) => new()
     {
         Id = c.Id, Name = c.Name, Description = c.Description, TimeLimit = c.TimeLimit, Clock = c.Clock,
-        RiskPointIds = c.RiskPointIds, Checks = c.Checks,
+        RiskPointIds = c.RiskPointIds, Checks = c.Checks, SignMode = c.SignMode,
         Mode = r.Enum("mode", JoinMode.All),
         Next = r.StepReference("next", required: true) ?? "",
     };
@@ -42,7 +67,7 @@ internal static class StepReaders
     public static WaitStep Wait(ObjectReader r, CommonStepParts c) => new()
     {
         Id = c.Id, Name = c.Name, Description = c.Description, TimeLimit = c.TimeLimit, Clock = c.Clock,
-        RiskPointIds = c.RiskPointIds, Checks = c.Checks,
+        RiskPointIds = c.RiskPointIds, Checks = c.Checks, SignMode = c.SignMode,
         Period = r.Period("period", required: true) ?? default,
         Next = r.StepReference("next", required: true) ?? "",
         Actions = r.Objects("actions").Select(ReadAction).ToList(),
@@ -51,7 +76,7 @@ internal static class StepReaders
     public static EndStep End(ObjectReader r, CommonStepParts c) => new()
     {
         Id = c.Id, Name = c.Name, Description = c.Description, TimeLimit = c.TimeLimit, Clock = c.Clock,
-        RiskPointIds = c.RiskPointIds, Checks = c.Checks,
+        RiskPointIds = c.RiskPointIds, Checks = c.Checks, SignMode = c.SignMode,
         Outcome = r.EnumOrNull<EndOutcome>("outcome", required: true) ?? EndOutcome.Completed,
     };
 
@@ -66,7 +91,7 @@ internal static class StepReaders
         return new VoteStep
         {
             Id = c.Id, Name = c.Name, Description = c.Description, TimeLimit = c.TimeLimit, Clock = c.Clock,
-            RiskPointIds = c.RiskPointIds, Checks = c.Checks,
+            RiskPointIds = c.RiskPointIds, Checks = c.Checks, SignMode = c.SignMode,
             MembersRole = r.String("members", required: true) ?? "",
             ChairRole = r.String("chair"),
             RecorderRole = r.String("recorder"),

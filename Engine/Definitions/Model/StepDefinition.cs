@@ -43,6 +43,8 @@ public abstract class StepDefinition : DefinitionElement
     public ClockEffect Clock { get; init; } = ClockEffect.Counts;
     public IReadOnlyList<string> RiskPointIds { get; init; } = [];
     public IReadOnlyList<RiskCheckBinding> Checks { get; init; } = [];
+    /// <summary>或签 (any holder completes the step) or 会签 (every holder signs); only tasks may ask for 会签.</summary>
+    public SignMode SignMode { get; init; } = SignMode.Any;
 
     /// <summary>The post whose holders see an open instance of this step in their work list.</summary>
     public string WorkListRole => this switch

@@ -17,7 +17,12 @@ public abstract class ActingStep : StepDefinition
 public sealed class TaskStep : ActingStep
 {
     public override StepKind Kind => StepKind.Task;
+    /// <summary>The post that works on the task; empty when an approver rule other than a post names the people.</summary>
     public required string Role { get; init; }
+    /// <summary>Who acts: written as "assignee", or the post of "role" (the default rule).</summary>
+    public required AssigneeRule Assignee { get; init; }
+    /// <summary>Posts informed when the task opens (抄送): the case becomes visible to them; they do not act.</summary>
+    public IReadOnlyList<string> Cc { get; init; } = [];
     public TimeoutRule? OnTimeout { get; init; }
     /// <summary>Whether the holder may add a signer (加签) before or after themselves on this step.</summary>
     public bool AddSigner { get; init; }

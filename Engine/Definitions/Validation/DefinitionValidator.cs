@@ -132,6 +132,8 @@ internal sealed partial class DefinitionValidator
             Error(step.At("clock"), "只有办理、表决和等待环节可以暂停计时。");
         if (step is EndStep && step.TimeLimit is not null)
             Error(step.At("timeLimit"), "结束环节不能设置办理时限。");
+        if (step.SignMode == SignMode.All && step is not TaskStep)
+            Error(step.At("signMode"), "会签（\"signMode\": \"all\"）只适用于办理环节（kind 为 task），请删除“signMode”。");
         if (step.TimeLimit is not null && step.Kind is StepKind.Decision or StepKind.Parallel or StepKind.Join)
             Error(step.At("timeLimit"), "自动环节（decision、parallel、join）不需要办理时限，请删除“timeLimit”。");
 
@@ -150,7 +152,12 @@ internal sealed partial class DefinitionValidator
 
     private void CheckTask(TaskStep task)
     {
-        CheckRoleReference(task.Role, task.At("role"));
+        CheckAssignee(task);
+        foreach (var post in task.Cc)
+            if (_d.FindRole(post) is null)
+                Error(task.At("cc"), $"抄送岗位“{post}”未在“roles”中定义，请先在“roles”中添加该岗位或改用已定义的岗位。");
+        foreach (var group in task.Cc.GroupBy(p => p).Where(g => g.Count() > 1))
+            Error(task.At("cc"), $"抄送岗位“{group.Key}”重复。");
         CheckActions(task, task.Actions, task.Role);
         if (task.OnTimeout is { } timeout)
         {
@@ -163,6 +170,50 @@ internal sealed partial class DefinitionValidator
         }
         foreach (var action in task.Actions.Where(a => a.SystemOnly && a.Id != task.OnTimeout?.ActionId))
             Error(action.At("systemOnly"), $"系统动作“{action.Id}”没有被“onTimeout”引用，任何人都无法办理它。");
+    }
+
+    private void CheckAssignee(TaskStep task)
+    {
+        var rule = task.Assignee;
+        if (rule.Location == SourceLocation.None)
+        {
+            CheckRoleReference(task.Role, task.At("role"));
+            return;
+        }
+        var name = AssigneeRule.NameOf(rule.Kind);
+        void Needs(string? value, string property, string what)
+        {
+            if (string.IsNullOrWhiteSpace(value)) Error(rule.At(property), $"审批人规则“{name}”须写明{what}（“{property}”）。");
+        }
+        void Unused(string? value, string property)
+        {
+            if (value is not null) Error(rule.At(property), $"审批人规则“{name}”不使用“{property}”，请删除。");
+        }
+        switch (rule.Kind)
+        {
+            case AssigneeKind.Post:
+                Needs(rule.Post, "post", "岗位");
+                CheckRoleReference(rule.Post, rule.At("post"));
+                break;
+            case AssigneeKind.ApplicantDeptHead:
+                Needs(rule.Field, "field", "载明申请科室的字段");
+                if (!string.IsNullOrWhiteSpace(rule.Field)) CheckFieldReference(rule.Field, rule.At("field"));
+                break;
+            case AssigneeKind.DeptLeader:
+                Needs(rule.Department, "department", "科室");
+                if (!string.IsNullOrWhiteSpace(rule.Department) && _options.Organisation is { } org && !org.HasDepartment(rule.Department))
+                    Error(rule.At("department"), $"科室“{rule.Department}”不存在，请使用“组织机构”中已有的科室编号。");
+                break;
+            case AssigneeKind.User:
+                Needs(rule.User, "user", "人员");
+                if (!string.IsNullOrWhiteSpace(rule.User) && _options.Organisation is { } people && !people.HasUser(rule.User))
+                    Error(rule.At("user"), $"人员“{rule.User}”不存在，请使用“组织机构”中已有的用户名。");
+                break;
+        }
+        if (rule.Kind != AssigneeKind.Post) Unused(rule.Post, "post");
+        if (rule.Kind != AssigneeKind.DeptLeader) Unused(rule.Department, "department");
+        if (rule.Kind != AssigneeKind.ApplicantDeptHead) Unused(rule.Field, "field");
+        if (rule.Kind != AssigneeKind.User) Unused(rule.User, "user");
     }
 
     private void CheckActions(StepDefinition step, IReadOnlyList<ActionDefinition> actions, string? stepRole)

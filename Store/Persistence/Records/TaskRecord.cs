@@ -9,6 +9,8 @@ public sealed class TaskRecord
     public required string StepName { get; set; }
     public required string Kind { get; set; }
     public required string Role { get; set; }
+    /// <summary>For a task an approver rule named people to: ",id1,id2," (those still to act); null for a post's task.</summary>
+    public string? Assignees { get; set; }
     public required string DefinitionId { get; set; }
     public required DateTimeOffset EnteredAt { get; set; }
     public DateTimeOffset? DueAt { get; set; }

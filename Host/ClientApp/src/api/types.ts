@@ -56,6 +56,12 @@ export type ImportErrorDto = S['ImportErrorDto']
 export type VacantPostDto = S['VacantPostDto']
 export type ResetPasswordResponse = S['ResetPasswordResponse']
 export type SecurityLogEntryDto = S['SecurityLogEntryDto']
+export type SimulationResult = S['SimulationResult']
+export type SimulatedStep = S['SimulatedStep']
+export type MigrationPlanDto = S['MigrationPlanDto']
+export type MigrationReportDto = S['MigrationReportDto']
+export type CaseMigrationResult = S['CaseMigrationResult']
+export type CarbonCopyItemDto = S['CarbonCopyItemDto']
 
 /** A flow in the catalog (GET /api/definitions); the document leaves every property optional, the API always sends them. */
 export type DefinitionSummary = Required<Omit<S['DefinitionListItemDto'], 'status'>> & {

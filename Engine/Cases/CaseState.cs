@@ -32,7 +32,10 @@ public sealed record CaseState
     public ImmutableHashSet<string> Participants { get; init; } = ImmutableHashSet<string>.Empty;
     /// <summary>The notices and decisions issued so far, oldest first.</summary>
     public ImmutableList<IssuedDocument> Documents { get; init; } = [];
+    /// <summary>The urges (督办) and escalations on the case, oldest first, open and answered.</summary>
+    public ImmutableList<Urge> Urges { get; init; } = [];
 
     public bool IsClosed => Status == CaseStatus.Closed;
     public ActiveStep? FindActive(string taskId) => Active.FirstOrDefault(a => a.TaskId == taskId);
+    public Urge? FindUrge(string urgeId) => Urges.FirstOrDefault(u => u.Id == urgeId);
 }

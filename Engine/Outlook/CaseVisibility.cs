@@ -4,7 +4,8 @@ using WorkflowEngine.Engine.Definitions.Model;
 namespace WorkflowEngine.Engine.Outlook;
 
 /// <summary>
-/// Who may see a case: those who have acted on it, those who hold a post that can act on one of its open steps, those who
+/// Who may see a case: those who have acted on it, those who hold a post that can act on one of its open steps
+/// (or were handed one: its assignee, its added signers), those who
 /// oversee one of its participants (their department's head and 分管领导, as the organisation says), and those whose
 /// office is to see every case (supervisors, administrators — the host decides who they are).
 /// </summary>
@@ -16,6 +17,7 @@ public static class CaseVisibility
         var participants = Participants(state).ToList();
         if (participants.Contains(viewer.Id)) return true;
         if (state.Active.Any(a => PostsActingOn(definition.Step(a.StepId)).Any(viewer.Holds))) return true;
+        if (state.Active.Any(a => a.AssignedTo == viewer.Id || a.PendingSigners.Any(s => s.UserId == viewer.Id))) return true;
         return oversees is not null && participants.Any(oversees);
     }
 

@@ -16,6 +16,8 @@ public sealed class RiskCheckContext
     /// <summary>The action being taken (completion checks only).</summary>
     public ActionDefinition? Action { get; init; }
     public required Actor Actor { get; init; }
+    /// <summary>The principal when the actor is a stand-in (委托); checks on persons consider both.</summary>
+    public RosterMember? OnBehalfOf { get; init; }
     /// <summary>The case data with the action's data applied.</summary>
     public required IReadOnlyDictionary<string, Value> Data { get; init; }
     public required DateTimeOffset Now { get; init; }
@@ -23,6 +25,9 @@ public sealed class RiskCheckContext
 
     /// <summary>The users who finished the given step in this case, newest last.</summary>
     public IEnumerable<TrailEntry> Completions(string stepId) => State.Trail.Where(t => t.StepId == stepId);
+
+    /// <summary>The people acting: the actor and, for a stand-in, the principal.</summary>
+    public IEnumerable<string> ActingPeople => OnBehalfOf is { } p ? [Actor.Id, p.Id] : [Actor.Id];
 
     public Value Field(string id) => Data.TryGetValue(id, out var v) ? v : Value.Null;
 

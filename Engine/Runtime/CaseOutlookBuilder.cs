@@ -20,7 +20,8 @@ internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState st
             state.Active.Select(a => Task(a, deadlines.FirstOrDefault(d => d.TaskId == a.TaskId))).ToList(),
             deadlines, caseDeadline,
             Ask(t => t.GateWithdrawal()),
-            state.Documents.Select(d => Document(d, caseDeadline)).ToList());
+            state.Documents.Select(d => Document(d, caseDeadline)).ToList(),
+            state.Urges.Select(u => new UrgeOutlook(u, Ask(t => t.GateAnswer(u.Id)))).ToList());
     }
 
     /// <summary>Runs one gate on a fresh transition: the gates only read, but a transition is cheap and keeps each ask independent.</summary>
@@ -69,7 +70,11 @@ internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState st
         return new TaskOutlook(
             active.TaskId, step.Id, step.Name, step.Kind, role, definition.RoleName(role), environment.Roster.Holders(role), step.Description,
             active.EnteredAt, deadline, step.RiskPointIds, actions,
-            step is VoteStep v && active.Vote is { } vote ? Vote(active, v, vote) : null);
+            step is VoteStep v && active.Vote is { } vote ? Vote(active, v, vote) : null,
+            active.AssignedTo is { } assignee ? new RosterMember(assignee, active.AssignedName ?? assignee) : null,
+            active.PendingSigners, active.Pending is not null,
+            new Transition(definition, state, environment, viewer, now).ActsFor(active),
+            Ask(t => t.GateTransfer(active, null)), Ask(t => t.GateAddSigner(active, null)), Ask(t => t.GateSign(active)));
     }
 
     private IReadOnlyList<Permission> Blocks(ActiveStep task, ActionDefinition action)

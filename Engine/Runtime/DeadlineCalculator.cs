@@ -59,6 +59,10 @@ internal sealed class DeadlineCalculator(FlowDefinition definition, WorkCalendar
                     due.Provisional));
             }
         }
+        foreach (var urge in state.Urges.Where(u => u.IsOpen && !u.Late))
+        {
+            timers.Add(new TimerRequest(TimerKeys.UrgeDue(urge.Id), TimerKind.UrgeDue, null, null, null, urge.ReplyBy, urge.ReplyBy, false));
+        }
         return timers;
     }
 

@@ -28,4 +28,11 @@ public static class EventTypes
     public const string AlertRaised = "alert-raised";
     public const string RiskFlagged = "risk-flagged";
     public const string CaseClosed = "case-closed";
+    public const string TaskTransferred = "task-transferred";
+    public const string SignerAdded = "signer-added";
+    public const string SignerSigned = "signer-signed";
+    public const string Urged = "urged";
+    public const string UrgeAnswered = "urge-answered";
+    public const string UrgeOverdue = "urge-overdue";
+    public const string Escalated = "escalated";
 }

@@ -11,6 +11,7 @@ public static class TimerKeys
     public static string StepLimit(string taskId, DeadlineLevel level) => $"step:{taskId}:{Level(level)}";
     public static string Timeout(string taskId) => $"timeout:{taskId}";
     public static string WaitEnd(string taskId) => $"wait:{taskId}";
+    public static string UrgeDue(string urgeId) => $"urge:{urgeId}";
 
     public static string Level(DeadlineLevel level) => level == DeadlineLevel.Yellow ? "warning" : "overdue";
 }

@@ -1,4 +1,4 @@
 
 namespace WorkflowEngine.Engine.Runtime;
 
-public enum TimerKind { Warning, Overdue, Timeout, WaitEnd }
+public enum TimerKind { Warning, Overdue, Timeout, WaitEnd, UrgeDue }

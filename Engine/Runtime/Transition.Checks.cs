@@ -17,7 +17,7 @@ internal sealed partial class Transition
         {
             if (binding.Mode == CheckMode.Block && !flagOnly)
                 throw Refuse.Because(RefusalCode.RuleBlocked, $"风险点{risk.Id}（{risk.LevelName}风险）：{message}", risk.Id, check.Name);
-            _risks.Add(new RiskEvent(risk.Id, risk.Level, risk.Text, check.Name, step.Id, step.Name, task.TaskId, _actor.Id, _actor.Name, _now, message));
+            _risks.Add(new RiskEvent(risk.Id, risk.Level, risk.Text, check.Name, step.Id, step.Name, task.TaskId, _actor.Id, Who, _now, message));
             Record(EventTypes.RiskFlagged, $"风险点{risk.Id}（{risk.LevelName}）记入风险台帐：{message}", task);
         }
     }
@@ -46,7 +46,7 @@ internal sealed partial class Transition
                 ?? throw new InvalidOperationException($"Risk check '{binding.CheckName}' is not registered.");
             context ??= new RiskCheckContext
             {
-                Definition = _def, State = State, Step = step, Task = task, Action = action, Actor = _actor,
+                Definition = _def, State = State, Step = step, Task = task, Action = action, Actor = _actor, OnBehalfOf = _principal,
                 Data = data, Now = _now, Calendar = _env.Calendar,
             };
             var result = check.Evaluate(context, binding.ParsedParameters);

@@ -22,6 +22,8 @@ internal sealed partial class Transition
     private readonly List<RiskEvent> _risks = [];
     private readonly List<AlertSignal> _alerts = [];
     private int _automaticSteps;
+    /// <summary>The person the actor acts for through a delegation (委托), once a gate found one; null when acting for themselves.</summary>
+    private RosterMember? _principal;
     /// <summary>Set by a deemed outcome whose clock counts from the day the materials arrived.</summary>
     private bool _clockFromCaseStart;
 
@@ -62,7 +64,8 @@ internal sealed partial class Transition
     {
         var who = actor ?? _actor;
         if (who.Id != Actor.System.Id && !State.Participants.Contains(who.Id)) State = State with { Participants = State.Participants.Add(who.Id) };
-        _events.Add(new CaseEvent(type, _now, who.Id, who.Name, task?.TaskId, task?.StepId, actionId, opinion,
+        var name = ReferenceEquals(who, _actor) ? Who : who.Name;
+        _events.Add(new CaseEvent(type, _now, who.Id, name, task?.TaskId, task?.StepId, actionId, opinion,
             data ?? ImmutableDictionary<string, Value>.Empty, summary));
     }
 
@@ -125,6 +128,11 @@ internal sealed partial class Transition
             Extend(task, step, action, extend, command.Opinion, command.Data, data);
             return;
         }
+        if (task.PendingSigners.Any(s => s.Position == SignerPosition.After))
+        {
+            HoldForSigners(task, step, action, command.Opinion, command.Data, data);
+            return;
+        }
         Complete(task, step, action, action.Id, action.To!, command.Opinion, command.Data, data, bySystem: false);
     }
 
@@ -141,29 +149,34 @@ internal sealed partial class Transition
                 $"“{step.Name}”环节没有动作“{actionId}”，可办理：{string.Join("、", actions.Where(a => !a.SystemOnly).Select(a => $"{a.Name}（{a.Id}）"))}。");
         if (action.SystemOnly)
             throw Refuse.Because(RefusalCode.NotAllowedNow, $"“{action.Name}”由系统在期满时自动办理，不能手工办理。");
-        RequireRole(action.Role ?? (step as TaskStep)?.Role ?? "", $"“{step.Name}”环节的“{action.Name}”");
+        _principal = ActingFor(task, action.Role ?? (step as TaskStep)?.Role ?? "", $"“{step.Name}”环节的“{action.Name}”");
+        if (task.SignerDue is { } due)
+            throw Refuse.Because(RefusalCode.NotAllowedNow, $"“{step.Name}”环节已加签，须待加签人 {due.Name} 签署后方可办理。");
         if (action.Extend is { } extend) GateExtension(extend);
         return action;
     }
 
     /// <summary>Finishes a step instance: runs its completion checks, records it, and moves on.</summary>
+    /// <param name="signed">The holder's action that waited for the signers after them: already checked and recorded.</param>
     private void Complete(ActiveStep task, StepDefinition step, ActionDefinition? action, string resultId, string to, string? opinion,
-        ImmutableDictionary<string, Value> delta, ImmutableDictionary<string, Value> data, bool bySystem)
+        ImmutableDictionary<string, Value> delta, ImmutableDictionary<string, Value> data, bool bySystem, PendingCompletion? signed = null)
     {
-        RunChecks(step, CheckPhase.Complete, task, action, data, flagOnly: bySystem);
+        if (signed is null) RunChecks(step, CheckPhase.Complete, task, action, data, flagOnly: bySystem);
+        var (actorId, onBehalfOf) = signed is null ? (_actor.Id, _principal?.Id) : (signed.ActorId, signed.OnBehalfOf);
+        var actorName = signed is null ? _actor.Name : _env.Roster.NameOf(signed.ActorId) ?? signed.ActorId;
         State = State with
         {
             Data = data,
             Active = State.Active.Remove(task),
-            Trail = State.Trail.Add(new TrailEntry(task.TaskId, step.Id, resultId, _actor.Id, task.EnteredAt, _now, bySystem)),
+            Trail = State.Trail.Add(new TrailEntry(task.TaskId, step.Id, resultId, actorId, task.EnteredAt, _now, bySystem, onBehalfOf)),
         };
-        if (action is not null && !bySystem)
-            Record(EventTypes.ActionTaken, $"{_actor.Name} 在“{step.Name}”环节办理“{action.Name}”", task, action.Id, opinion, delta);
+        if (action is not null && !bySystem && signed is null)
+            Record(EventTypes.ActionTaken, $"{Who} 在“{step.Name}”环节办理“{action.Name}”", task, action.Id, opinion, delta);
         if (action is not null && DocumentKinds.Of(_def, step, action) is { } kind)
             State = State with
             {
                 Documents = State.Documents.Add(new IssuedDocument(kind, State.Documents.Count(d => d.Kind == kind) + 1, task.TaskId, step.Id,
-                    action.Id, _now, _actor.Id, _actor.Name, opinion, delta)),
+                    action.Id, _now, actorId, actorName, opinion, delta)),
             };
         if (action?.RestartsClock == true) RestartClock();
         EnterStep(to, task.BranchPath);
@@ -321,6 +334,9 @@ internal sealed partial class Transition
                 break;
             case TimerKind.WaitEnd:
                 EndWait(FindTask(timer.TaskId!));
+                break;
+            case TimerKind.UrgeDue:
+                UrgeOverdue(command.Key[(TimerKeys.UrgeDue("").Length)..]);
                 break;
         }
         return null;

@@ -39,6 +39,12 @@ public sealed class WorkflowRuntime(RuntimeEnvironment environment)
                 case CastVote c: t.Cast(c); break;
                 case CloseVote c: t.CloseVote(c); break;
                 case Withdraw c: t.Withdraw(c); break;
+                case TransferTask c: t.Transfer(c); break;
+                case AddSigner c: t.AddSigner(c); break;
+                case SignTask c: t.Sign(c); break;
+                case UrgeCase c: t.Urge(c); break;
+                case AnswerUrge c: t.Answer(c); break;
+                case EscalateCase c: t.Escalate(c); break;
                 default: throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command));
             }
             return t.Finish();

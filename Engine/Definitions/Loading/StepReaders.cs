@@ -12,6 +12,7 @@ internal static class StepReaders
         Role = r.String("role", required: true) ?? "",
         Actions = r.Objects("actions", required: true).Select(ReadAction).ToList(),
         OnTimeout = r.Object("onTimeout") is { } t ? ReadTimeout(t) : null,
+        AddSigner = r.Bool("addSigner", false),
     };
 
     public static DecisionStep Decision(ObjectReader r, CommonStepParts c) => new()

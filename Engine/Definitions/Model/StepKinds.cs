@@ -19,6 +19,8 @@ public sealed class TaskStep : ActingStep
     public override StepKind Kind => StepKind.Task;
     public required string Role { get; init; }
     public TimeoutRule? OnTimeout { get; init; }
+    /// <summary>Whether the holder may add a signer (加签) before or after themselves on this step.</summary>
+    public bool AddSigner { get; init; }
 
     public override IEnumerable<(string, SourceLocation)> Targets => ActionTargets;
 }

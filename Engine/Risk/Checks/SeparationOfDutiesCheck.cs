@@ -4,7 +4,10 @@ using WorkflowEngine.Engine.Definitions.Validation;
 
 namespace WorkflowEngine.Engine.Risk.Checks;
 
-/// <summary>The person acting did not handle any of the named steps of this case (受理、审核与审批分离).</summary>
+/// <summary>
+/// The person acting did not handle any of the named steps of this case (受理、审核与审批分离), nor, for a stand-in, the
+/// principal they act for; a step handled through a stand-in counts for both.
+/// </summary>
 public sealed class SeparationOfDutiesCheck : IRiskCheck
 {
     public string Name => "separation-of-duties";
@@ -20,8 +23,12 @@ public sealed class SeparationOfDutiesCheck : IRiskCheck
     {
         foreach (var step in (IReadOnlyList<StepDefinition>)parameters!)
         {
-            if (context.Completions(step.Id).Any(t => !t.BySystem && t.ActorId == context.Actor.Id))
-                return RiskCheckResult.Fail($"{context.Actor.Name} 已办理本案“{step.Name}”环节，不得再办理“{context.Step.Name}”。");
+            foreach (var person in context.ActingPeople)
+            {
+                if (!context.Completions(step.Id).Any(t => t.HandledBy(person))) continue;
+                var name = person == context.Actor.Id ? context.Actor.Name : context.OnBehalfOf!.Name;
+                return RiskCheckResult.Fail($"{name} 已办理本案“{step.Name}”环节，不得再办理“{context.Step.Name}”。");
+            }
         }
         return RiskCheckResult.Pass;
     }

@@ -182,7 +182,7 @@ internal sealed partial class Transition
             State = State with { Active = State.Active.Replace(task, signed) };
             Record(EventTypes.SignerSigned, $"加签人 {Who} 在“{step.Name}”环节签署同意：{opinion}", task, "agree", opinion);
             if (signed.Pending is { } pending && signed.PendingSigners.All(s => s.Position != SignerPosition.After))
-                FinishHeld(signed with { Pending = null }, step, pending);
+                FinishHeld(signed, step, pending);
             return;
         }
         // Returned: a signer before the holder leaves the decision to them; one after sends the holder's action back.

@@ -5,6 +5,7 @@ using WorkflowEngine.Engine.Expressions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 using WorkflowEngine.Engine.Definitions;
 using WorkflowEngine.Store.Persistence;
@@ -59,6 +60,9 @@ public static class ServerApp
         app.MapDefinitions();
         app.MapCases();
         app.MapTasks();
+        app.MapHandover();
+        app.MapUrges();
+        app.MapDelegations();
         app.MapAlerts();
         app.MapRiskEvents();
         app.MapCalendar();
@@ -115,6 +119,9 @@ public static class ServerApp
         });
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<WakeUpStarter>();
+        services.AddSingleton(options);
+        services.AddSingleton<WorkflowEngine.Server.Supervision.EscalationSweep>();
+        services.AddHostedService<WorkflowEngine.Server.Supervision.EscalationService>();
 
         services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
@@ -156,6 +163,8 @@ public static class ServerApp
         services.AddSingleton<ICalendarSource>(sp => sp.GetRequiredService<CalendarService>());
         services.AddSingleton<RuntimeProvider>();
         services.AddSingleton<CaseService>();
+        // The notification outbox connects here; until then hand-over and urge notices go no further than the lists.
+        services.TryAddSingleton<IWorkNotifier, NoWorkNotifier>();
         services.AddSingleton<StartupInitializer>();
     }
 

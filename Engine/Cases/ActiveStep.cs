@@ -14,6 +14,9 @@ public sealed record ActiveStep(
     public ImmutableList<AddedSigner> PendingSigners => Signers ?? [];
 
     /// <summary>The signer whose turn it is: the first one before the holder, or once the holder acted, the first one after.</summary>
+    /// <summary>The one person who acts on the task now — the signer whose turn it is, else the assignee — or null for its post's holders.</summary>
+    public string? ActsNow => SignerDue?.UserId ?? AssignedTo;
+
     public AddedSigner? SignerDue => PendingSigners.FirstOrDefault(s => s.Position == SignerPosition.Before)
         ?? (Pending is not null ? PendingSigners.FirstOrDefault(s => s.Position == SignerPosition.After) : null);
 }

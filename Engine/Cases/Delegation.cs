@@ -12,4 +12,7 @@ public sealed record Delegation(
 
     /// <summary>Whether the stand-in may act for the principal on a task of <paramref name="role"/> at <paramref name="at"/>.</summary>
     public bool Covers(string role, DateTimeOffset at) => InForce(at) && (Posts is null || Posts.Contains(role));
+
+    /// <summary>The posts delegated, of those the principal holds (a delegation never gives a post the principal does not hold).</summary>
+    public IEnumerable<string> PostsOf(IEnumerable<string> principalPosts) => principalPosts.Where(p => Posts is null || Posts.Contains(p));
 }

@@ -38,7 +38,7 @@ public static partial class CaseEndpoints
 
         // Case search, newest first; paged by keyset on (started_at, id) descending.
         group.MapGet("", async (string? status, string? definitionId, string? q, string? limit, string? cursor,
-            IDbContextFactory<WorkflowDbContext> dbFactory, UserDirectory directory, ClaimsPrincipal user, CancellationToken ct) =>
+            IDbContextFactory<WorkflowDbContext> dbFactory, UserDirectory directory, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
         {
             var (size, limitError) = Paging.Limit(limit);
             if (limitError is not null) return limitError;
@@ -47,7 +47,7 @@ public static partial class CaseEndpoints
             if (key is not null && !Paging.Valid(key, k => (Paging.Instant(k[0])!.Value, k[1]!))) return Paging.BadCursor();
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var viewer = user.ToActor();
-            var query = db.Cases.AsNoTracking().VisibleTo(db, viewer, directory.OverseenBy(viewer.Id));
+            var query = db.Cases.AsNoTracking().VisibleTo(db, directory.ScopeOf(viewer, clock.GetUtcNow()), directory.OverseenBy(viewer.Id));
             if (!string.IsNullOrEmpty(status)) query = query.Where(c => c.Status == status);
             if (!string.IsNullOrEmpty(definitionId)) query = query.Where(c => c.DefinitionId == definitionId);
             if (!string.IsNullOrWhiteSpace(q))
@@ -128,7 +128,7 @@ public static partial class CaseEndpoints
     }
 
     /// <summary>Runs a command as the signed-in user, honouring If-Match, and answers with the case as it now is.</summary>
-    private static async Task<IResult> Execute(HttpContext http, string caseId, Command command)
+    internal static async Task<IResult> Execute(HttpContext http, string caseId, Command command)
     {
         var expected = ETags.Parse(http.Request.Headers.IfMatch.ToString());
         if (expected is { Valid: false }) return Problems.BadRequest("If-Match 应为案件的 ETag，如 \"7\"。");
@@ -187,11 +187,31 @@ public sealed class CaseViews(
         return ScopeOf(viewer)(definition, states.Read(record.Id, record.StateJson));
     }
 
-    /// <summary>The viewer's scope as a test on a loaded case.</summary>
+    /// <summary>
+    /// The viewer's scope as a test on a loaded case: their own posts and those they stand in for now, and the people they
+    /// oversee.
+    /// </summary>
     public Func<FlowDefinition, CaseState, bool> ScopeOf(Actor viewer)
     {
         var overseen = directory.OverseenBy(viewer.Id);
-        return (definition, state) => CaseScope.CanSee(definition, state, viewer, overseen);
+        var scoped = directory.ScopeOf(viewer, clock.GetUtcNow());
+        return (definition, state) => CaseScope.CanSee(definition, state, scoped, overseen);
+    }
+
+    /// <summary>
+    /// Whether the viewer may urge (督办) the case: null when it does not exist or lies outside their scope; else true for a
+    /// supervisor, or for the head or 分管领导 of the department of one who acted on it.
+    /// </summary>
+    public async Task<bool?> MayUrgeAsync(string id, Actor viewer, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var record = await db.Cases.AsNoTracking().Select(c => new { c.Id, c.DefinitionId, c.DefinitionVersion, c.StateJson })
+            .SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (record is null) return null;
+        var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;
+        var state = states.Read(record.Id, record.StateJson);
+        if (!ScopeOf(viewer)(definition, state)) return null;
+        return CaseScope.MayUrge(state, viewer, directory.OverseenBy(viewer.Id));
     }
 
     public CaseDto Build(CaseResult result, Actor viewer) =>

@@ -19,6 +19,12 @@ public sealed record RecuseRequest(string? MemberId, string? Reason);
 public sealed record OpinionRequest(string? Opinion);
 public sealed record CastRequest(string? Choice, string? Opinion);
 public sealed record WithdrawRequest(string? Reason);
+public sealed record TransferRequest(string? ToUserId, string? Reason);
+public sealed record AddSignerRequest(string? UserId, string? Position, string? Reason);
+public sealed record SignRequest(string? Decision, string? Opinion);
+public sealed record UrgeRequest(string? TaskId, string? Message, DateTimeOffset? ReplyBy);
+public sealed record AnswerRequest(string? Answer);
+public sealed record DelegationRequest(string? PrincipalId, string? StandInUserId, IReadOnlyList<string>? Posts, DateTimeOffset? From, DateTimeOffset? To, string? Reason);
 public sealed record AdvanceRequest(string? Duration);
 
 public sealed record DefinitionErrorDto(string Path, int Line, string Message);
@@ -67,7 +73,7 @@ public sealed record HistoryDto(
 public sealed record WorkItemDto(
     string CaseId, string CaseNo, string Title, string DefinitionId, string DefinitionName, string TaskId, string StepId, string StepName,
     string Kind, string Role, string RoleName, DateTimeOffset EnteredAt, DateTimeOffset? DueAt, DateTimeOffset? WarnAt, bool Provisional, bool Paused,
-    int? WorkingDaysLeft, Engine.Outlook.DeadlineLevel? Level);
+    int? WorkingDaysLeft, Engine.Outlook.DeadlineLevel? Level, bool AssignedToMe = false, string? ActingFor = null, int OpenUrges = 0);
 
 public sealed record CaseListItemDto(
     string Id, string CaseNo, string Title, string DefinitionId, int DefinitionVersion, string Status, string? Outcome,

@@ -12,10 +12,12 @@ public static class TaskEndpoints
 {
     public static void MapTasks(this IEndpointRouteBuilder app)
     {
-        // The work list (待办): the open tasks of the user's posts, most urgent first — due soonest first, tasks without a
-        // limit last, then by arrival; paged by keyset on (due_at, entered_at, case_id, task_id), one indexed range per post.
+        // The work list (待办): the open tasks of the user's posts that are not assigned to someone else, the tasks assigned to
+        // the user (transferred to them, or theirs to sign), and those of the posts they stand in for now (marked with the
+        // principal); most urgent first — due soonest first, tasks without a limit last, then by arrival; paged by keyset on
+        // (due_at, entered_at, case_id, task_id), one indexed range per source. Each item says how many open urges it has.
         app.MapGet("/api/tasks", async (string? limit, string? cursor, ClaimsPrincipal user, IDbContextFactory<WorkflowDbContext> dbFactory,
-            DefinitionStore definitions, CalendarService calendars, RoleNames roleNames, TimeProvider clock, CancellationToken ct) =>
+            DefinitionStore definitions, CalendarService calendars, RoleNames roleNames, UserDirectory directory, TimeProvider clock, CancellationToken ct) =>
         {
             var (size, limitError) = Paging.Limit(limit);
             if (limitError is not null) return limitError;
@@ -26,21 +28,26 @@ public static class TaskEndpoints
 
             var actor = user.ToActor();
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var found = new List<TaskRecord>();
-            foreach (var role in actor.Roles.Distinct())
-                found.AddRange(await PageOfRoleAsync(db, role, after, size + 1, ct));
-            var page = found.OrderBy(TaskKey.Of, TaskKey.Comparer).Take(size + 1).ToList();
-            var next = page.Count > size ? TaskKey.Of(page[size - 1]).Encode() : null;
+            var me = actor.Id;
+            var sources = WorkList.Sources(db, me, actor.Roles, directory, clock.GetUtcNow());
+            var found = new Dictionary<(string, string), (TaskRecord Task, string? For)>();
+            foreach (var (query, principalName) in sources)
+                foreach (var task in await PageOfAsync(query, after, size + 1, ct))
+                    found.TryAdd((task.CaseId, task.TaskId), (task, principalName));
+            var page = found.Values.OrderBy(f => TaskKey.Of(f.Task), TaskKey.Comparer).Take(size + 1).ToList();
+            var next = page.Count > size ? TaskKey.Of(page[size - 1].Task).Encode() : null;
             if (page.Count > size) page.RemoveAt(size);
 
-            var caseIds = page.Select(t => t.CaseId).Distinct().ToList();
+            var caseIds = page.Select(t => t.Task.CaseId).Distinct().ToList();
+            var openUrges = await db.Urges.AsNoTracking().Where(u => caseIds.Contains(u.CaseId) && u.AnsweredAt == null && u.Kind == "urge")
+                .Select(u => new { u.CaseId, u.TaskId }).ToListAsync(ct);
             var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
                 .Select(c => new { c.Id, c.CaseNo, c.Title, c.DefinitionId, c.DefinitionVersion }).ToDictionaryAsync(c => c.Id, ct);
             var paused = (await db.Deadlines.AsNoTracking().Where(d => caseIds.Contains(d.CaseId) && d.Paused).Select(d => d.CaseId).ToListAsync(ct)).ToHashSet();
             var calendar = calendars.Current;
             var now = clock.GetUtcNow();
             var items = new List<WorkItemDto>(page.Count);
-            foreach (var t in page)
+            foreach (var (t, actingFor) in page)
             {
                 if (!cases.TryGetValue(t.CaseId, out var c)) continue;
                 var definition = await definitions.GetAsync(c.DefinitionId, c.DefinitionVersion, ct);
@@ -48,17 +55,17 @@ public static class TaskEndpoints
                     t.TaskId, t.StepId, t.StepName, t.Kind, t.Role, roleNames.Of(t.Role),
                     t.EnteredAt, t.DueAt, t.WarnAt, t.Provisional, paused.Contains(c.Id),
                     t.DueAt is { } due ? DeadlineStanding.WorkingDaysLeft(calendar, DeadlineStanding.LastDayOf(due), now) : null,
-                    t.DueAt is { } dueAt ? DeadlineStanding.Level(dueAt, t.WarnAt, now) : null));
+                    t.DueAt is { } dueAt ? DeadlineStanding.Level(dueAt, t.WarnAt, now) : null,
+                    t.AssignedTo == me, actingFor, openUrges.Count(u => u.CaseId == t.CaseId && (u.TaskId == null || u.TaskId == t.TaskId))));
             }
             return Results.Ok(new WorkItemPage(items, next));
         }).WithTags("Tasks").Produces<WorkItemPage>();
     }
 
-    /// <summary>Up to <paramref name="take"/> tasks of one post after <paramref name="after"/>: those with a limit by due instant, then those without.</summary>
-    private static async Task<List<TaskRecord>> PageOfRoleAsync(WorkflowDbContext db, string role, TaskKey? after, int take, CancellationToken ct)
+    /// <summary>Up to <paramref name="take"/> tasks of one source after <paramref name="after"/>: those with a limit by due instant, then those without.</summary>
+    private static async Task<List<TaskRecord>> PageOfAsync(IQueryable<TaskRecord> tasks, TaskKey? after, int take, CancellationToken ct)
     {
         var result = new List<TaskRecord>();
-        var tasks = db.Tasks.AsNoTracking().Where(t => t.Role == role);
         if (after is null || after.DueAt is not null)
         {
             var limited = tasks.Where(t => t.DueAt != null);

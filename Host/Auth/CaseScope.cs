@@ -15,12 +15,16 @@ public static class CaseScope
 {
     public static bool SeesEverything(Actor viewer) => viewer.Holds(SystemRoles.Supervisor) || viewer.Holds(SystemRoles.Admin);
 
+    /// <summary>Who may urge (督办) a case: supervisors, and the head or 分管领导 of the department of anyone who acted on it.</summary>
+    public static bool MayUrge(CaseState state, Actor viewer, IReadOnlySet<string> overseen) =>
+        viewer.Holds(SystemRoles.Supervisor) || CaseVisibility.Participants(state).Any(overseen.Contains);
+
     public static bool CanSee(FlowDefinition definition, CaseState state, Actor viewer, IReadOnlySet<string> overseen) =>
         CaseVisibility.CanSee(definition, state, viewer, SeesEverything(viewer), overseen.Contains);
 
     /// <summary>
     /// The cases a list may show the viewer, in SQL: those they acted on (their history) or whose open task their post
-    /// works on. A subset of <see cref="CanSee"/> (posts that act only through a step's extra actions open the case from
+    /// works on or is assigned to them. A subset of <see cref="CanSee"/> (posts that act only through a step's extra actions open the case from
     /// their work list or a link), so a list never shows a case the viewer may not open.
     /// </summary>
     public static IQueryable<CaseRecord> VisibleTo(this IQueryable<CaseRecord> cases, WorkflowDbContext db, Actor viewer, IReadOnlySet<string> overseen)
@@ -30,6 +34,6 @@ public static class CaseScope
         var people = overseen.Append(viewer.Id).ToList();
         return cases.Where(c => people.Contains(c.StartedBy)
             || db.History.Any(h => h.CaseId == c.Id && people.Contains(h.ActorId))
-            || db.Tasks.Any(t => t.CaseId == c.Id && roles.Contains(t.Role)));
+            || db.Tasks.Any(t => t.CaseId == c.Id && (roles.Contains(t.Role) || t.AssignedTo == viewer.Id)));
     }
 }

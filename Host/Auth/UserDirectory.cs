@@ -29,8 +29,18 @@ public sealed class UserDirectory(IDbContextFactory<WorkflowDbContext> dbFactory
             .SelectMany(u => u.RoleSet.Select(r => (Role: r, Member: new RosterMember(u.Id, u.DisplayName))))
             .GroupBy(x => x.Role)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<RosterMember>)g.Select(x => x.Member).ToList());
-        Volatile.Write(ref _roster, new FixedRoster(holders));
         var departments = await db.Departments.AsNoTracking().Where(d => d.Active).ToListAsync(ct);
+        var heads = users.Where(u => u.DepartmentId is not null)
+            .Select(u => (u.Id, Head: departments.FirstOrDefault(d => d.Id == u.DepartmentId)?.HeadUserId))
+            .Where(x => x.Head is not null).ToDictionary(x => x.Id, x => x.Head!);
+        var disabled = (await db.Users.AsNoTracking().Where(u => !u.Active).Select(u => u.Id).ToListAsync(ct)).ToHashSet();
+        var names = users.ToDictionary(u => u.Id, u => u.DisplayName);
+        var delegations = (await db.Delegations.AsNoTracking().Where(d => d.RevokedAt == null).ToListAsync(ct))
+            .Where(d => names.ContainsKey(d.PrincipalId) && names.ContainsKey(d.StandInId))
+            .Select(d => new Delegation(d.Id, d.PrincipalId, names[d.PrincipalId], d.StandInId, names[d.StandInId], d.PostSet, d.FromAt, d.ToAt))
+            .ToList();
+        Volatile.Write(ref _roster, new FixedRoster(holders, delegations, heads, disabled));
+        Volatile.Write(ref _postsOf, users.ToDictionary(u => u.Id, u => (IReadOnlySet<string>)u.RoleSet.ToHashSet()));
         Volatile.Write(ref _overseen, departments
             .SelectMany(d => new[] { d.HeadUserId, d.LeaderUserId }.OfType<string>().Select(overseer => (Overseer: overseer, Department: d.Id)))
             .GroupBy(x => x.Overseer)
@@ -47,6 +57,25 @@ public sealed class UserDirectory(IDbContextFactory<WorkflowDbContext> dbFactory
         Volatile.Read(ref _overseen).TryGetValue(userId, out var members) ? members : NoOne;
 
     private static readonly IReadOnlySet<string> NoOne = new HashSet<string>();
+    private IReadOnlyDictionary<string, IReadOnlySet<string>> _postsOf = new Dictionary<string, IReadOnlySet<string>>();
+
+    /// <summary>The posts an active user holds (empty for anyone else).</summary>
+    public IReadOnlySet<string> PostsOf(string userId) => Volatile.Read(ref _postsOf).TryGetValue(userId, out var posts) ? posts : NoOne;
+
+    /// <summary>The delegations in force now whose stand-in is the user, each with the principal's posts it covers.</summary>
+    public IReadOnlyList<(Delegation Delegation, IReadOnlyList<string> Posts)> StandingInFor(string userId, DateTimeOffset now) =>
+        Current.DelegationsTo(userId).Where(d => d.InForce(now)).Select(d => (d, (IReadOnlyList<string>)d.PostsOf(PostsOf(d.PrincipalId)).ToList()))
+            .Where(x => x.Item2.Count > 0).ToList();
+
+    /// <summary>
+    /// The viewer as case scope sees them: their own posts and those they stand in for now. For visibility only — the
+    /// runtime is always given the real actor, and finds the delegation itself so that it records "X 代 Y".
+    /// </summary>
+    public Actor ScopeOf(Actor viewer, DateTimeOffset now)
+    {
+        var delegated = StandingInFor(viewer.Id, now).SelectMany(x => x.Posts).Where(p => !viewer.Holds(p)).ToList();
+        return delegated.Count == 0 ? viewer : viewer with { Roles = viewer.Roles.Concat(delegated).ToHashSet() };
+    }
     private IReadOnlyDictionary<string, IReadOnlySet<string>> _overseen = new Dictionary<string, IReadOnlySet<string>>();
 
     public async Task<UserRecord?> FindAsync(string id, CancellationToken ct = default)

@@ -12,7 +12,8 @@ public sealed record AdvanceResult(DateTimeOffset From, DateTimeOffset To, int T
 /// Every position it stops at is stored (<see cref="ClockPositionStore"/>), so a restart resumes there. A move past
 /// the working-day calendar's range is refused with <see cref="ClockRangeException"/>.
 /// </summary>
-public sealed class ClockAdvancer(SimulatedTimeProvider clock, CaseService cases, IDbContextFactory<WorkflowDbContext> dbFactory, ClockPositionStore positions)
+public sealed class ClockAdvancer(SimulatedTimeProvider clock, CaseService cases, IDbContextFactory<WorkflowDbContext> dbFactory, ClockPositionStore positions,
+    WorkflowEngine.Server.Supervision.EscalationSweep escalations)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -39,6 +40,7 @@ public sealed class ClockAdvancer(SimulatedTimeProvider clock, CaseService cases
             }
             clock.MoveTo(target);
             await positions.SaveAsync(target, ct);
+            await escalations.RunAsync(ct);
             return new AdvanceResult(from, target, fired);
         }
         finally

@@ -10,6 +10,24 @@ public sealed class WorkflowOptions
     public CalendarOptions Calendar { get; set; } = new();
     public AuthOptions Auth { get; set; } = new();
     public LimitOptions Limits { get; set; } = new();
+    public SupervisionOptions Supervision { get; set; } = new();
+}
+
+public sealed class SupervisionOptions
+{
+    /// <summary>Escalation rules (升级督办); none: no escalation.</summary>
+    public List<EscalationRule> Escalation { get; set; } = [];
+}
+
+/// <summary>A case red for <see cref="RedForWorkingDays"/> working days is escalated to <see cref="Notify"/>, who answers within <see cref="ReplyWorkingDays"/>.</summary>
+public sealed class EscalationRule
+{
+    public const string DeputyOfDepartment = "deputy-of-department";
+
+    public int RedForWorkingDays { get; set; }
+    /// <summary>Whom: "deputy-of-department", the 分管领导 of the department of the one who started the case.</summary>
+    public string Notify { get; set; } = DeputyOfDepartment;
+    public int ReplyWorkingDays { get; set; } = 2;
 }
 
 public sealed class LimitOptions

@@ -11,6 +11,8 @@ namespace WorkflowEngine.Store.Persistence;
 /// </summary>
 internal sealed class CaseRows(WriteConnection connection, DbTransaction transaction, StoreDialect dialect = StoreDialect.Sqlite)
 {
+    internal DbTransaction Transaction => transaction;
+
     private const string CaseColumns =
         "id, case_no, definition_id, definition_version, title, status, outcome, started_at, started_by, closed_at, version, state_json, history_count, last_hash, next_timer_at";
 
@@ -102,11 +104,12 @@ internal sealed class CaseRows(WriteConnection connection, DbTransaction transac
     public async Task<Dictionary<string, DerivedRows>> LoadAllDerivedAsync(CancellationToken ct)
     {
         var tasks = new List<(string CaseId, TaskRow Row)>();
-        var taskQuery = Command("SELECT case_id, task_id, step_id, step_name, kind, role, entered_at, due_at, warn_at, provisional FROM tasks");
+        var taskQuery = Command("SELECT case_id, task_id, step_id, step_name, kind, role, entered_at, due_at, warn_at, provisional, assigned_to FROM tasks");
         await using (var r = await taskQuery.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
                 tasks.Add((r.GetString(0), new TaskRow(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
-                    Instant(r.GetInt64(6)), r.IsDBNull(7) ? null : Instant(r.GetInt64(7)), r.IsDBNull(8) ? null : Instant(r.GetInt64(8)), r.GetBoolean(9))));
+                    Instant(r.GetInt64(6)), r.IsDBNull(7) ? null : Instant(r.GetInt64(7)), r.IsDBNull(8) ? null : Instant(r.GetInt64(8)), r.GetBoolean(9),
+                    r.IsDBNull(10) ? null : r.GetString(10))));
         var deadlines = new List<(string CaseId, DeadlineRow Row)>();
         var deadlineQuery = Command("SELECT case_id, \"limit\", duration, due_at, warn_at, provisional, paused FROM deadlines");
         await using (var r = await deadlineQuery.ExecuteReaderAsync(ct))
@@ -123,10 +126,22 @@ internal sealed class CaseRows(WriteConnection connection, DbTransaction transac
         Execute("DELETE FROM tasks WHERE case_id = @case AND task_id = @task", ct, ("@case", caseId), ("@task", taskId));
 
     public Task InsertTaskAsync(string caseId, string definitionId, TaskRow t, CancellationToken ct) => Execute(
-        "INSERT INTO tasks (case_id, task_id, step_id, step_name, kind, role, definition_id, entered_at, due_at, warn_at, provisional) " +
-        "VALUES (@case, @task, @step, @name, @kind, @role, @def, @entered, @due, @warn, @provisional)", ct,
+        "INSERT INTO tasks (case_id, task_id, step_id, step_name, kind, role, definition_id, entered_at, due_at, warn_at, provisional, assigned_to) " +
+        "VALUES (@case, @task, @step, @name, @kind, @role, @def, @entered, @due, @warn, @provisional, @assigned)", ct,
         ("@case", caseId), ("@task", t.TaskId), ("@step", t.StepId), ("@name", t.StepName), ("@kind", t.Kind), ("@role", t.Role), ("@def", definitionId),
-        ("@entered", t.EnteredAt.UtcTicks), ("@due", t.DueAt?.UtcTicks), ("@warn", t.WarnAt?.UtcTicks), ("@provisional", t.Provisional));
+        ("@entered", t.EnteredAt.UtcTicks), ("@due", t.DueAt?.UtcTicks), ("@warn", t.WarnAt?.UtcTicks), ("@provisional", t.Provisional),
+        ("@assigned", t.AssignedTo));
+
+    public Task DeleteUrgeAsync(string caseId, string urgeId, CancellationToken ct) =>
+        Execute("DELETE FROM urges WHERE case_id = @case AND urge_id = @urge", ct, ("@case", caseId), ("@urge", urgeId));
+
+    public Task InsertUrgeAsync(string caseId, UrgeRow u, CancellationToken ct) => Execute(
+        "INSERT INTO urges (case_id, urge_id, kind, task_id, by_id, by_name, message, at, reply_by, addressed_to, addressed_name, answer, " +
+        "answered_by_name, answered_at, late) VALUES (@case, @urge, @kind, @task, @by, @byName, @message, @at, @replyBy, @to, @toName, @answer, " +
+        "@answeredBy, @answeredAt, @late)", ct,
+        ("@case", caseId), ("@urge", u.UrgeId), ("@kind", u.Kind), ("@task", u.TaskId), ("@by", u.ById), ("@byName", u.ByName), ("@message", u.Message),
+        ("@at", u.At.UtcTicks), ("@replyBy", u.ReplyBy.UtcTicks), ("@to", u.AddressedTo), ("@toName", u.AddressedName), ("@answer", u.Answer),
+        ("@answeredBy", u.AnsweredByName), ("@answeredAt", u.AnsweredAt?.UtcTicks), ("@late", u.Late));
 
     public Task DeleteDeadlineAsync(string caseId, string limit, CancellationToken ct) =>
         Execute("DELETE FROM deadlines WHERE case_id = @case AND \"limit\" = @limit", ct, ("@case", caseId), ("@limit", limit));

@@ -4,6 +4,7 @@ using WorkflowEngine.Engine.Definitions.Loading;
 using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Store.Persistence.Records;
 using WorkflowEngine.Engine.Runtime;
+using WorkflowEngine.Store.Services;
 
 namespace WorkflowEngine.Store.Persistence;
 
@@ -12,7 +13,7 @@ namespace WorkflowEngine.Store.Persistence;
 /// case row, the history (hash-chained), the tasks and deadlines that changed (derived from the state before
 /// and after, so an unchanged row costs nothing), the alerts (once each) and the risk events.
 /// </summary>
-internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTimeOffset now)
+internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTimeOffset now, IWorkNotifier? notifier = null)
 {
     public List<AlertRecord> NewAlerts { get; } = [];
     public DateTimeOffset? EarliestTimer { get; private set; }
@@ -104,6 +105,34 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
         foreach (var row in after.Tasks.Where(t => !previous.Tasks.Contains(t))) await rows.InsertTaskAsync(record.Id, record.DefinitionId, row, ct);
         foreach (var old in previous.Deadlines.Where(d => !after.Deadlines.Contains(d))) await rows.DeleteDeadlineAsync(record.Id, old.Limit, ct);
         foreach (var row in after.Deadlines.Where(d => !previous.Deadlines.Contains(d))) await rows.InsertDeadlineAsync(record.Id, record.DefinitionId, row, ct);
+        if (previous.Urges is { } urgesBefore && after.Urges is { } urgesAfter)
+        {
+            foreach (var old in urgesBefore.Where(u => !urgesAfter.Contains(u))) await rows.DeleteUrgeAsync(record.Id, old.UrgeId, ct);
+            foreach (var row in urgesAfter.Where(u => !urgesBefore.Contains(u))) await rows.InsertUrgeAsync(record.Id, row, ct);
+            await NoticesAsync(record, previous, after, urgesBefore, urgesAfter, ct);
+        }
+    }
+
+    /// <summary>Tells the notifier, inside this transaction, of new urges and escalations and of tasks newly handed to one person.</summary>
+    private async Task NoticesAsync(CaseRecord record, DerivedRows previous, DerivedRows after, IReadOnlyList<UrgeRow> urgesBefore,
+        IReadOnlyList<UrgeRow> urgesAfter, CancellationToken ct)
+    {
+        if (notifier is null) return;
+        var known = urgesBefore.Select(u => u.UrgeId).ToHashSet();
+        foreach (var urge in urgesAfter.Where(u => !known.Contains(u.UrgeId)))
+        {
+            var task = after.Tasks.FirstOrDefault(t => t.TaskId == urge.TaskId);
+            var kind = urge.Kind == "escalation" ? WorkNoticeKind.CaseEscalated : WorkNoticeKind.TaskUrged;
+            await notifier.NoticeAsync(new WorkNotice(kind, record.Id, record.CaseNo, record.Title, urge.TaskId, task?.StepName, task?.Role,
+                urge.AddressedTo ?? task?.AssignedTo, urge.UrgeId, urge.Message, urge.ReplyBy, now), rows.Transaction, ct);
+        }
+        foreach (var task in after.Tasks.Where(t => t.AssignedTo is not null))
+        {
+            var before = previous.Tasks.FirstOrDefault(t => t.TaskId == task.TaskId);
+            if (before?.AssignedTo == task.AssignedTo) continue;
+            await notifier.NoticeAsync(new WorkNotice(WorkNoticeKind.TaskAssigned, record.Id, record.CaseNo, record.Title, task.TaskId, task.StepName,
+                task.Role, task.AssignedTo, null, $"“{task.StepName}”交由您办理", null, now), rows.Transaction, ct);
+        }
     }
 
     private void Track(DateTimeOffset? next)

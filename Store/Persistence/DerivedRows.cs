@@ -6,17 +6,26 @@ using WorkflowEngine.Engine.Runtime;
 namespace WorkflowEngine.Store.Persistence;
 
 public sealed record TaskRow(string TaskId, string StepId, string StepName, string Kind, string Role, DateTimeOffset EnteredAt,
-    DateTimeOffset? DueAt, DateTimeOffset? WarnAt, bool Provisional);
+    DateTimeOffset? DueAt, DateTimeOffset? WarnAt, bool Provisional, string? AssignedTo = null);
+
+public sealed record UrgeRow(string UrgeId, string Kind, string? TaskId, string ById, string ByName, string Message, DateTimeOffset At,
+    DateTimeOffset ReplyBy, string? AddressedTo, string? AddressedName, string? Answer, string? AnsweredByName, DateTimeOffset? AnsweredAt, bool Late)
+{
+    public static UrgeRow Of(Urge u) => new(u.Id, u.Kind == UrgeKind.Escalation ? "escalation" : "urge", u.TaskId, u.ById, u.ByName, u.Message, u.At,
+        u.ReplyBy, u.AddressedTo, u.AddressedName, u.Answer, u.AnsweredByName, u.AnsweredAt, u.Late);
+}
 
 public sealed record DeadlineRow(string Limit, string Duration, DateTimeOffset DueAt, DateTimeOffset? WarnAt, bool Provisional, bool Paused);
 
 /// <summary>
 /// What the tables hold besides the state itself, all derived from it: the open tasks with their step limits
-/// (work lists), the case-level limits (supervisors' lists) and the earliest timer (the scheduler).
+/// (work lists), the case-level limits (supervisors' lists), the earliest timer (the scheduler) and the urges (their
+/// list). <see cref="Urges"/> is null when not read (a recomputation after a calendar change leaves them alone).
 /// </summary>
-public sealed record DerivedRows(IReadOnlyList<TaskRow> Tasks, IReadOnlyList<DeadlineRow> Deadlines, DateTimeOffset? NextTimer)
+public sealed record DerivedRows(IReadOnlyList<TaskRow> Tasks, IReadOnlyList<DeadlineRow> Deadlines, DateTimeOffset? NextTimer,
+    IReadOnlyList<UrgeRow>? Urges = null)
 {
-    public static readonly DerivedRows None = new([], [], null);
+    public static readonly DerivedRows None = new([], [], null, []);
 
     public static DerivedRows Of(FlowDefinition definition, CaseState state, WorkflowRuntime runtime, DateTimeOffset now, IReadOnlyList<TimerRequest> timers)
     {
@@ -26,10 +35,10 @@ public sealed record DerivedRows(IReadOnlyList<TaskRow> Tasks, IReadOnlyList<Dea
             var step = definition.Step(active.StepId);
             var due = deadlines.FirstOrDefault(d => d.TaskId == active.TaskId);
             return new TaskRow(active.TaskId, step.Id, step.Name, JsonNames.Of(step.Kind), step.WorkListRole, active.EnteredAt,
-                due?.DueAt, due?.WarnAt, due?.Provisional ?? false);
+                due?.DueAt, due?.WarnAt, due?.Provisional ?? false, active.ActsNow);
         }).ToList();
         var caseDeadlines = deadlines.Where(d => d.TaskId is null)
             .Select(d => new DeadlineRow(JsonNames.Of(d.Kind), d.Period.ToString(), d.DueAt, d.WarnAt, d.Provisional, d.Paused)).ToList();
-        return new DerivedRows(tasks, caseDeadlines, timers.Count == 0 ? null : timers.Min(t => t.FireAt));
+        return new DerivedRows(tasks, caseDeadlines, timers.Count == 0 ? null : timers.Min(t => t.FireAt), state.Urges.Select(UrgeRow.Of).ToList());
     }
 }

@@ -25,6 +25,8 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<PasswordHistoryRecord> PasswordHistory => Set<PasswordHistoryRecord>();
     public DbSet<LoginFailureRecord> LoginFailures => Set<LoginFailureRecord>();
     public DbSet<SecurityLogRecord> SecurityLog => Set<SecurityLogRecord>();
+    public DbSet<DelegationRecord> Delegations => Set<DelegationRecord>();
+    public DbSet<UrgeRecord> Urges => Set<UrgeRecord>();
 
     /// <summary>The earliest timer any case waits for, if need be no later than <paramref name="upTo"/>.</summary>
     public Task<DateTimeOffset?> EarliestTimerAsync(DateTimeOffset? upTo, CancellationToken ct) =>
@@ -61,6 +63,12 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
         model.Entity<PasswordHistoryRecord>().ToTable("password_history").HasKey(p => p.Id);
         model.Entity<LoginFailureRecord>().ToTable("login_failures").HasKey(f => f.Id);
         model.Entity<SecurityLogRecord>().ToTable("security_log").HasKey(l => l.Id);
+        model.Entity<DelegationRecord>(e =>
+        {
+            e.ToTable("delegations").HasKey(d => d.Id);
+            e.Ignore(d => d.PostSet);
+        });
+        model.Entity<UrgeRecord>().ToTable("urges").HasKey(u => new { u.CaseId, u.UrgeId });
 
         foreach (var entity in model.Model.GetEntityTypes())
             foreach (var property in entity.GetProperties())

@@ -23,7 +23,7 @@ public sealed record CaseResult(CaseRecord? Record, CaseState? State, FlowDefini
 /// </summary>
 public sealed class CaseService(
     WriteConnection writes, DefinitionStore definitions, RuntimeProvider runtimes, TimeProvider clock,
-    IEnumerable<ICaseObserver> observers, CaseStateCache states)
+    IEnumerable<ICaseObserver> observers, CaseStateCache states, IWorkNotifier notifier)
 {
     public async Task<CaseResult> StartAsync(string definitionId, ImmutableDictionary<string, Value> data, Actor actor, CancellationToken ct = default)
     {
@@ -44,7 +44,7 @@ public sealed class CaseService(
                 DefinitionVersion = definition.Version, Title = Title(definition, applied.State.Data), Status = "running",
                 StartedAt = now, StartedBy = actor.Id, Version = 0, StateJson = "", HistoryCount = 0, LastHash = Engine.Audit.HistoryChain.Genesis,
             };
-            var writer = new CaseWriter(rows, runtime, now);
+            var writer = new CaseWriter(rows, runtime, now, notifier);
             await writer.InsertAsync(record, definition, applied, ct);
             await transaction.CommitAsync(ct);
             states.Remember(record.Id, record.StateJson, applied.State);
@@ -71,7 +71,7 @@ public sealed class CaseService(
             var outcome = runtime.Execute(definition, state, command, actor, now);
             if (outcome is not Applied applied) return new CaseResult(record, state, definition, outcome);
 
-            var writer = new CaseWriter(rows, runtime, now);
+            var writer = new CaseWriter(rows, runtime, now, notifier);
             if (!await writer.UpdateAsync(record, definition, state, applied, ct))
                 return new CaseResult(null, null, null, new Refused(RefusalCode.StaleVersion, "案件已被他人同时更新，请刷新后重试。"));
             await transaction.CommitAsync(ct);
@@ -98,7 +98,7 @@ public sealed class CaseService(
                 if (due.Count == 0) break;
                 var runtime = runtimes.Create();
                 var now = clock.GetUtcNow();
-                var writer = new CaseWriter(rows, runtime, now);
+                var writer = new CaseWriter(rows, runtime, now, notifier);
                 foreach (var record in due)
                 {
                     var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;

@@ -14,4 +14,6 @@ public sealed class TaskRecord
     public DateTimeOffset? DueAt { get; set; }
     public DateTimeOffset? WarnAt { get; set; }
     public bool Provisional { get; set; }
+    /// <summary>The one person who acts on the task now (a transferee, or an added signer whose turn it is); null: its post's holders.</summary>
+    public string? AssignedTo { get; set; }
 }

@@ -35,6 +35,8 @@ public static class Api
 
     public static async Task<Reply> Get(this HttpClient client, string url) => await Read(await client.GetAsync(url));
 
+    public static async Task<HttpStatusCode> SendDelete(this HttpClient client, string url) => (await client.DeleteAsync(url)).StatusCode;
+
     public static async Task<Reply> PutText(this HttpClient client, string url, string text) =>
         await Read(await client.PutAsync(url, new StringContent(text, Encoding.UTF8, "application/json")));
 

@@ -63,4 +63,42 @@ public class ScopeTests
         foreach (var path in paths.Where(p => !p.Contains('{') && p.StartsWith("/api/", StringComparison.Ordinal) && p != "/api/auth/me"))
             ((int)(await outsider.Get(path)).Status).Should().Be(401, path);
     }
+
+    [Test]
+    public async Task Hand_over_and_urge_routes_refuse_outsiders_and_hide_cases_outside_the_callers_scope()
+    {
+        await using var host = new WorkflowHost(WorkflowHost.NewDatabase());
+        var window = await host.LoginAsync("window");
+        var view = await window.StartLicensingCase();
+        var (id, intake) = (view.Id(), view.Task("intake"));
+        var outsider = host.CreateClient();
+        var director = await host.LoginAsync("director");   // outside this case's scope while it is at intake
+        var window2 = await host.LoginAsync("window2");     // in scope: holds the intake's post, but no supervisor
+        var supervisor = await host.LoginAsync("supervisor");
+        var urgeUntil = DateTimeOffset.Parse("2026-03-03T17:00+08:00");
+        var routes = new (string Url, object Body)[]
+        {
+            ($"/api/cases/{id}/tasks/{intake}/transfer", new { toUserId = "window2", reason = "休假" }),
+            ($"/api/cases/{id}/tasks/{intake}/add-signer", new { userId = "approval-chief", position = "before", reason = "会签" }),
+            ($"/api/cases/{id}/tasks/{intake}/sign", new { decision = "agree", opinion = "同意" }),
+            ($"/api/cases/{id}/urges", new { taskId = intake, message = "请加快", replyBy = urgeUntil }),
+            ($"/api/urges/{id}-u1/answer", new { answer = "已办" }),
+        };
+        var paths = (await supervisor.Get("/openapi/v1.json")).Body.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        paths.Should().Contain(["/api/cases/{id}/tasks/{taskId}/transfer", "/api/cases/{id}/tasks/{taskId}/add-signer",
+            "/api/cases/{id}/tasks/{taskId}/sign", "/api/cases/{id}/urges", "/api/urges/{id}/answer", "/api/urges", "/api/delegations",
+            "/api/delegations/{id}"]);
+        foreach (var (url, body) in routes)
+        {
+            (await outsider.Post(url, body)).Status.Should().Be(HttpStatusCode.Unauthorized, url);
+            (await director.Post(url, body)).Status.Should().Be(HttpStatusCode.NotFound, $"director {url}");
+        }
+        (await window2.Post(routes[3].Url, routes[3].Body)).Status.Should().Be(HttpStatusCode.Forbidden, "urging is a supervisor's or the department's leaders'");
+        (await supervisor.Post(routes[3].Url, routes[3].Body)).Status.Should().Be(HttpStatusCode.OK);
+        (await director.Get("/api/urges?status=all")).Items.EnumerateArray().Should().BeEmpty("the urge is on a case outside the director's scope");
+        (await window2.Get("/api/urges")).Items.EnumerateArray().Should().ContainSingle("window2 holds the urged task's post");
+        (await outsider.Get("/api/urges")).Status.Should().Be(HttpStatusCode.Unauthorized);
+        (await outsider.SendDelete("/api/delegations/x")).Should().Be(HttpStatusCode.Unauthorized);
+        (await director.SendDelete("/api/delegations/x")).Should().Be(HttpStatusCode.NotFound);
+    }
 }

@@ -15,6 +15,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/', redirect: () => useAuthStore().home },
   { path: '/tasks', component: () => import('./views/WorkListView.vue'), meta: { title: '待办事项', need: 'official' } },
   { path: '/intake', component: () => import('./views/IntakeView.vue'), meta: { title: '收件受理', need: 'official' } },
+  { path: '/delegations', component: () => import('./views/DelegationsView.vue'), meta: { title: '我的委托', need: 'official' } },
   { path: '/cases', component: () => import('./views/CaseListView.vue'), meta: { title: '案件查询' } },
   { path: '/cases/:id', component: () => import('./views/CaseView.vue'), meta: { title: '案件详情' } },
   { path: '/print/:kind/:id', component: () => import('./views/PrintView.vue'), meta: { title: '文书打印', bare: true } },

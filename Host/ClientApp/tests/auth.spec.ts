@@ -20,7 +20,7 @@ describe('auth store', () => {
     expect(auth.signedIn).toBe(true)
     expect(auth.postNames).toEqual(['approval-window名称'])
     const menu = auth.menu.map((m) => m.path)
-    expect(menu).toEqual(['/tasks', '/intake', '/cases', '/flows', '/calendar'])
+    expect(menu).toEqual(['/tasks', '/intake', '/delegations', '/cases', '/flows', '/calendar'])
     expect(auth.home).toBe('/tasks')
   })
 

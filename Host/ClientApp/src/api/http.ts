@@ -84,6 +84,7 @@ export const api = {
   get: <T>(url: string, o?: RequestOptions) => request<T>(url, { ...o, method: 'GET' }),
   post: <T>(url: string, body?: unknown, o?: RequestOptions) => request<T>(url, { ...o, method: 'POST', body: body ?? {} }),
   put: <T>(url: string, body?: unknown, o?: RequestOptions) => request<T>(url, { ...o, method: 'PUT', body }),
+  del: <T>(url: string, o?: RequestOptions) => request<T>(url, { ...o, method: 'DELETE' }),
 }
 
 /** A page of a list (every list is paged by keyset): its rows and the cursor of the next page, null on the last. */

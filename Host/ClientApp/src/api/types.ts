@@ -35,6 +35,10 @@ export type DocumentDate = S['DocumentDate']
 
 export type CaseListItem = S['CaseListItemDto']
 export type WorkItem = S['WorkItemDto']
+export type UrgeDto = S['UrgeDto']
+export type UrgeOutlook = S['UrgeOutlook']
+export type AddedSigner = S['AddedSigner']
+export type DelegationDto = S['DelegationDto']
 export type HistoryEntry = Omit<S['HistoryDto'], 'data'> & { data: JsonObject }
 export type AlertDto = S['AlertDto']
 export type OpenDeadline = S['OpenDeadlineDto']

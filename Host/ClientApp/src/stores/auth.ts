@@ -44,6 +44,7 @@ export const useAuthStore = defineStore('auth', {
       if (this.isOfficial || this.isAdmin) {
         items.push({ path: '/tasks', title: '待办事项', icon: 'List' })
         items.push({ path: '/intake', title: '收件受理', icon: 'DocumentAdd' })
+        items.push({ path: '/delegations', title: '我的委托', icon: 'Switch' })
       }
       items.push({ path: '/cases', title: '案件查询', icon: 'Folder' })
       items.push({ path: '/flows', title: '流程目录', icon: 'Share' })

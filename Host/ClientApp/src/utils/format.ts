@@ -124,6 +124,13 @@ export const EVENT_NAMES: Record<string, string> = {
   'alert-raised': '预警',
   'risk-flagged': '风险记录',
   'case-closed': '办结',
+  'task-transferred': '转办',
+  'signer-added': '加签',
+  'signer-signed': '加签签署',
+  urged: '督办',
+  'urge-answered': '督办答复',
+  'urge-overdue': '督办逾期',
+  escalated: '升级督办',
 }
 
 export const VOTE_RESULT_NAMES: Record<string, string> = {

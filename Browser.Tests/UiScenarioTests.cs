@@ -393,6 +393,61 @@ public sealed class UiScenarioTests
         await page.ShotAsync("14-vote-record", fullPage: true);
     }
 
+    [Test]
+    [CancelAfter(180_000)]
+    public async Task A_supervisors_urge_is_marked_at_the_top_of_the_handlers_work_list_and_answered_there()
+    {
+        // The case reaches the review step through the API; the urge and the answer go through the pages.
+        var window = await ApiAsync("window", "window@2026");
+        var started = await (await window.PostAsJsonAsync("/api/cases", new
+        {
+            definitionId = "licensing-approval",
+            data = new { applicant = "督办测试医院", contact = "0735-1234567", item = "母婴保健技术服务机构执业许可", kind = "承诺件" },
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var caseId = started.GetProperty("id").GetString()!;
+        var intake = started.GetProperty("outlook").GetProperty("tasks")[0].GetProperty("taskId").GetString()!;
+        (await window.PostAsJsonAsync($"/api/cases/{caseId}/tasks/{intake}/actions/accept",
+            new { data = new { materials = new[] { "application", "identity", "qualification", "premises" } } })).EnsureSuccessStatusCode();
+
+        var page = _page;
+        await page.LoginAsync(Url, "supervisor", "supervisor@2026");
+        await page.GotoAsync($"{Url}/cases/{caseId}");
+        await page.Locator("[data-test=new-urge]").ClickAsync();
+        var dialog = page.OpenDialog();
+        await dialog.Locator(".el-select").ClickAsync();
+        await page.Locator(".el-select-dropdown__item:visible", new() { HasText = "审核" }).ClickAsync();
+        await dialog.Locator("[data-test=urge-message] textarea").FillAsync("请于明日报告审核进度");
+        var replyBy = dialog.Locator("[data-test=urge-reply-by] input");
+        await replyBy.FillAsync("2026-03-04 17:00:00");
+        await replyBy.PressAsync("Enter");
+        await dialog.Locator(".el-dialog__title").ClickAsync();
+        await dialog.Locator("[data-test=urge-ok]").ClickAsync();
+        await Expect(page.Locator("[data-test=urge-panel]")).ToContainTextAsync("请于明日报告审核进度");
+        await page.ShotAsync("20-urge-sent");
+        await page.LogoutAsync(Url);
+
+        await page.LoginAsync(Url, "reviewer", "reviewer@2026");
+        await page.GotoAsync(Url + "/tasks");
+        var urges = page.Locator("[data-test=urges]");
+        await Expect(urges).ToContainTextAsync("督办事项（1）");
+        await Expect(urges).ToContainTextAsync("请于明日报告审核进度");
+        await Expect(urges).ToContainTextAsync("审核");
+        // The urges come before the work list, and the urged task is marked in it.
+        (await urges.BoundingBoxAsync())!.Y.Should().BeLessThan((await page.Locator(".work-table").BoundingBoxAsync())!.Y);
+        await Expect(page.Locator(".work-table [data-test=urged-mark]")).ToHaveCountAsync(1);
+        await page.ShotAsync("21-urge-at-top-of-work-list", fullPage: true);
+        await urges.Locator("[data-test=answer-urge]").ClickAsync();
+        var box = page.Locator(".el-message-box:visible");
+        await box.Locator("textarea").FillAsync("今日下午完成审核并报告");
+        await page.ConfirmMessageBoxAsync();
+        await Expect(urges).ToHaveCountAsync(0);
+        await Expect(page.Locator(".work-table [data-test=urged-mark]")).ToHaveCountAsync(0);
+
+        var history = await (await ApiAsync("supervisor", "supervisor@2026")).GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}/history");
+        history.EnumerateArray().Should().Contain(h => h.GetProperty("type").GetString() == "urge-answered"
+            && h.GetProperty("opinion").GetString() == "今日下午完成审核并报告");
+    }
+
     private async Task<HttpClient> ApiAsync(string user, string password)
     {
         // A script signs in with a token, as the README's walkthrough does (a cookie alone is for the product's own pages).

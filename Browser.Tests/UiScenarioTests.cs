@@ -416,8 +416,8 @@ public sealed class UiScenarioTests
         var dialog = page.OpenDialog();
         await dialog.Locator(".el-select").ClickAsync();
         await page.Locator(".el-select-dropdown__item:visible", new() { HasText = "审核" }).ClickAsync();
-        await dialog.Locator("[data-test=urge-message] textarea").FillAsync("请于明日报告审核进度");
-        var replyBy = dialog.Locator("[data-test=urge-reply-by] input");
+        await dialog.Locator("textarea").FillAsync("请于明日报告审核进度");
+        var replyBy = dialog.Locator(".el-date-editor input");
         await replyBy.FillAsync("2026-03-04 17:00:00");
         await replyBy.PressAsync("Enter");
         await dialog.Locator(".el-dialog__title").ClickAsync();

@@ -17,6 +17,7 @@ internal sealed partial class Transition
         var task = command.TaskId is { } taskId ? FindTask(taskId) : null;
         var message = RequireText(command.Message, "督办事项");
         if (command.ReplyBy <= _now) throw Refuse.Because(RefusalCode.InvalidData, "答复期限（replyBy）须晚于现在。");
+        if (command.ReplyBy > _now.AddDays(366)) throw Refuse.Because(RefusalCode.InvalidData, "答复期限（replyBy）不能超过一年。");
         var urge = new Urge($"u{State.Urges.Count + 1}", UrgeKind.Urge, task?.TaskId, _actor.Id, _actor.Name, message, _now, command.ReplyBy);
         State = State with { Urges = State.Urges.Add(urge) };
         var step = task is null ? null : _def.Step(task.StepId);

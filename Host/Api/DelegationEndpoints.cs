@@ -42,9 +42,11 @@ public static class DelegationEndpoints
             if (standIn is null) return Unprocessable($"代理人“{standInId}”不存在。");
             if (!standIn.Active) return Unprocessable($"代理人 {standIn.DisplayName} 已停用，不能代理。");
             if (to <= from) return Unprocessable("委托结束时间须晚于开始时间。");
+            if (to - from > TimeSpan.FromDays(366)) return Unprocessable("委托期间不能超过一年。");
             if (to <= clock.GetUtcNow()) return Unprocessable("委托期间已过，无需设置。");
             var held = directory.PostsOf(principalId).Where(p => !SystemRoles.Names.ContainsKey(p)).ToHashSet();
             if (held.Count == 0) return Unprocessable($"{principal.DisplayName} 未担任任何岗位，无可委托的岗位。");
+            if (request.Posts?.Any(string.IsNullOrWhiteSpace) == true) return Problems.BadRequest("posts 中有空的岗位。");
             var posts = request.Posts?.Select(p => p.Trim()).Distinct().ToList();
             if (posts is { Count: 0 }) return Problems.BadRequest("posts 为空：不填（null）表示全部岗位，或列出要委托的岗位。");
             if (posts?.FirstOrDefault(p => !held.Contains(p)) is { } notHeld)

@@ -60,6 +60,16 @@ public class ValidationTests
     }
 
     [Test]
+    public void Add_signer_is_a_task_steps_flag_and_nowhere_else()
+    {
+        DefinitionLoader.Load(Edit(r => r["steps"]![3]!["addSigner"] = true), Options).Errors.Should().ContainSingle(e => e.Path.StartsWith("steps[3]"));
+        DefinitionLoader.Load(Edit(r => r["steps"]![2]!["addSigner"] = "yes"), Options).Errors.Should().ContainSingle(e => e.Path.StartsWith("steps[2]"));
+        var loaded = DefinitionLoader.Load(Edit(r => r["steps"]![2]!["addSigner"] = true), Options);
+        loaded.Errors.Should().BeEmpty();
+        loaded.Definition!.Steps.OfType<Engine.Definitions.Model.TaskStep>().Single(t => t.Id == "approve").AddSigner.Should().BeTrue();
+    }
+
+    [Test]
     public void The_sample_is_valid()
     {
         var result = DefinitionLoader.Load(Valid, Options);

@@ -41,7 +41,7 @@ internal sealed partial class Transition
         }
         if (task.Signatures.TryGetValue(principal?.Id ?? _actor.Id, out var signed))
             throw Refuse.Because(RefusalCode.NotAllowedNow,
-                $"“{step.Name}”环节已由{(principal is null ? "您" : principal.Name)}会签（{(step as ActingStep)?.FindAction(signed)?.Name ?? signed}），请等待其他会签人办理。");
+                $"{(principal is null ? "您" : principal.Name + " ")}已在“{step.Name}”环节会签（{(step as ActingStep)?.FindAction(signed)?.Name ?? signed}），请等待其他会签人办理。");
         return principal;
     }
 

@@ -17,6 +17,8 @@ using WorkflowEngine.Server.Auth;
 using WorkflowEngine.Server.Clock;
 using WorkflowEngine.Server.Configuration;
 using WorkflowEngine.Server.Database;
+using WorkflowEngine.Server.Notifications;
+using WorkflowEngine.Store.Notifications;
 using WorkflowEngine.Server.Operations;
 using WorkflowEngine.Server.Security;
 using WorkflowEngine.Server.Startup;
@@ -59,6 +61,7 @@ public static class ServerApp
         app.MapDefinitions();
         app.MapCases();
         app.MapTasks();
+        app.MapMe();
         app.MapAlerts();
         app.MapRiskEvents();
         app.MapCalendar();
@@ -96,6 +99,15 @@ public static class ServerApp
             sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), clock, sp.GetRequiredService<ILogger<WakeUpScheduler>>(),
             TimeSpan.FromSeconds(options.Timers.SweepSeconds), shared));
         services.AddSingleton<ICaseObserver>(sp => sp.GetRequiredService<WakeUpScheduler>());
+        services.AddSingleton(new WorkStream(relayedByDatabase: shared, shared ? PostgresSetup.ConnectionString(options.Database) : null));
+        services.AddSingleton<ICaseObserver>(sp => sp.GetRequiredService<WorkStream>());
+        services.AddSingleton<NotificationOutbox>();
+        services.AddSingleton<INotificationSender>(_ => new SmtpSender(options.Notifications));
+        services.AddHttpClient<WebhookSender>();
+        services.AddSingleton<INotificationSender>(sp => new WebhookSender(options.Notifications,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(WebhookSender))));
+        services.AddSingleton<NotificationDispatcher>();
+        services.AddSingleton<ICaseObserver>(sp => sp.GetRequiredService<NotificationDispatcher>());
         services.AddSingleton<CaseViews>();
         services.AddWorkflowHealthChecks();
         services.AddWorkflowMetrics();
@@ -105,6 +117,10 @@ public static class ServerApp
         services.AddHostedService(sp => sp.GetRequiredService<StartupInitializer>());
         if (clock is SimulatedTimeProvider) services.AddHostedService<ClockPositionRestorer>();
         // On PostgreSQL, alerts raised on any node reach this node's supervisors.
+        if (shared)
+            services.AddHostedService(sp => new PostgresWorkListener(PostgresSetup.ConnectionString(options.Database), sp.GetRequiredService<WorkStream>(),
+                sp.GetRequiredService<ILogger<PostgresWorkListener>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
         if (shared)
             services.AddHostedService(sp => new PostgresAlertListener(PostgresSetup.ConnectionString(options.Database), sp.GetRequiredService<AlertBroadcaster>(),
                 sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), sp.GetRequiredService<ILogger<PostgresAlertListener>>()));
@@ -155,6 +171,12 @@ public static class ServerApp
             sp.GetRequiredService<WriteConnection>(), sp.GetRequiredService<DefinitionStore>(), clock, ClosingTime(options.Calendar)));
         services.AddSingleton<ICalendarSource>(sp => sp.GetRequiredService<CalendarService>());
         services.AddSingleton<RuntimeProvider>();
+        if (options.Notifications.Webhook.Enabled && string.IsNullOrWhiteSpace(options.Notifications.Webhook.Secret))
+            throw new ArgumentException("Notifications:Webhook:Url 已配置，但缺少用于签名的 Notifications:Webhook:Secret。");
+        if (options.Notifications.Smtp.Enabled) SmtpSender.Security(options.Notifications.Smtp.Security);
+        services.AddSingleton(options.Notifications);
+        services.AddSingleton<INotificationDirectory, NotificationDirectory>();
+        services.AddSingleton<NotificationPlanner>();
         services.AddSingleton<CaseService>();
         services.AddSingleton<StartupInitializer>();
     }

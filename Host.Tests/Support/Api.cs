@@ -35,6 +35,9 @@ public static class Api
 
     public static async Task<Reply> Get(this HttpClient client, string url) => await Read(await client.GetAsync(url));
 
+    public static async Task<Reply> PutJson(this HttpClient client, string url, object body) =>
+        await Read(await client.PutAsync(url, JsonContent.Create(body)));
+
     public static async Task<Reply> PutText(this HttpClient client, string url, string text) =>
         await Read(await client.PutAsync(url, new StringContent(text, Encoding.UTF8, "application/json")));
 

@@ -128,8 +128,8 @@ public static class SupervisionEndpoints
                     .Select(g => new { DefinitionId = g.Key, Version = g.Max(c => c.DefinitionVersion), Closed = g.Count() }).ToListAsync(ct);
                 if (totals.Count > 0)
                 {
-                    // A case is late when any of its limits went red: the statutory or promised limit, or any step's own.
-                    var late = await inMonth.Where(c => db.Alerts.Any(a => a.CaseId == c.Id && a.Level == "red"))
+                    // Late: any of its limits went red (DeadlineStanding.WentRedAt, stored as late_at by every change of the case).
+                    var late = await inMonth.Where(c => c.LateAt != null)
                         .GroupBy(c => c.DefinitionId).Select(g => new { DefinitionId = g.Key, Late = g.Count() }).ToDictionaryAsync(g => g.DefinitionId, g => g.Late, ct);
                     foreach (var t in totals)
                     {

@@ -30,6 +30,7 @@ public sealed class UserDirectory(IDbContextFactory<WorkflowDbContext> dbFactory
             .GroupBy(x => x.Role)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<RosterMember>)g.Select(x => x.Member).ToList());
         Volatile.Write(ref _roster, new FixedRoster(holders));
+        Volatile.Write(ref _emails, users.Where(u => !string.IsNullOrWhiteSpace(u.Email)).ToDictionary(u => u.Id, u => u.Email!));
         var departments = await db.Departments.AsNoTracking().Where(d => d.Active).ToListAsync(ct);
         Volatile.Write(ref _overseen, departments
             .SelectMany(d => new[] { d.HeadUserId, d.LeaderUserId }.OfType<string>().Select(overseer => (Overseer: overseer, Department: d.Id)))
@@ -47,6 +48,10 @@ public sealed class UserDirectory(IDbContextFactory<WorkflowDbContext> dbFactory
         Volatile.Read(ref _overseen).TryGetValue(userId, out var members) ? members : NoOne;
 
     private static readonly IReadOnlySet<string> NoOne = new HashSet<string>();
+    private IReadOnlyDictionary<string, string> _emails = new Dictionary<string, string>();
+
+    /// <summary>An active user's e-mail address, as the organisation last read says.</summary>
+    public string? EmailOf(string userId) => Volatile.Read(ref _emails).GetValueOrDefault(userId);
     private IReadOnlyDictionary<string, IReadOnlySet<string>> _overseen = new Dictionary<string, IReadOnlySet<string>>();
 
     public async Task<UserRecord?> FindAsync(string id, CancellationToken ct = default)

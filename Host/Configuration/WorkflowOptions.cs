@@ -10,6 +10,7 @@ public sealed class WorkflowOptions
     public CalendarOptions Calendar { get; set; } = new();
     public AuthOptions Auth { get; set; } = new();
     public LimitOptions Limits { get; set; } = new();
+    public WorkflowEngine.Store.Notifications.NotificationOptions Notifications { get; set; } = new();
 }
 
 public sealed class LimitOptions

@@ -2,6 +2,8 @@ using WorkflowEngine.Engine.Audit;
 using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Loading;
 using WorkflowEngine.Engine.Definitions.Model;
+using WorkflowEngine.Engine.Outlook;
+using WorkflowEngine.Store.Notifications;
 using WorkflowEngine.Store.Persistence.Records;
 using WorkflowEngine.Engine.Runtime;
 
@@ -10,11 +12,13 @@ namespace WorkflowEngine.Store.Persistence;
 /// <summary>
 /// Writes what an applied command produced, inside the caller's transaction: the state and next timer on the
 /// case row, the history (hash-chained), the tasks and deadlines that changed (derived from the state before
-/// and after, so an unchanged row costs nothing), the alerts (once each) and the risk events.
+/// and after, so an unchanged row costs nothing), the alerts (once each), the risk events, and the work signals with
+/// their outbox rows (the handlers told of new work and of yellow and red limits).
 /// </summary>
-internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTimeOffset now)
+internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTimeOffset now, NotificationPlanner? planner = null)
 {
     public List<AlertRecord> NewAlerts { get; } = [];
+    public List<WorkSignal> Signals { get; } = [];
     public DateTimeOffset? EarliestTimer { get; private set; }
 
     public async Task InsertAsync(CaseRecord record, FlowDefinition definition, Applied applied, CancellationToken ct)
@@ -32,6 +36,7 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
         var previous = DerivedRows.Of(definition, before, runtime, now, []);
         var after = DerivedRows.Of(definition, applied.State, runtime, now, applied.Timers);
         var history = Update(record, applied, after.NextTimer);
+        record.LateAt ??= DeadlineStanding.WentRedAt(previous.DueInstants, now);
         if (!await rows.UpdateCaseAsync(record, expected, ct)) return false;
         await WriteAsync(record, definition, applied, history, previous, after, ct);
         return true;
@@ -95,6 +100,30 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
                 CheckName = r.CheckName, StepId = r.StepId, StepName = r.StepName, TaskId = string.IsNullOrEmpty(r.TaskId) ? null : r.TaskId,
                 ActorId = r.ActorId, ActorName = r.ActorName, At = r.At, Message = r.Message,
             }, ct);
+        await SignalAsync(record, previous, after, ct);
+    }
+
+    /// <summary>Tells the holders of the posts concerned: tasks that arrived, and the yellow and red cards just raised.</summary>
+    private async Task SignalAsync(CaseRecord record, DerivedRows previous, DerivedRows after, CancellationToken ct)
+    {
+        var signals = new List<WorkSignal>();
+        var before = previous.Tasks.Select(t => t.TaskId).ToHashSet();
+        foreach (var task in after.Tasks.Where(t => !before.Contains(t.TaskId)))
+            signals.Add(new WorkSignal(WorkSignalKinds.Arrived, record.Id, record.CaseNo, record.Title, record.DefinitionId, task.TaskId,
+                task.StepName, task.Role, null, task.DueAt, now));
+        foreach (var alert in NewAlerts.Where(a => a.CaseId == record.Id))
+        {
+            var kind = alert.Level == JsonNames.Of(DeadlineLevel.Red) ? WorkSignalKinds.Red : WorkSignalKinds.Yellow;
+            var concerned = alert.TaskKey.Length > 0 ? after.Tasks.Where(t => t.TaskId == alert.TaskKey) : after.Tasks;
+            foreach (var task in concerned.DistinctBy(t => t.Role))
+                signals.Add(new WorkSignal(kind, record.Id, record.CaseNo, record.Title, record.DefinitionId, task.TaskId,
+                    alert.TaskKey.Length > 0 ? task.StepName : alert.StepName ?? task.StepName, task.Role, null, alert.DueAt, now));
+        }
+        if (signals.Count == 0) return;
+        Signals.AddRange(signals);
+        if (planner is not null)
+            foreach (var row in planner.Plan(signals, now)) await rows.InsertNotificationAsync(row, ct);
+        foreach (var payload in WorkSignalPayload.Batches(signals)) await rows.NotifyWorkAsync(payload, ct);
     }
 
     /// <summary>Deletes the rows that went away or changed and inserts the new and changed ones.</summary>

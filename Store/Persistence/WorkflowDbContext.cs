@@ -25,6 +25,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<PasswordHistoryRecord> PasswordHistory => Set<PasswordHistoryRecord>();
     public DbSet<LoginFailureRecord> LoginFailures => Set<LoginFailureRecord>();
     public DbSet<SecurityLogRecord> SecurityLog => Set<SecurityLogRecord>();
+    public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
 
     /// <summary>The earliest timer any case waits for, if need be no later than <paramref name="upTo"/>.</summary>
     public Task<DateTimeOffset?> EarliestTimerAsync(DateTimeOffset? upTo, CancellationToken ct) =>
@@ -61,6 +62,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
         model.Entity<PasswordHistoryRecord>().ToTable("password_history").HasKey(p => p.Id);
         model.Entity<LoginFailureRecord>().ToTable("login_failures").HasKey(f => f.Id);
         model.Entity<SecurityLogRecord>().ToTable("security_log").HasKey(l => l.Id);
+        model.Entity<NotificationRecord>().ToTable("notifications").HasKey(n => n.Id);
 
         foreach (var entity in model.Model.GetEntityTypes())
             foreach (var property in entity.GetProperties())

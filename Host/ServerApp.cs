@@ -66,6 +66,7 @@ public static class ServerApp
         app.MapRiskEvents();
         app.MapCalendar();
         app.MapSupervision();
+        app.MapReports();
         app.MapReferenceData();
         app.MapAdmin();
         app.MapClock(options.Clock.IsSimulated);
@@ -109,6 +110,7 @@ public static class ServerApp
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<ICaseObserver>(sp => sp.GetRequiredService<NotificationDispatcher>());
         services.AddSingleton<CaseViews>();
+        services.AddSingleton<Responsibles>();
         services.AddWorkflowHealthChecks();
         services.AddWorkflowMetrics();
         services.AddTransient<DueTimersJob>();

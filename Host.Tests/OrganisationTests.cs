@@ -101,6 +101,34 @@ public class OrganisationTests
     }
 
     [Test]
+    public async Task An_admin_gives_a_user_an_email_address_for_notifications_and_a_malformed_one_is_refused()
+    {
+        await using var host = new WorkflowHost(WorkflowHost.NewDatabase());
+        var admin = await host.LoginAsync("admin");
+        var clerk = await host.LoginAsync("window");
+        (await Put(clerk, "/api/admin/users/reviewer", new { email = "zhaoqiang@wsjkw.example.gov.cn" })).Status.Should().Be(HttpStatusCode.Forbidden);
+
+        var saved = await Put(admin, "/api/admin/users/reviewer", new { email = " zhaoqiang@wsjkw.example.gov.cn " });
+        saved.Status.Should().Be(HttpStatusCode.OK);
+        saved.Body.GetProperty("email").GetString().Should().Be("zhaoqiang@wsjkw.example.gov.cn");
+        saved.Body.GetProperty("posts").EnumerateArray().Select(p => p.GetString()).Should().Equal(["business-section"], "a request without posts keeps them");
+
+        var bad = await Put(admin, "/api/admin/users/reviewer", new { email = "赵强 at wsjkw" });
+        bad.Status.Should().Be(HttpStatusCode.BadRequest);
+        bad.Detail.Should().Contain("电子邮箱");
+        var created = await admin.Post("/api/admin/users", new { id = "clerk9", name = "窗口 周敏", posts = new[] { "approval-window" }, email = "no-at-sign" });
+        created.Status.Should().Be(HttpStatusCode.BadRequest);
+        created.Detail.Should().Contain("电子邮箱");
+        created = await admin.Post("/api/admin/users", new { id = "clerk9", name = "窗口 周敏", posts = new[] { "approval-window" }, email = "zhoumin@wsjkw.example.gov.cn" });
+        created.Status.Should().Be(HttpStatusCode.Created);
+
+        var users = (await admin.Get("/api/admin/users")).Body.EnumerateArray().ToDictionary(u => u.GetProperty("id").GetString()!);
+        users["reviewer"].GetProperty("email").GetString().Should().Be("zhaoqiang@wsjkw.example.gov.cn", "the malformed address changed nothing");
+        users["clerk9"].GetProperty("email").GetString().Should().Be("zhoumin@wsjkw.example.gov.cn");
+        (await Put(admin, "/api/admin/users/reviewer", new { email = "" })).Body.GetProperty("email").ValueKind.Should().Be(JsonValueKind.Null, "an empty address clears it");
+    }
+
+    [Test]
     public async Task A_user_in_a_case_history_is_disabled_not_deleted()
     {
         await using var host = new WorkflowHost(WorkflowHost.NewDatabase());

@@ -70,6 +70,19 @@ public class ScopeTests
             (await Call(users["admin"])).Status.Should().NotBe(HttpStatusCode.Forbidden, url);
         }
 
+        // The monthly report: supervisors and administrators for any department, the head and the 分管领导 of the window's
+        // department for theirs; a department one does not head is 403 (it names no case).
+        const string report = "/api/reports/monthly?month=2026-03&department=approval-window";
+        paths.Should().Contain(["/api/reports/monthly", "/api/reports/departments"]);
+        (await outsider.Get(report)).Status.Should().Be(HttpStatusCode.Unauthorized);
+        var reportReaders = new HashSet<string> { "approval-chief", "deputy", "supervisor", "admin" };
+        foreach (var (name, client) in users)
+            (await client.Get(report)).Status.Should().Be(reportReaders.Contains(name) ? HttpStatusCode.OK : HttpStatusCode.Forbidden, $"{name} {report}");
+        foreach (var (name, client) in users)
+            (await client.Get("/api/reports/departments")).Body.EnumerateArray().Any(d => d.GetProperty("id").GetString() == "approval-window")
+                .Should().Be(reportReaders.Contains(name), $"{name} is offered only the reports they may read");
+        (await outsider.Get("/api/me/stream")).Status.Should().Be(HttpStatusCode.Unauthorized);
+
         foreach (var (name, client) in users)
             (await client.Get("/api/cases")).Items.EnumerateArray().Any(c => c.GetProperty("id").GetString() == id)
                 .Should().Be(inScope.Contains(name), $"{name} lists only the cases in scope");

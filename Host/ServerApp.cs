@@ -18,6 +18,8 @@ using WorkflowEngine.Server.Auth;
 using WorkflowEngine.Server.Clock;
 using WorkflowEngine.Server.Configuration;
 using WorkflowEngine.Server.Database;
+using WorkflowEngine.Server.Notifications;
+using WorkflowEngine.Store.Notifications;
 using WorkflowEngine.Server.Operations;
 using WorkflowEngine.Server.Security;
 using WorkflowEngine.Server.Startup;
@@ -67,11 +69,13 @@ public static class ServerApp
         app.MapUrges();
         app.MapDelegations();
         app.MapCarbonCopies();
+        app.MapMe();
         app.MapAlerts();
         app.MapRiskEvents();
         app.MapAudit();
         app.MapCalendar();
         app.MapSupervision();
+        app.MapReports();
         app.MapReferenceData();
         app.MapAdmin();
         app.MapClock(options.Clock.IsSimulated);
@@ -105,8 +109,18 @@ public static class ServerApp
             sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), clock, sp.GetRequiredService<ILogger<WakeUpScheduler>>(),
             TimeSpan.FromSeconds(options.Timers.SweepSeconds), shared));
         services.AddSingleton<ICaseObserver>(sp => sp.GetRequiredService<WakeUpScheduler>());
+        services.AddSingleton(new WorkStream(relayedByDatabase: shared, shared ? PostgresSetup.ConnectionString(options.Database) : null));
+        services.AddSingleton<ICaseObserver>(sp => sp.GetRequiredService<WorkStream>());
+        services.AddSingleton<NotificationOutbox>();
+        services.AddSingleton<INotificationSender>(_ => new SmtpSender(options.Notifications));
+        services.AddHttpClient<WebhookSender>();
+        services.AddSingleton<INotificationSender>(sp => new WebhookSender(options.Notifications,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(WebhookSender))));
+        services.AddSingleton<NotificationDispatcher>();
+        services.AddSingleton<ICaseObserver>(sp => sp.GetRequiredService<NotificationDispatcher>());
         services.AddSingleton<CaseViews>();
         services.AddSingleton<WorkflowEngine.Server.Audit.CaseAudit>();
+        services.AddSingleton<Responsibles>();
         services.AddWorkflowHealthChecks();
         services.AddWorkflowMetrics();
         services.AddTransient<DueTimersJob>();
@@ -115,6 +129,10 @@ public static class ServerApp
         services.AddHostedService(sp => sp.GetRequiredService<StartupInitializer>());
         if (clock is SimulatedTimeProvider) services.AddHostedService<ClockPositionRestorer>();
         // On PostgreSQL, alerts raised on any node reach this node's supervisors.
+        if (shared)
+            services.AddHostedService(sp => new PostgresWorkListener(PostgresSetup.ConnectionString(options.Database), sp.GetRequiredService<WorkStream>(),
+                sp.GetRequiredService<ILogger<PostgresWorkListener>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
         if (shared)
             services.AddHostedService(sp => new PostgresAlertListener(PostgresSetup.ConnectionString(options.Database), sp.GetRequiredService<AlertBroadcaster>(),
                 sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), sp.GetRequiredService<ILogger<PostgresAlertListener>>()));
@@ -172,9 +190,13 @@ public static class ServerApp
             sp.GetRequiredService<WriteConnection>(), sp.GetRequiredService<DefinitionStore>(), clock, ClosingTime(options.Calendar)));
         services.AddSingleton<ICalendarSource>(sp => sp.GetRequiredService<CalendarService>());
         services.AddSingleton<RuntimeProvider>();
+        if (options.Notifications.Webhook.Enabled && string.IsNullOrWhiteSpace(options.Notifications.Webhook.Secret))
+            throw new ArgumentException("Notifications:Webhook:Url 已配置，但缺少用于签名的 Notifications:Webhook:Secret。");
+        if (options.Notifications.Smtp.Enabled) SmtpSender.Security(options.Notifications.Smtp.Security);
+        services.AddSingleton(options.Notifications);
+        services.AddSingleton<INotificationDirectory, NotificationDirectory>();
+        services.AddSingleton<NotificationPlanner>();
         services.AddSingleton<CaseService>();
-        // The notification outbox connects here; until then hand-over and urge notices go no further than the lists.
-        services.TryAddSingleton<IWorkNotifier, NoWorkNotifier>();
         services.AddSingleton<CaseMigrationService>();
         services.AddSingleton<StartupInitializer>();
     }

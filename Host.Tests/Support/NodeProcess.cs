@@ -37,9 +37,10 @@ public sealed class NodeProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    /// <summary>Starts a node on the database and waits until it answers /health.</summary>
+    /// <summary>Starts a node on the database (a PostgreSQL connection string or a SQLite file) and waits until it answers /health.</summary>
     public static async Task<NodeProcess> StartAsync(string database, params string[] settings)
     {
+        string[] store = TestDatabase.IsPostgres(database) ? ["--db-provider", "Postgres", "--db-connection", database] : ["--db", database];
         var port = Ports.Free();
         var dll = Path.Combine(AppContext.BaseDirectory, "WorkflowEngine.Host.dll");
         var info = new ProcessStartInfo("dotnet")
@@ -49,9 +50,9 @@ public sealed class NodeProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        foreach (var a in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--db-provider", "Postgres", "--db-connection", database,
+        foreach (var a in new[] { dll, "--urls", $"http://127.0.0.1:{port}" }.Concat(store).Concat(new[] {
                      "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
-                     "--Auth:SeedMustChangePassword=false" }.Concat(settings))
+                     "--Auth:SeedMustChangePassword=false" }).Concat(settings))
             info.ArgumentList.Add(a);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var node = new NodeProcess(Process.Start(info)!, port);

@@ -11,14 +11,19 @@ using WorkflowEngine.Store.Persistence.Records;
 
 namespace WorkflowEngine.Server.Api;
 
+// Inside the namespace, so that the organisation service wins over the Org namespace of the mail library's BouncyCastle.
+using Org = WorkflowEngine.Server.Organisation.Org;
+
 public sealed record DepartmentDto(string Id, string Name, string? HeadUserId, string? HeadName, string? LeaderUserId, string? LeaderName, bool Active, int Members);
 public sealed record DepartmentRequest(string? Id, string? Name, string? HeadUserId, string? LeaderUserId, bool? Active);
 public sealed record PostDto(string Id, string Name, bool Builtin, bool Active, IReadOnlyList<string> Holders);
 public sealed record PostRequest(string? Id, string? Name, bool? Active);
 public sealed record AdminUserDto(
     string Id, string Name, string? DepartmentId, string? Department, IReadOnlyList<string> Posts, bool Active,
-    bool MustChangePassword, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt);
-public sealed record UserRequest(string? Id, string? Name, string? DepartmentId, IReadOnlyList<string>? Posts, bool? Active, string? Password);
+    bool MustChangePassword, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt, string? Email = null);
+/// <summary>A user to create or edit; <see cref="Email"/> (notifications) is kept when absent and cleared when empty.</summary>
+public sealed record UserRequest(string? Id, string? Name, string? DepartmentId, IReadOnlyList<string>? Posts, bool? Active, string? Password,
+    string? Email = null);
 public sealed record UserCreatedDto(AdminUserDto User, string? TemporaryPassword);
 public sealed record ResetPasswordRequest(string? NewPassword);
 public sealed record ResetPasswordResponse(string TemporaryPassword);
@@ -35,6 +40,14 @@ public static partial class AdminEndpoints
 {
     [GeneratedRegex("^[a-z][a-z0-9-]{0,63}$")] private static partial Regex PostId();
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$")] private static partial Regex UserId();
+    [GeneratedRegex(@"^[^@\s<>(),;:""]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")]
+    private static partial Regex EmailAddress();
+
+    /// <summary>The address to store (null to clear), or a Chinese error.</summary>
+    private static (string? Email, string? Error) CheckEmail(string? email) =>
+        string.IsNullOrWhiteSpace(email) ? (null, null)
+        : email.Trim().Length <= 254 && EmailAddress().IsMatch(email.Trim()) ? (email.Trim(), null)
+        : (null, $"电子邮箱“{email.Trim()}”格式不正确，应形如 name@example.gov.cn。");
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")] private static partial Regex DepartmentId();
 
     private static IResult Conflict(string detail) => Results.Problem(title: "操作冲突", detail: detail, statusCode: StatusCodes.Status409Conflict);
@@ -174,6 +187,8 @@ public static partial class AdminEndpoints
                 if (!department.Active && departmentId != record.DepartmentId) return Problems.BadRequest($"科室“{department.Name}”已停用。");
             }
             if (request.Posts is { } posts && await CheckPostsAsync(db, posts, record.RoleSet, ct) is { } postError) return Problems.BadRequest(postError);
+            var (email, emailError) = CheckEmail(request.Email);
+            if (emailError is not null) return Problems.BadRequest(emailError);
             if (id == Actor(user) && (request.Active == false || request.Posts is { } p && !p.Contains(SystemRoles.Admin)))
                 return Problems.BadRequest("不能停用自己的账号或撤销自己的系统管理员岗位。");
             record.DisplayName = request.Name?.Trim() ?? record.DisplayName;
@@ -184,6 +199,7 @@ public static partial class AdminEndpoints
             }
             if (request.Posts is { } newPosts) record.Roles = string.Join(",", newPosts.Select(x => x.Trim()).Distinct());
             if (request.Active is { } active) record.Active = active;
+            if (request.Email is not null) record.Email = email;
             await db.SaveChangesAsync(ct);
             if (!record.Active) await sessions.EndAllAsync(id, ct);
             await org.ChangedAsync(Actor(user), $"修改用户 {id}（{record.DisplayName}），岗位：{record.Roles}，{(record.Active ? "在用" : "停用")}", ct, id);
@@ -268,7 +284,7 @@ public static partial class AdminEndpoints
     }
 
     public static AdminUserDto ToDto(UserRecord u) => new(u.Id, u.DisplayName, u.DepartmentId, u.Department, u.RoleSet.Order().ToList(), u.Active,
-        u.MustChangePassword, u.LockedUntil is { } l && l > TimeProvider.System.GetUtcNow() ? l : null, u.CreatedAt);
+        u.MustChangePassword, u.LockedUntil is { } l && l > TimeProvider.System.GetUtcNow() ? l : null, u.CreatedAt, u.Email);
 
     private static async Task<IReadOnlyList<DepartmentDto>> DepartmentsAsync(WorkflowDbContext db, CancellationToken ct)
     {
@@ -329,6 +345,7 @@ public static partial class AdminEndpoints
         if (request.Posts is not { Count: > 0 }) return new("请至少指定一个岗位。", false, null);
         if (await CheckPostsAsync(db, request.Posts, new HashSet<string>(), ct) is { } postError) return new(postError, false, null);
         if (!string.IsNullOrEmpty(request.Password) && PasswordPolicy.Check(id, request.Password) is { } passwordError) return new(passwordError, false, null);
+        if (CheckEmail(request.Email).Error is { } emailError) return new(emailError, false, null);
         return new(null, false, department);
     }
 
@@ -339,7 +356,7 @@ public static partial class AdminEndpoints
         {
             Id = request.Id!.Trim(), DisplayName = request.Name!.Trim(), DepartmentId = department?.Id, Department = department?.Name,
             Roles = string.Join(",", request.Posts!.Select(p => p.Trim()).Distinct()), PasswordHash = "", CreatedAt = TimeProvider.System.GetUtcNow(),
-            Active = request.Active ?? true, MustChangePassword = true,
+            Active = request.Active ?? true, MustChangePassword = true, Email = CheckEmail(request.Email).Email,
         };
         record.PasswordHash = users.HashPassword(record, temporary ?? request.Password!);
         return (record, temporary);

@@ -48,18 +48,12 @@ public sealed record DefinitionVersionDto(
 public sealed record AlertDto(
     long Id, string CaseId, string CaseNo, string CaseTitle, string DefinitionId, string? TaskId, string? StepId, string? StepName,
     string Level, string Limit, DateTimeOffset DueAt, DateTimeOffset RaisedAt, bool Provisional, string Status,
-    string? AcknowledgedBy, DateTimeOffset? AcknowledgedAt)
+    string? AcknowledgedBy, DateTimeOffset? AcknowledgedAt, IReadOnlyList<ResponsibleDto> Responsible)
 {
-    public static AlertDto From(AlertRecord a) => new(a.Id, a.CaseId, a.CaseNo, a.CaseTitle, a.DefinitionId, a.TaskKey.Length == 0 ? null : a.TaskKey,
-        a.StepId, a.StepName, a.Level, a.Limit, a.DueAt, a.RaisedAt, a.Provisional, a.Status, a.AcknowledgedBy, a.AcknowledgedAt);
-}
-
-public sealed record RiskEventDto(
-    long Id, string CaseId, string DefinitionId, string RiskPointId, int Level, string RiskText, string CheckName, string StepId,
-    string StepName, string? TaskId, string ActorId, string ActorName, DateTimeOffset At, string Message)
-{
-    public static RiskEventDto From(RiskEventRecord r) => new(r.Id, r.CaseId, r.DefinitionId, r.RiskPointId, r.Level, r.RiskText,
-        r.CheckName, r.StepId, r.StepName, r.TaskId, r.ActorId, r.ActorName, r.At, r.Message);
+    /// <summary>The card, naming the posts responsible and their holders (<see cref="Responsibles"/>).</summary>
+    public static AlertDto From(AlertRecord a, IReadOnlyList<ResponsibleDto> responsible) => new(a.Id, a.CaseId, a.CaseNo, a.CaseTitle, a.DefinitionId,
+        a.TaskKey.Length == 0 ? null : a.TaskKey, a.StepId, a.StepName, a.Level, a.Limit, a.DueAt, a.RaisedAt, a.Provisional, a.Status, a.AcknowledgedBy,
+        a.AcknowledgedAt, responsible);
 }
 
 public sealed record HistoryDto(

@@ -42,6 +42,8 @@ public static class Problems
 
     public static IResult BadRequest(string detail) => Results.Problem(title: "请求内容有误", detail: detail, statusCode: StatusCodes.Status400BadRequest);
 
+    public static IResult Forbidden(string detail) => Results.Problem(title: "无权查看", detail: detail, statusCode: StatusCodes.Status403Forbidden);
+
     public static IResult NotFound(string detail) => Results.Problem(title: "未找到", detail: detail, statusCode: StatusCodes.Status404NotFound);
 
     public static IResult InvalidDefinition(IReadOnlyList<DefinitionError> errors) => Results.Json(

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.Net.Http.Headers;
-using WorkflowEngine.Store.Persistence.Records;
 
 namespace WorkflowEngine.Server.Api;
 
@@ -9,10 +7,8 @@ namespace WorkflowEngine.Server.Api;
 /// The risk ledger (风险台帐) as CSV that Excel opens correctly (UTF-8 with a byte-order mark), written row by row as the
 /// rows are read, so an export of any size holds every matching row and never sits in memory whole.
 /// </summary>
-public sealed class RiskLedgerCsv(IAsyncEnumerable<RiskEventRecord> events) : IResult
+public sealed class RiskLedgerCsv(IAsyncEnumerable<RiskEventDto> events) : IResult
 {
-    private static readonly string[] Header = ["时间", "案件", "流程", "环节", "风险点", "风险等级", "风险内容", "检查", "办理人", "情况"];
-
     public async Task ExecuteAsync(HttpContext http)
     {
         http.Response.ContentType = "text/csv; charset=utf-8";
@@ -20,21 +16,13 @@ public sealed class RiskLedgerCsv(IAsyncEnumerable<RiskEventRecord> events) : IR
         disposition.SetHttpFileName("风险台帐.csv");
         http.Response.Headers.ContentDisposition = disposition.ToString();
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024);
-        await writer.WriteAsync(string.Join(",", Header) + "\r\n");
+        await writer.WriteAsync(string.Join(",", RiskLedger.Columns) + "\r\n");
         await foreach (var e in events.WithCancellation(http.RequestAborted))
             await writer.WriteAsync(Line(e));
         await writer.FlushAsync(http.RequestAborted);
     }
 
-    public static string Line(RiskEventRecord e)
-    {
-        string[] cells =
-        [
-            e.At.ToOffset(Engine.Calendar.WorkCalendar.ChinaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-            e.CaseId, e.DefinitionId, e.StepName, e.RiskPointId, $"{e.Level}级", e.RiskText, e.CheckName, e.ActorName, e.Message,
-        ];
-        return string.Join(",", cells.Select(Quote)) + "\r\n";
-    }
+    public static string Line(RiskEventDto e) => string.Join(",", RiskLedger.Cells(e).Select(Quote)) + "\r\n";
 
     private static string Quote(string cell) =>
         cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"") + "\"" : cell;

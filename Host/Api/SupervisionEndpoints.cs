@@ -9,7 +9,8 @@ namespace WorkflowEngine.Server.Api;
 
 public sealed record OpenDeadlineDto(
     string CaseId, string CaseNo, string Title, string DefinitionId, string DefinitionName, string? Category, string Limit, string? TaskId,
-    string? StepName, string Period, string PeriodText, int WorkingDaysLeft, DateTimeOffset DueAt, DateTimeOffset? WarnAt, bool Provisional, bool Paused, DeadlineLevel Level);
+    string? StepName, string Period, string PeriodText, int WorkingDaysLeft, DateTimeOffset DueAt, DateTimeOffset? WarnAt, bool Provisional, bool Paused, DeadlineLevel Level,
+    IReadOnlyList<ResponsibleDto> Responsible);
 
 public sealed record OnTimeDto(string DefinitionId, string DefinitionName, string? Category, string Month, int Closed, int OnTime);
 
@@ -21,7 +22,8 @@ public static class SupervisionEndpoints
         // Open deadlines (case limits and step limits) by due instant, filtered by level in the database with the rule of
         // DeadlineStanding.Level (red once now >= due, yellow once now >= warn); paged by keyset on (due_at, case_id, limit or task).
         app.MapGet("/api/deadlines", async (string? level, string? definitionId, string? stepId, string? limit, string? cursor,
-            IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions, CalendarService calendars, TimeProvider clock, CancellationToken ct) =>
+            IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionStore definitions, CalendarService calendars, Responsibles responsibles, TimeProvider clock,
+            CancellationToken ct) =>
         {
             DeadlineLevel? wanted = level switch
             {
@@ -93,6 +95,7 @@ public static class SupervisionEndpoints
             var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
                 .Select(c => new { c.Id, c.CaseNo, c.Title, c.DefinitionId, c.DefinitionVersion, c.Status }).ToDictionaryAsync(c => c.Id, ct);
             var paused = (await db.Deadlines.AsNoTracking().Where(d => caseIds.Contains(d.CaseId) && d.Paused).Select(d => d.CaseId).ToListAsync(ct)).ToHashSet();
+            var responsible = await responsibles.ForCasesAsync(db, caseIds, ct);
             var result = new List<OpenDeadlineDto>(page.Count);
             foreach (var d in page)
             {
@@ -103,7 +106,8 @@ public static class SupervisionEndpoints
                 result.Add(new OpenDeadlineDto(c.Id, c.CaseNo, c.Title, c.DefinitionId, definition?.Name ?? c.DefinitionId, definition?.Category,
                     d.Limit, d.TaskId, d.StepName, duration, Period.TryParse(duration, out var p) ? p.ToChinese() : duration,
                     DeadlineStanding.WorkingDaysLeft(calendars.Current, DeadlineStanding.LastDayOf(d.DueAt), now), d.DueAt, d.WarnAt, d.Provisional,
-                    d.Paused || (d.TaskId is null && paused.Contains(d.CaseId)), DeadlineStanding.Level(d.DueAt, d.WarnAt, now)));
+                    d.Paused || (d.TaskId is null && paused.Contains(d.CaseId)), DeadlineStanding.Level(d.DueAt, d.WarnAt, now),
+                    responsible(d.CaseId, d.TaskId, d.StepId)));
             }
             return Results.Ok(new OpenDeadlinePage(result, next));
         }).WithTags("Supervision").RequireAuthorization(Policies.Supervisor).Produces<OpenDeadlinePage>();
@@ -128,8 +132,8 @@ public static class SupervisionEndpoints
                     .Select(g => new { DefinitionId = g.Key, Version = g.Max(c => c.DefinitionVersion), Closed = g.Count() }).ToListAsync(ct);
                 if (totals.Count > 0)
                 {
-                    // A case is late when any of its limits went red: the statutory or promised limit, or any step's own.
-                    var late = await inMonth.Where(c => db.Alerts.Any(a => a.CaseId == c.Id && a.Level == "red"))
+                    // Late: any of its limits went red (DeadlineStanding.WentRedAt, stored as late_at by every change of the case).
+                    var late = await inMonth.Where(c => c.LateAt != null)
                         .GroupBy(c => c.DefinitionId).Select(g => new { DefinitionId = g.Key, Late = g.Count() }).ToDictionaryAsync(g => g.DefinitionId, g => g.Late, ct);
                     foreach (var t in totals)
                     {

@@ -35,6 +35,7 @@ public sealed class UserDirectory(IDbContextFactory<WorkflowDbContext> dbFactory
             .SelectMany(u => u.RoleSet.Select(r => (Role: r, Member: new RosterMember(u.Id, u.DisplayName))))
             .GroupBy(x => x.Role)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<RosterMember>)g.Select(x => x.Member).ToList());
+        Volatile.Write(ref _emails, users.Where(u => !string.IsNullOrWhiteSpace(u.Email)).ToDictionary(u => u.Id, u => u.Email!));
         var departments = await db.Departments.AsNoTracking().Where(d => d.Active).ToListAsync(ct);
         var heads = users.Where(u => u.DepartmentId is not null)
             .Select(u => (u.Id, Head: departments.FirstOrDefault(d => d.Id == u.DepartmentId)?.HeadUserId))
@@ -85,6 +86,11 @@ public sealed class UserDirectory(IDbContextFactory<WorkflowDbContext> dbFactory
         var delegated = StandingInFor(viewer.Id, now).SelectMany(x => x.Posts).Where(p => !viewer.Holds(p)).ToList();
         return delegated.Count == 0 ? viewer : viewer with { Roles = viewer.Roles.Concat(delegated).ToHashSet() };
     }
+
+    private IReadOnlyDictionary<string, string> _emails = new Dictionary<string, string>();
+
+    /// <summary>An active user's e-mail address, as the organisation last read says.</summary>
+    public string? EmailOf(string userId) => Volatile.Read(ref _emails).GetValueOrDefault(userId);
     private IReadOnlyDictionary<string, IReadOnlySet<string>> _overseen = new Dictionary<string, IReadOnlySet<string>>();
 
     public async Task<UserRecord?> FindAsync(string id, CancellationToken ct = default)

@@ -12,6 +12,7 @@ public sealed class WorkflowOptions
     public LimitOptions Limits { get; set; } = new();
     public AuditOptions Audit { get; set; } = new();
     public SupervisionOptions Supervision { get; set; } = new();
+    public WorkflowEngine.Store.Notifications.NotificationOptions Notifications { get; set; } = new();
 }
 
 public sealed class AuditOptions

@@ -14,7 +14,7 @@ internal sealed class CaseRows(WriteConnection connection, DbTransaction transac
     internal DbTransaction Transaction => transaction;
 
     private const string CaseColumns =
-        "id, case_no, definition_id, definition_version, title, status, outcome, started_at, started_by, closed_at, version, state_json, history_count, last_hash, next_timer_at, state_hash, anchor_key_id, anchor_mac";
+        "id, case_no, definition_id, definition_version, title, status, outcome, started_at, started_by, closed_at, version, state_json, history_count, last_hash, next_timer_at, state_hash, anchor_key_id, anchor_mac, late_at";
 
     public ChainKeyRing Keys => connection.Keys;
 
@@ -63,26 +63,26 @@ internal sealed class CaseRows(WriteConnection connection, DbTransaction transac
         Status = r.GetString(5), Outcome = r.IsDBNull(6) ? null : r.GetString(6), StartedAt = Instant(r.GetInt64(7)), StartedBy = r.GetString(8),
         ClosedAt = r.IsDBNull(9) ? null : Instant(r.GetInt64(9)), Version = r.GetInt64(10), StateJson = r.GetString(11),
         HistoryCount = r.GetInt64(12), LastHash = r.GetString(13), NextTimerAt = r.IsDBNull(14) ? null : Instant(r.GetInt64(14)),
-        StateHash = r.IsDBNull(15) ? null : r.GetString(15), AnchorKeyId = r.IsDBNull(16) ? null : r.GetString(16), AnchorMac = r.IsDBNull(17) ? null : r.GetString(17),
+        StateHash = r.IsDBNull(15) ? null : r.GetString(15), AnchorKeyId = r.IsDBNull(16) ? null : r.GetString(16), AnchorMac = r.IsDBNull(17) ? null : r.GetString(17), LateAt = r.IsDBNull(18) ? null : Instant(r.GetInt64(18)),
     };
 
     private static DateTimeOffset Instant(long ticks) => UtcTicksConverter.FromTicks(ticks);
 
     public Task InsertCaseAsync(CaseRecord c, CancellationToken ct) => Execute(
-        $"INSERT INTO cases ({CaseColumns}) VALUES (@id, @no, @def, @ver, @title, @status, @outcome, @started, @by, @closed, @version, @state, @count, @hash, @next, @stateHash, @key, @mac)", ct,
+        $"INSERT INTO cases ({CaseColumns}) VALUES (@id, @no, @def, @ver, @title, @status, @outcome, @started, @by, @closed, @version, @state, @count, @hash, @next, @stateHash, @key, @mac, @late)", ct,
         ("@id", c.Id), ("@no", c.CaseNo), ("@def", c.DefinitionId), ("@ver", c.DefinitionVersion), ("@title", c.Title), ("@status", c.Status),
         ("@outcome", c.Outcome), ("@started", c.StartedAt.UtcTicks), ("@by", c.StartedBy), ("@closed", c.ClosedAt?.UtcTicks), ("@version", c.Version),
         ("@state", c.StateJson), ("@count", c.HistoryCount), ("@hash", c.LastHash), ("@next", c.NextTimerAt?.UtcTicks),
-        ("@stateHash", c.StateHash), ("@key", c.AnchorKeyId), ("@mac", c.AnchorMac));
+        ("@stateHash", c.StateHash), ("@key", c.AnchorKeyId), ("@mac", c.AnchorMac), ("@late", c.LateAt?.UtcTicks));
 
     /// <summary>Updates the case if it is still at <paramref name="expectedVersion"/>; false when someone else changed it first.</summary>
     public async Task<bool> UpdateCaseAsync(CaseRecord c, long expectedVersion, CancellationToken ct) => await ExecuteCount(
         "UPDATE cases SET definition_version = @ver, status = @status, outcome = @outcome, closed_at = @closed, version = @version, state_json = @state, " +
-        "history_count = @count, last_hash = @hash, next_timer_at = @next, state_hash = @stateHash, anchor_key_id = @key, anchor_mac = @mac " +
+        "history_count = @count, last_hash = @hash, next_timer_at = @next, state_hash = @stateHash, anchor_key_id = @key, anchor_mac = @mac, late_at = @late " +
         "WHERE id = @id AND version = @expected", ct,
         ("@ver", c.DefinitionVersion), ("@status", c.Status), ("@outcome", c.Outcome), ("@closed", c.ClosedAt?.UtcTicks), ("@version", c.Version), ("@state", c.StateJson),
         ("@count", c.HistoryCount), ("@hash", c.LastHash), ("@next", c.NextTimerAt?.UtcTicks), ("@stateHash", c.StateHash), ("@key", c.AnchorKeyId),
-        ("@mac", c.AnchorMac), ("@id", c.Id), ("@expected", expectedVersion)) == 1;
+        ("@mac", c.AnchorMac), ("@late", c.LateAt?.UtcTicks), ("@id", c.Id), ("@expected", expectedVersion)) == 1;
 
     public Task SetNextTimerAsync(string caseId, DateTimeOffset? next, CancellationToken ct) =>
         Execute("UPDATE cases SET next_timer_at = @next WHERE id = @id", ct, ("@next", next?.UtcTicks), ("@id", caseId));
@@ -210,11 +210,60 @@ internal sealed class CaseRows(WriteConnection connection, DbTransaction transac
     }
 
     public Task InsertRiskEventAsync(RiskEventRecord r, CancellationToken ct) => Execute(
-        "INSERT INTO risk_events (case_id, definition_id, risk_point_id, level, risk_text, check_name, step_id, step_name, task_id, actor_id, actor_name, at, message) " +
-        "VALUES (@case, @def, @risk, @level, @text, @check, @step, @name, @task, @actor, @actorName, @at, @message)", ct,
+        "INSERT INTO risk_events (case_id, definition_id, risk_point_id, level, risk_text, check_name, step_id, step_name, task_id, actor_id, actor_name, at, message, outcome) " +
+        "VALUES (@case, @def, @risk, @level, @text, @check, @step, @name, @task, @actor, @actorName, @at, @message, @outcome)", ct,
         ("@case", r.CaseId), ("@def", r.DefinitionId), ("@risk", r.RiskPointId), ("@level", r.Level), ("@text", r.RiskText), ("@check", r.CheckName),
         ("@step", r.StepId), ("@name", r.StepName), ("@task", r.TaskId), ("@actor", r.ActorId), ("@actorName", r.ActorName), ("@at", r.At.UtcTicks),
-        ("@message", r.Message));
+        ("@message", r.Message), ("@outcome", r.Outcome));
+
+    public Task InsertNotificationAsync(NotificationRecord n, CancellationToken ct) => Execute(
+        "INSERT INTO notifications (id, kind, channel, user_id, recipient, case_id, task_id, subject, body, payload_json, created_at, attempts, next_attempt_at) " +
+        "VALUES (@id, @kind, @channel, @user, @recipient, @case, @task, @subject, @body, @payload, @created, 0, 0)", ct,
+        ("@id", n.Id), ("@kind", n.Kind), ("@channel", n.Channel), ("@user", n.UserId), ("@recipient", n.Recipient), ("@case", n.CaseId),
+        ("@task", n.TaskId), ("@subject", n.Subject), ("@body", n.Body), ("@payload", n.PayloadJson), ("@created", n.CreatedAt.UtcTicks));
+
+    /// <summary>On PostgreSQL, tells every node about these work signals (a JSON array) when the transaction commits.</summary>
+    public async Task NotifyWorkAsync(string payload, CancellationToken ct)
+    {
+        if (dialect != StoreDialect.Postgres) return;
+        await Command("SELECT pg_notify(@channel, @payload)", ("@channel", StoreChannels.Work), ("@payload", payload)).ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Leases up to <paramref name="limit"/> due, undelivered notifications to <paramref name="node"/> until <paramref name="until"/>
+    /// and counts the attempt. A row leased by a node that died is due again once its lease ran out. On PostgreSQL rows another
+    /// node is claiming at the same moment are skipped, so each row goes to one node.
+    /// </summary>
+    public async Task<List<NotificationRecord>> ClaimNotificationsAsync(string node, DateTimeOffset now, DateTimeOffset until, int limit, CancellationToken ct)
+    {
+        var command = Command(
+            "UPDATE notifications SET claimed_by = @node, claimed_until = @until, attempts = attempts + 1 WHERE id IN (" +
+            "SELECT id FROM notifications WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= @now " +
+            "AND (claimed_until IS NULL OR claimed_until < @now) ORDER BY next_attempt_at, id LIMIT @limit" +
+            (dialect == StoreDialect.Postgres ? " FOR UPDATE SKIP LOCKED" : "") + ") " +
+            "RETURNING id, kind, channel, user_id, recipient, case_id, task_id, subject, body, payload_json, created_at, attempts",
+            ("@node", node), ("@until", until.UtcTicks), ("@now", now.UtcTicks), ("@limit", limit));
+        var claimed = new List<NotificationRecord>();
+        await using var r = await command.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            claimed.Add(new NotificationRecord
+            {
+                Id = r.GetString(0), Kind = r.GetString(1), Channel = r.GetString(2), UserId = r.GetString(3), Recipient = r.IsDBNull(4) ? null : r.GetString(4),
+                CaseId = r.GetString(5), TaskId = r.IsDBNull(6) ? null : r.GetString(6), Subject = r.GetString(7), Body = r.GetString(8),
+                PayloadJson = r.GetString(9), CreatedAt = Instant(r.GetInt64(10)), Attempts = r.GetInt32(11), ClaimedBy = node, ClaimedUntil = until,
+            });
+        return claimed;
+    }
+
+    public Task MarkNotificationDeliveredAsync(string id, DateTimeOffset at, CancellationToken ct) => Execute(
+        "UPDATE notifications SET delivered_at = @at, claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE id = @id", ct,
+        ("@at", at.UtcTicks), ("@id", id));
+
+    /// <summary>Releases a failed attempt: due again at <paramref name="next"/>, or given up when <paramref name="failedAt"/> is set.</summary>
+    public Task MarkNotificationFailedAsync(string id, string error, DateTimeOffset next, DateTimeOffset? failedAt, CancellationToken ct) => Execute(
+        "UPDATE notifications SET claimed_by = NULL, claimed_until = NULL, next_attempt_at = @next, last_error = @error, failed_at = @failed " +
+        "WHERE id = @id AND delivered_at IS NULL", ct,
+        ("@next", next.UtcTicks), ("@error", error), ("@failed", failedAt?.UtcTicks), ("@id", id));
 
     private async Task Execute(string sql, CancellationToken ct, params (string, object?)[] parameters) => await ExecuteCount(sql, ct, parameters);
 

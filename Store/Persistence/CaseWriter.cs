@@ -2,6 +2,8 @@ using WorkflowEngine.Engine.Audit;
 using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Loading;
 using WorkflowEngine.Engine.Definitions.Model;
+using WorkflowEngine.Engine.Outlook;
+using WorkflowEngine.Store.Notifications;
 using WorkflowEngine.Store.Persistence.Records;
 using WorkflowEngine.Engine.Runtime;
 using WorkflowEngine.Store.Services;
@@ -10,12 +12,15 @@ namespace WorkflowEngine.Store.Persistence;
 
 /// <summary>
 /// Writes what an applied command produced, inside the caller's transaction: the state, next timer and keyed anchor
-/// (history count, last hash, state hash, HMAC) on the case row, the history (hash-chained), the tasks and deadlines that changed (derived from the state before
-/// and after, so an unchanged row costs nothing), the alerts (once each) and the risk events.
+/// (history count, last hash, state hash, HMAC) on the case row, the history (hash-chained), the tasks, deadlines, copies
+/// and urges that changed (derived from the state before and after, so an unchanged row costs nothing), the alerts (once
+/// each), the risk events, and the work signals with their outbox rows (the handlers told of new, handed-over and urged
+/// work and of yellow and red limits).
 /// </summary>
-internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTimeOffset now, IWorkNotifier? notifier = null)
+internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTimeOffset now, NotificationPlanner? planner = null)
 {
     public List<AlertRecord> NewAlerts { get; } = [];
+    public List<WorkSignal> Signals { get; } = [];
     public DateTimeOffset? EarliestTimer { get; private set; }
 
     public async Task InsertAsync(CaseRecord record, FlowDefinition definition, Applied applied, CancellationToken ct)
@@ -38,6 +43,7 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
         record.DefinitionVersion = applied.State.DefinitionVersion;
         var after = DerivedRows.Of(definition, applied.State, runtime, now, applied.Timers);
         var history = Update(record, applied, after.NextTimer, AnchorHolds(record));
+        record.LateAt ??= DeadlineStanding.WentRedAt(previous.DueInstants, now);
         if (!await rows.UpdateCaseAsync(record, expected, ct)) return false;
         await WriteAsync(record, definition, applied, history, previous, after, ct);
         return true;
@@ -118,6 +124,43 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
                 CheckName = r.CheckName, StepId = r.StepId, StepName = r.StepName, TaskId = string.IsNullOrEmpty(r.TaskId) ? null : r.TaskId,
                 ActorId = r.ActorId, ActorName = r.ActorName, At = r.At, Message = r.Message,
             }, ct);
+        await SignalAsync(record, previous, after, ct);
+    }
+
+    /// <summary>Tells the holders of the posts concerned: tasks that arrived, and the yellow and red cards just raised.</summary>
+    private async Task SignalAsync(CaseRecord record, DerivedRows previous, DerivedRows after, CancellationToken ct)
+    {
+        var signals = new List<WorkSignal>();
+        var before = previous.Tasks.Select(t => t.TaskId).ToHashSet();
+        foreach (var task in after.Tasks)
+        {
+            var was = previous.Tasks.FirstOrDefault(t => t.TaskId == task.TaskId);
+            if (was is not null && was.AssignedTo == task.AssignedTo && was.Assignees == task.Assignees) continue;
+            foreach (var person in Addressees(task))
+                signals.Add(new WorkSignal(WorkSignalKinds.Arrived, record.Id, record.CaseNo, record.Title, record.DefinitionId, task.TaskId,
+                    task.StepName, task.Role, person, task.DueAt, now));
+        }
+        var urged = previous.Urges?.Select(u => u.UrgeId).ToHashSet();
+        foreach (var urge in after.Urges?.Where(u => urged is not null && !urged.Contains(u.UrgeId)) ?? [])
+        {
+            var task = after.Tasks.FirstOrDefault(t => t.TaskId == urge.TaskId);
+            foreach (var person in urge.AddressedTo is { } one ? new string?[] { one } : task is null ? [] : Addressees(task))
+                signals.Add(new WorkSignal(WorkSignalKinds.Urged, record.Id, record.CaseNo, record.Title, record.DefinitionId, urge.TaskId,
+                    task?.StepName, task?.Role ?? "", person, urge.ReplyBy, now, urge.Message));
+        }
+        foreach (var alert in NewAlerts.Where(a => a.CaseId == record.Id))
+        {
+            var kind = alert.Level == JsonNames.Of(DeadlineLevel.Red) ? WorkSignalKinds.Red : WorkSignalKinds.Yellow;
+            var concerned = alert.TaskKey.Length > 0 ? after.Tasks.Where(t => t.TaskId == alert.TaskKey) : after.Tasks;
+            foreach (var task in concerned.DistinctBy(t => t.Role))
+                signals.Add(new WorkSignal(kind, record.Id, record.CaseNo, record.Title, record.DefinitionId, task.TaskId,
+                    alert.TaskKey.Length > 0 ? task.StepName : alert.StepName ?? task.StepName, task.Role, null, alert.DueAt, now));
+        }
+        if (signals.Count == 0) return;
+        Signals.AddRange(signals);
+        if (planner is not null)
+            foreach (var row in planner.Plan(signals, now)) await rows.InsertNotificationAsync(row, ct);
+        foreach (var payload in WorkSignalPayload.Batches(signals)) await rows.NotifyWorkAsync(payload, ct);
     }
 
     /// <summary>Deletes the rows that went away or changed and inserts the new and changed ones.</summary>
@@ -133,31 +176,14 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
         {
             foreach (var old in urgesBefore.Where(u => !urgesAfter.Contains(u))) await rows.DeleteUrgeAsync(record.Id, old.UrgeId, ct);
             foreach (var row in urgesAfter.Where(u => !urgesBefore.Contains(u))) await rows.InsertUrgeAsync(record.Id, row, ct);
-            await NoticesAsync(record, previous, after, urgesBefore, urgesAfter, ct);
         }
     }
 
-    /// <summary>Tells the notifier, inside this transaction, of new urges and escalations and of tasks newly handed to one person.</summary>
-    private async Task NoticesAsync(CaseRecord record, DerivedRows previous, DerivedRows after, IReadOnlyList<UrgeRow> urgesBefore,
-        IReadOnlyList<UrgeRow> urgesAfter, CancellationToken ct)
-    {
-        if (notifier is null) return;
-        var known = urgesBefore.Select(u => u.UrgeId).ToHashSet();
-        foreach (var urge in urgesAfter.Where(u => !known.Contains(u.UrgeId)))
-        {
-            var task = after.Tasks.FirstOrDefault(t => t.TaskId == urge.TaskId);
-            var kind = urge.Kind == "escalation" ? WorkNoticeKind.CaseEscalated : WorkNoticeKind.TaskUrged;
-            await notifier.NoticeAsync(new WorkNotice(kind, record.Id, record.CaseNo, record.Title, urge.TaskId, task?.StepName, task?.Role,
-                urge.AddressedTo ?? task?.AssignedTo, urge.UrgeId, urge.Message, urge.ReplyBy, now), rows.Transaction, ct);
-        }
-        foreach (var task in after.Tasks.Where(t => t.AssignedTo is not null))
-        {
-            var before = previous.Tasks.FirstOrDefault(t => t.TaskId == task.TaskId);
-            if (before?.AssignedTo == task.AssignedTo) continue;
-            await notifier.NoticeAsync(new WorkNotice(WorkNoticeKind.TaskAssigned, record.Id, record.CaseNo, record.Title, task.TaskId, task.StepName,
-                task.Role, task.AssignedTo, null, $"“{task.StepName}”交由您办理", null, now), rows.Transaction, ct);
-        }
-    }
+    /// <summary>Who a task is news for: the one person it is handed to, the people an approver rule named, or (null) its post's holders.</summary>
+    private static IEnumerable<string?> Addressees(TaskRow task) =>
+        task.AssignedTo is { } one ? new string?[] { one }
+        : task.Assignees is { } named ? named.Split(',', StringSplitOptions.RemoveEmptyEntries)
+        : new string?[] { null };
 
     private void Track(DateTimeOffset? next)
     {

@@ -36,6 +36,9 @@ public sealed record DerivedRows(IReadOnlyList<TaskRow> Tasks, IReadOnlyList<Dea
     public static string? AssigneeList(ActiveStep active) =>
         active.Assignees is null ? null : "," + string.Join(",", active.PendingAssignees) + ",";
 
+    /// <summary>Every open due instant: the case limits and the step limits.</summary>
+    public IEnumerable<DateTimeOffset> DueInstants => Deadlines.Select(d => d.DueAt).Concat(Tasks.Where(t => t.DueAt is not null).Select(t => t.DueAt!.Value));
+
     public static DerivedRows Of(FlowDefinition definition, CaseState state, WorkflowRuntime runtime, DateTimeOffset now, IReadOnlyList<TimerRequest> timers)
     {
         var deadlines = runtime.Deadlines(definition, state, now);

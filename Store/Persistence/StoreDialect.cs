@@ -16,4 +16,6 @@ public static class StoreChannels
 {
     /// <summary>Sent in the transaction that stores new alerts, with their ids ("12,13"): delivered to every node on commit, never on rollback.</summary>
     public const string Alerts = "workflow_alerts";
+    /// <summary>Sent in the transaction that causes work signals (JSON arrays of them): every node pushes them to its handlers' streams.</summary>
+    public const string Work = "workflow_work";
 }

@@ -28,6 +28,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<SecurityLogRecord> SecurityLog => Set<SecurityLogRecord>();
     public DbSet<DelegationRecord> Delegations => Set<DelegationRecord>();
     public DbSet<UrgeRecord> Urges => Set<UrgeRecord>();
+    public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
 
     /// <summary>The earliest timer any case waits for, if need be no later than <paramref name="upTo"/>.</summary>
     public Task<DateTimeOffset?> EarliestTimerAsync(DateTimeOffset? upTo, CancellationToken ct) =>
@@ -71,6 +72,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Ignore(d => d.PostSet);
         });
         model.Entity<UrgeRecord>().ToTable("urges").HasKey(u => new { u.CaseId, u.UrgeId });
+        model.Entity<NotificationRecord>().ToTable("notifications").HasKey(n => n.Id);
 
         foreach (var entity in model.Model.GetEntityTypes())
             foreach (var property in entity.GetProperties())

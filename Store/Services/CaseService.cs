@@ -4,6 +4,7 @@ using WorkflowEngine.Engine.Calendar;
 using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Engine.Expressions;
+using WorkflowEngine.Store.Notifications;
 using WorkflowEngine.Store.Persistence;
 using WorkflowEngine.Store.Persistence.Records;
 using WorkflowEngine.Engine.Runtime;
@@ -23,7 +24,7 @@ public sealed record CaseResult(CaseRecord? Record, CaseState? State, FlowDefini
 /// </summary>
 public sealed class CaseService(
     WriteConnection writes, DefinitionStore definitions, RuntimeProvider runtimes, TimeProvider clock,
-    IEnumerable<ICaseObserver> observers, CaseStateCache states, IWorkNotifier notifier)
+    IEnumerable<ICaseObserver> observers, CaseStateCache states, NotificationPlanner? planner = null)
 {
     public async Task<CaseResult> StartAsync(string definitionId, ImmutableDictionary<string, Value> data, Actor actor, CancellationToken ct = default)
     {
@@ -44,7 +45,7 @@ public sealed class CaseService(
                 DefinitionVersion = definition.Version, Title = Title(definition, applied.State.Data), Status = "running",
                 StartedAt = now, StartedBy = actor.Id, Version = 0, StateJson = "", HistoryCount = 0, LastHash = Engine.Audit.HistoryChain.Genesis,
             };
-            var writer = new CaseWriter(rows, runtime, now, notifier);
+            var writer = new CaseWriter(rows, runtime, now, planner);
             await writer.InsertAsync(record, definition, applied, ct);
             await transaction.CommitAsync(ct);
             states.Remember(record.Id, record.StateJson, applied.State);
@@ -69,9 +70,16 @@ public sealed class CaseService(
             var runtime = runtimes.Create();
             var now = clock.GetUtcNow();
             var outcome = runtime.Execute(definition, state, command, actor, now);
+            if (outcome is Refused { Code: RefusalCode.RuleBlocked } blocked
+                && BlockedAttempt.Of(record, definition, state, command, actor, blocked, now) is { } attempt)
+            {
+                // The case stays as it was; only the ledger learns of the attempt a risk check refused.
+                await rows.InsertRiskEventAsync(attempt, ct);
+                await transaction.CommitAsync(ct);
+            }
             if (outcome is not Applied applied) return new CaseResult(record, state, definition, outcome);
 
-            var writer = new CaseWriter(rows, runtime, now, notifier);
+            var writer = new CaseWriter(rows, runtime, now, planner);
             if (!await writer.UpdateAsync(record, definition, state, applied, ct))
                 return new CaseResult(null, null, null, new Refused(RefusalCode.StaleVersion, "案件已被他人同时更新，请刷新后重试。"));
             await transaction.CommitAsync(ct);
@@ -98,7 +106,7 @@ public sealed class CaseService(
                 if (due.Count == 0) break;
                 var runtime = runtimes.Create();
                 var now = clock.GetUtcNow();
-                var writer = new CaseWriter(rows, runtime, now, notifier);
+                var writer = new CaseWriter(rows, runtime, now, planner);
                 foreach (var record in due)
                 {
                     var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;
@@ -140,7 +148,11 @@ public sealed class CaseService(
 
     private void Notify(CaseWriter writer)
     {
-        foreach (var observer in observers) observer.Committed(writer.NewAlerts, writer.EarliestTimer);
+        foreach (var observer in observers)
+        {
+            observer.Committed(writer.NewAlerts, writer.EarliestTimer);
+            if (writer.Signals.Count > 0) observer.Signalled(writer.Signals);
+        }
     }
 
     private static CaseResult NotFound(string message) => new(null, null, null, new Refused(RefusalCode.NotFound, message));

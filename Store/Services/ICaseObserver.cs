@@ -1,3 +1,4 @@
+using WorkflowEngine.Store.Notifications;
 using WorkflowEngine.Store.Persistence.Records;
 
 namespace WorkflowEngine.Store.Services;
@@ -6,4 +7,9 @@ namespace WorkflowEngine.Store.Services;
 public interface ICaseObserver
 {
     void Committed(IReadOnlyList<AlertRecord> newAlerts, DateTimeOffset? earliestTimer);
+
+    /// <summary>The work signals the committed change caused (tasks arrived, limits turned yellow or red).</summary>
+    void Signalled(IReadOnlyList<WorkSignal> signals)
+    {
+    }
 }

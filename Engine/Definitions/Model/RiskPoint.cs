@@ -10,7 +10,10 @@ public sealed class RiskPoint : DefinitionElement
     public required string Text { get; init; }
     public IReadOnlyList<string> Measures { get; init; } = [];
 
-    public string LevelName => Level switch { 1 => "一级", 2 => "二级", 3 => "三级", _ => $"{Level}级" };
+    public string LevelName => NameOfLevel(Level);
+
+    /// <summary>A risk level as the manual writes it: 一级 (highest), 二级, 三级.</summary>
+    public static string NameOfLevel(int level) => level switch { 1 => "一级", 2 => "二级", 3 => "三级", _ => $"{level}级" };
 }
 
 public enum CheckPhase { Enter, Complete }

@@ -22,6 +22,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/flows', component: () => import('./views/FlowCatalogView.vue'), meta: { title: '流程目录' } },
   { path: '/flows/:id', component: () => import('./views/FlowView.vue'), meta: { title: '流程详情' } },
   { path: '/supervision', component: () => import('./views/SupervisionView.vue'), meta: { title: '电子监察', need: 'supervisor' } },
+  { path: '/reports/monthly', component: () => import('./views/MonthlyReportView.vue'), meta: { title: '月度督办报告', bare: true } },
   { path: '/designer', component: () => import('./views/DesignerListView.vue'), meta: { title: '流程设计', need: 'process-owner' } },
   { path: '/designer/:id/:version', component: () => import('./views/DesignerView.vue'), meta: { title: '流程设计器', need: 'process-owner' } },
   { path: '/designer/:id/simulate', component: () => import('./views/SimulationView.vue'), meta: { title: '模拟运行', need: 'process-owner' } },

@@ -26,4 +26,6 @@ public sealed class CaseRecord
     public string? AnchorMac { get; set; }
     /// <summary>The earliest timer the case wants; null when it wants none.</summary>
     public DateTimeOffset? NextTimerAt { get; set; }
+    /// <summary>When the first of its limits (case or step) went red; null while the case is on time (DeadlineStanding.WentRedAt).</summary>
+    public DateTimeOffset? LateAt { get; set; }
 }

@@ -17,4 +17,12 @@ public sealed class RiskEventRecord
     public required string ActorName { get; set; }
     public required DateTimeOffset At { get; set; }
     public required string Message { get; set; }
+    /// <summary><see cref="RiskOutcomes.Recorded"/> (the action went ahead) or <see cref="RiskOutcomes.Blocked"/> (a check refused it).</summary>
+    public string Outcome { get; set; } = RiskOutcomes.Recorded;
+}
+
+public static class RiskOutcomes
+{
+    public const string Recorded = "recorded";
+    public const string Blocked = "blocked";
 }

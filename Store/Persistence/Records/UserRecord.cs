@@ -18,6 +18,8 @@ public sealed class UserRecord
     public DateTimeOffset? PasswordChangedAt { get; set; }
     /// <summary>Sign-in refused until then after too many failures.</summary>
     public DateTimeOffset? LockedUntil { get; set; }
+    /// <summary>Where notifications are mailed; null when the user gets none by e-mail.</summary>
+    public string? Email { get; set; }
 
     public IReadOnlySet<string> RoleSet => Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
 }

@@ -44,6 +44,10 @@ export type AlertDto = S['AlertDto']
 export type OpenDeadline = S['OpenDeadlineDto']
 export type OnTimeStat = S['OnTimeDto']
 export type RiskEventDto = S['RiskEventDto']
+export type ResponsibleDto = S['ResponsibleDto']
+export type WorkEvent = S['WorkEventDto']
+export type MonthlyReport = S['MonthlyReportDto']
+export type ReportDepartment = S['ReportDepartmentDto']
 export type LoginResponse = S['LoginResponse']
 
 // ---- Organisation and accounts (administrators) ----

@@ -36,7 +36,7 @@ public static class ServerApp
 
         var app = builder.Build();
         app.UseSecurityHeaders();
-        app.UseRequestSizeLimit(options.Limits.MaxRequestBytes);
+        app.UseRequestSizeLimit(options.Limits.MaxRequestBytes, options.Limits.MaxUploadRequestBytes);
         app.UseJsonBodiesOnly();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -58,6 +58,8 @@ public static class ServerApp
         app.MapAuth(app.Services.GetRequiredService<RoleNames>());
         app.MapDefinitions();
         app.MapCases();
+        app.MapDocuments();
+        app.MapAgencySettings();
         app.MapTasks();
         app.MapAlerts();
         app.MapRiskEvents();
@@ -155,7 +157,9 @@ public static class ServerApp
             sp.GetRequiredService<WriteConnection>(), sp.GetRequiredService<DefinitionStore>(), clock, ClosingTime(options.Calendar)));
         services.AddSingleton<ICalendarSource>(sp => sp.GetRequiredService<CalendarService>());
         services.AddSingleton<RuntimeProvider>();
+        services.AddSingleton<WorkflowEngine.Store.Documents.DocumentIssuer>();
         services.AddSingleton<CaseService>();
+        services.AddSingleton<CaseFiles>();
         services.AddSingleton<StartupInitializer>();
     }
 

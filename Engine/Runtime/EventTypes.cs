@@ -28,4 +28,6 @@ public static class EventTypes
     public const string AlertRaised = "alert-raised";
     public const string RiskFlagged = "risk-flagged";
     public const string CaseClosed = "case-closed";
+    public const string DocumentIssued = "document-issued";
+    public const string MaterialAttached = "material-attached";
 }

@@ -73,6 +73,7 @@ internal sealed partial class Transition
         State = State with { Data = data, Clock = State.Clock with { ExtensionAmount = used + extend.Amount, ExtensionCount = State.Clock.ExtensionCount + 1 } };
         Record(EventTypes.DeadlineExtended, $"{_actor.Name} 批准延期 {extend.ToChinese()}（累计 {new Period(used + extend.Amount, extend.Unit).ToChinese()}）",
             task, action.Id, opinion, delta);
+        Issue(task, step, action, opinion, delta);
     }
 
     private void GateExtension(Period extend)

@@ -159,14 +159,20 @@ internal sealed partial class Transition
         };
         if (action is not null && !bySystem)
             Record(EventTypes.ActionTaken, $"{_actor.Name} 在“{step.Name}”环节办理“{action.Name}”", task, action.Id, opinion, delta);
-        if (action is not null && DocumentKinds.Of(_def, step, action) is { } kind)
-            State = State with
-            {
-                Documents = State.Documents.Add(new IssuedDocument(kind, State.Documents.Count(d => d.Kind == kind) + 1, task.TaskId, step.Id,
-                    action.Id, _now, _actor.Id, _actor.Name, opinion, delta)),
-            };
+        if (action is not null) Issue(task, step, action, opinion, delta);
         if (action?.RestartsClock == true) RestartClock();
         EnterStep(to, task.BranchPath);
+    }
+
+    /// <summary>Records the document the action issues, if it issues one.</summary>
+    private void Issue(ActiveStep task, StepDefinition step, ActionDefinition action, string? opinion, ImmutableDictionary<string, Value> delta)
+    {
+        if (DocumentKinds.Of(_def, step, action) is not { } kind) return;
+        State = State with
+        {
+            Documents = State.Documents.Add(new IssuedDocument(kind, State.Documents.Count(d => d.Kind == kind) + 1, task.TaskId, step.Id,
+                action.Id, _now, _actor.Id, _actor.Name, opinion, delta)),
+        };
     }
 
     // ---- entering steps ------------------------------------------------------------------------

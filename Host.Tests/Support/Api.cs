@@ -35,6 +35,19 @@ public static class Api
 
     public static async Task<Reply> Get(this HttpClient client, string url) => await Read(await client.GetAsync(url));
 
+    public static async Task<Reply> PutJson(this HttpClient client, string url, object body) =>
+        await Read(await client.PutAsync(url, JsonContent.Create(body)));
+
+    /// <summary>Uploads one file as multipart/form-data (field <c>file</c>).</summary>
+    public static async Task<Reply> PostFile(this HttpClient client, string url, byte[] content, string fileName) =>
+        await Read(await client.PostAsync(url, FileForm(content, fileName)));
+
+    public static async Task<Reply> PutFile(this HttpClient client, string url, byte[] content, string fileName) =>
+        await Read(await client.PutAsync(url, FileForm(content, fileName)));
+
+    private static MultipartFormDataContent FileForm(byte[] content, string fileName) =>
+        new() { { new ByteArrayContent(content), "file", fileName } };
+
     public static async Task<Reply> PutText(this HttpClient client, string url, string text) =>
         await Read(await client.PutAsync(url, new StringContent(text, Encoding.UTF8, "application/json")));
 

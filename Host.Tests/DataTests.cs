@@ -17,7 +17,7 @@ public class DataTests
         {
             var view = await clerk.StartLicensingCase();
             ids.Add(view.Id());
-            if (i == 0) await clerk.Post($"/api/cases/{view.Id()}/tasks/{view.Task("intake")}/actions/refuse", new { opinion = "不属于本机关许可事项" });
+            if (i == 0) await clerk.Post($"/api/cases/{view.Id()}/tasks/{view.Task("intake")}/actions/refuse", new { data = new { refusalGround = "不属于本机关许可事项" }, opinion = "不属于本机关许可事项" });
             else await clerk.Post($"/api/cases/{view.Id()}/tasks/{view.Task("intake")}/actions/accept", new { data = new { materials = Api.AllMaterials } });
         }
         (await supervisor.Post("/api/clock/advance", new { duration = "P5D" })).Status.Should().Be(HttpStatusCode.OK);

@@ -209,6 +209,35 @@ public class DocumentTests
         output.ToString().Should().Contain(changed).And.Contain("已被改动");
     }
 
+    [Test]
+    public async Task Settings_are_checked_before_they_are_stored_and_the_seal_must_be_an_image()
+    {
+        await using var host = new WorkflowHost(WorkflowHost.NewDatabase());
+        var admin = await host.LoginAsync("admin");
+        var before = (await admin.Get("/api/agency-settings")).Body.ToString();
+        var noCounter = await admin.PutJson("/api/agency-settings", new
+        {
+            fullName = "湘南市卫生健康委员会", shortName = "湘南市卫健委", address = "地址", telephone = "电话", reconsiderationBody = "湘南市人民政府",
+            court = "湘南市北湖区人民法院", numberPatterns = new Dictionary<string, string> { ["acceptance-notice"] = "湘南卫许受字〔{year}〕号" },
+        });
+        noCounter.Status.Should().Be(HttpStatusCode.BadRequest);
+        noCounter.Detail.Should().Be("“受理通知书”的文号格式有误：须含且只含一个 {n}（序号）。");
+        var empty = await admin.PutJson("/api/agency-settings", new { fullName = "" });
+        empty.Status.Should().Be(HttpStatusCode.BadRequest);
+        empty.Detail.Should().Contain("机关全称");
+        (await admin.Get("/api/agency-settings")).Body.ToString().Should().Be(before, "a refused change stores nothing");
+
+        var notImage = await admin.PutFile("/api/agency-settings/seal", "GIF89a"u8.ToArray(), "seal.gif");
+        notImage.Status.Should().Be(HttpStatusCode.UnsupportedMediaType);
+        notImage.Detail.Should().Contain("PNG 或 JPEG");
+        (await admin.PutFile("/api/agency-settings/seal", new byte[600 * 1024], "seal.png")).Status.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        (await admin.Get("/api/agency-settings/seal")).Status.Should().Be(HttpStatusCode.NotFound);
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
+        (await admin.PutFile("/api/agency-settings/seal", png, "seal.png")).Status.Should().Be(HttpStatusCode.NoContent);
+        (await admin.GetByteArrayAsync("/api/agency-settings/seal")).Should().Equal(png);
+        (await admin.Get("/api/agency-settings")).Body.GetProperty("hasSeal").GetBoolean().Should().BeTrue();
+    }
+
     private static async Task<JsonElement> StartAsync(HttpClient clerk)
     {
         var reply = await clerk.Post("/api/cases", new

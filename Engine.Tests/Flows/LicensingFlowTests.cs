@@ -114,7 +114,8 @@ public class LicensingFlowTests
         var c = NewCase();
         c.Refused(c.TryAct("intake", "refuse", Clerk, opinion: null)).Code.Should().Be(RefusalCode.OpinionRequired);
 
-        c.Act("intake", "refuse", Clerk, opinion: "不属于本机关许可事项");
+        c.Refused(c.TryAct("intake", "refuse", Clerk, opinion: "不属于本机关许可事项")).Message.Should().Contain("不予受理的具体理由");
+        c.Act("intake", "refuse", Clerk, new { refusalGround = "申请事项不属于本机关职权范围。" }, "不属于本机关许可事项");
         c.State.IsClosed.Should().BeTrue();
         c.State.EndStepId.Should().Be("refused");
         c.State.Outcome.Should().Be(EndOutcome.Denied);
@@ -323,7 +324,7 @@ public class LicensingFlowTests
         c.Refused(c.TryAct("intake", "accept", Clerk, new { kind = "加急件" })).Code.Should().Be(RefusalCode.InvalidData);
         c.State.Version.Should().Be(1);
 
-        c.Act("intake", "refuse", Clerk, opinion: "不符合条件");
+        c.Act("intake", "refuse", Clerk, new { refusalGround = "不符合条件" }, "不符合条件");
         c.Refused(c.Try(new Withdraw("撤回"), Clerk)).Code.Should().Be(RefusalCode.CaseClosed);
     }
 

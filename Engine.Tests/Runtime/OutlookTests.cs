@@ -63,7 +63,7 @@ public class OutlookTests
     public void A_refusal_states_the_applicant_s_remedies_with_their_last_days()
     {
         var c = Licensing();
-        c.Act("intake", "refuse", Clerk, opinion: "不属于本机关职权范围，不予受理");
+        c.Act("intake", "refuse", Clerk, new { refusalGround = "不属于本机关职权范围" }, "不属于本机关职权范围，不予受理");
         var refusal = Describe(c, Clerk).Documents.Single(d => d.Document.Kind == DocumentKind.RefusalDecision);
         refusal.Dates.Select(d => (d.Name, d.LastDay)).Should().Equal(
             ("申请行政复议期限", new DateOnly(2026, 5, 6)), ("提起行政诉讼期限", new DateOnly(2026, 9, 2)));

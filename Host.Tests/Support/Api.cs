@@ -18,6 +18,10 @@ public static class Api
 
     public static async Task<Reply> Read(HttpResponseMessage response)
     {
+        var type = response.Content.Headers.ContentType?.MediaType;
+        // A file (a document, a dossier) has no JSON body to read: its status and headers are what the caller checks.
+        if (type is not null && !type.Contains("json", StringComparison.Ordinal) && !type.StartsWith("text/", StringComparison.Ordinal))
+            return new Reply(response.StatusCode, default, response.Headers.ETag?.Tag);
         var text = await response.Content.ReadAsStringAsync();
         var body = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
         return new Reply(response.StatusCode, body, response.Headers.ETag?.Tag);

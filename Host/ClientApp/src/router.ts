@@ -25,6 +25,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/designer/:id/:version', component: () => import('./views/DesignerView.vue'), meta: { title: '流程设计器', need: 'process-owner' } },
   { path: '/designer/:id/compare/:a/:b', component: () => import('./views/CompareView.vue'), meta: { title: '版本比较', need: 'process-owner' } },
   { path: '/organisation', component: () => import('./views/OrganisationView.vue'), meta: { title: '组织机构', need: 'admin' } },
+  { path: '/document-settings', component: () => import('./views/DocumentSettingsView.vue'), meta: { title: '文书设置', need: 'admin' } },
   { path: '/calendar', component: () => import('./views/CalendarView.vue'), meta: { title: '工作日历' } },
   { path: '/:pathMatch(.*)*', component: () => import('./views/NotFoundView.vue'), meta: { title: '页面不存在' } },
 ]

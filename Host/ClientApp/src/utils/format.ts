@@ -124,6 +124,8 @@ export const EVENT_NAMES: Record<string, string> = {
   'alert-raised': '预警',
   'risk-flagged': '风险记录',
   'case-closed': '办结',
+  'document-issued': '出具文书',
+  'material-attached': '上传材料',
 }
 
 export const VOTE_RESULT_NAMES: Record<string, string> = {

@@ -79,12 +79,12 @@ public class LicensingFlowTests
     {
         var c = NewCase();
         var refused = c.Refused(c.TryAct("intake", "request-correction", Clerk,
-            new { materials = new[] { "application", "identity" }, missingItems = new[] { "qualification" } }, "请补正以下材料"));
+            new { materials = new[] { "application", "identity" }, missingItems = new[] { "qualification" }, correctionRequirements = "请提交复印件并加盖公章" }, "请补正以下材料"));
         refused.CheckName.Should().Be("correction-lists-all-missing");
         refused.Message.Should().Contain("场地、设备配备情况说明");
 
         c.Act("intake", "request-correction", Clerk,
-            new { materials = new[] { "application", "identity" }, missingItems = new[] { "qualification", "premises" } }, "请一次性补正以下材料");
+            new { materials = new[] { "application", "identity" }, missingItems = new[] { "qualification", "premises" }, correctionRequirements = "请提交复印件并加盖公章" }, "请一次性补正以下材料");
         c.OpenSteps.Should().Equal("correction");
         c.Ledger.Should().BeEmpty();
     }
@@ -93,11 +93,11 @@ public class LicensingFlowTests
     public void Correction_loop_returns_to_intake_and_a_second_notice_is_a_risk_event()
     {
         var c = NewCase()
-            .Act("intake", "request-correction", Clerk, new { materials = new[] { "application" }, missingItems = new[] { "identity", "qualification", "premises" } }, "一次性告知")
+            .Act("intake", "request-correction", Clerk, new { materials = new[] { "application" }, missingItems = new[] { "identity", "qualification", "premises" }, correctionRequirements = "请提交复印件并加盖公章" }, "一次性告知")
             .Act("correction", "corrected", Clerk, new { materials = new[] { "application", "identity", "qualification" } });
         c.OpenSteps.Should().Equal("intake");
 
-        c.Act("intake", "request-correction", Clerk, new { missingItems = new[] { "premises" } }, "再次告知");
+        c.Act("intake", "request-correction", Clerk, new { missingItems = new[] { "premises" }, correctionRequirements = "请提交复印件并加盖公章" }, "再次告知");
 
         var risk = c.Ledger.Should().ContainSingle().Subject;
         risk.RiskPointId.Should().Be("①");

@@ -50,7 +50,7 @@ public class OutlookTests
     public void A_correction_notice_is_an_issued_document_with_its_missing_items()
     {
         var c = Licensing();
-        c.Act("intake", "request-correction", Clerk, new { materials = new[] { "application", "identity" }, missingItems = new[] { "qualification", "premises" } },
+        c.Act("intake", "request-correction", Clerk, new { materials = new[] { "application", "identity" }, missingItems = new[] { "qualification", "premises" }, correctionRequirements = "请提交复印件并加盖公章" },
             "请一次性补正");
         var document = Describe(c, Clerk).Documents.Single();
         document.Document.Kind.Should().Be(DocumentKind.CorrectionNotice);

@@ -55,6 +55,10 @@ public class DataTests
         // The service on PostgreSQL carries on where the SQLite one stopped (its clock too: 5 days later).
         await using var after = new WorkflowHost(postgres, clockStart: "2026-03-07T09:00+08:00");
         await ShouldHoldAsync(after, ids);
+        var copied = (await (await after.LoginAsync("supervisor")).Get($"/api/cases/{ids[0]}/files")).Body.GetProperty("documents")[0];
+        var docx = await (await after.LoginAsync("supervisor")).GetByteArrayAsync($"/api/cases/{ids[0]}/documents/{copied.GetProperty("id").GetString()}");
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(docx)).Should().Be(copied.GetProperty("sha256").GetString(),
+            "the issued documents and their files are copied too");
         var clerk = await after.LoginAsync("window");
         (await clerk.StartLicensingCase()).GetProperty("caseNo").GetString().Should().Be("2026-000004");
         var supervisor = await after.LoginAsync("supervisor");

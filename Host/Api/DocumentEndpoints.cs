@@ -20,8 +20,11 @@ public sealed record MaterialFileDto(
     string Id, string MaterialId, string MaterialName, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt,
     string UploadedBy, string UploadedByName);
 
-/// <summary>A case's issued documents and material files.</summary>
-public sealed record CaseFilesDto(IReadOnlyList<CaseDocumentDto> Documents, IReadOnlyList<MaterialFileDto> Materials, bool PdfAvailable);
+/// <summary>What the agency's documents say of it, for the printed preview.</summary>
+public sealed record AgencyContactDto(string FullName, string Address, string Telephone, string ReconsiderationBody, string Court);
+
+/// <summary>A case's issued documents and material files, and the agency that issues them.</summary>
+public sealed record CaseFilesDto(IReadOnlyList<CaseDocumentDto> Documents, IReadOnlyList<MaterialFileDto> Materials, bool PdfAvailable, AgencyContactDto Agency);
 
 /// <summary>
 /// The documents a case issued, the material files on file and the dossier: for those who can see the case (anyone
@@ -37,10 +40,11 @@ public static class DocumentEndpoints
         {
             var view = await views.LoadAsync(id, user.ToActor(), ct);
             if (view is null) return CaseNotFound(id);
+            var agency = await files.SettingsAsync(ct);
             return Results.Ok(new CaseFilesDto(
                 (await files.DocumentsAsync(id, ct)).Select(Dto).ToList(),
                 (await files.MaterialFilesAsync(id, ct)).Select(f => Dto(f, MaterialName(view, f.MaterialId))).ToList(),
-                PdfRenderer.Available));
+                PdfRenderer.Available, new AgencyContactDto(agency.FullName, agency.Address, agency.Telephone, agency.ReconsiderationBody, agency.Court)));
         }).Produces<CaseFilesDto>();
 
         group.MapGet("/documents/{documentId}", async (string id, string documentId, string? format, CaseViews views, CaseFiles files,

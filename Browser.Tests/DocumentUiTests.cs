@@ -70,6 +70,8 @@ public sealed class DocumentUiTests
         var page = _page;
         await page.LoginAsync(Url, "admin", "admin@2026");
         await page.GotoAsync(Url + "/document-settings");
+        // The form shows the stored settings first (the shipped defaults); typing before they arrive would be overwritten.
+        await Expect(page.Locator("input[data-test=agency-fullName], [data-test=agency-fullName] input").First).ToHaveValueAsync("某市卫生健康委员会");
         await Fill(page, "agency-fullName", "湘南市卫生健康委员会");
         await Fill(page, "agency-address", "湘南市政务服务中心二楼");
         await Fill(page, "agency-telephone", "0735-2888888");

@@ -71,7 +71,7 @@ public sealed class DocumentUiTests
         await page.LoginAsync(Url, "admin", "admin@2026");
         await page.GotoAsync(Url + "/document-settings");
         // The form shows the stored settings first (the shipped defaults); typing before they arrive would be overwritten.
-        await Expect(page.Locator("input[data-test=agency-fullName], [data-test=agency-fullName] input").First).ToHaveValueAsync("某市卫生健康委员会");
+        await Expect(page.Locator("input[data-test=agency-fullName], [data-test=agency-fullName] input").First).ToHaveValueAsync("某市卫生健康委员会", new() { Timeout = 30_000 });
         await Fill(page, "agency-fullName", "湘南市卫生健康委员会");
         await Fill(page, "agency-address", "湘南市政务服务中心二楼");
         await Fill(page, "agency-telephone", "0735-2888888");
@@ -81,7 +81,7 @@ public sealed class DocumentUiTests
         await Fill(page, "pattern-acceptance-notice", "湘南卫许受字〔{year}〕第{n}号");
         await Fill(page, "pattern-refusal-decision", "湘南卫许不受字〔{year}〕第{n}号");
         await page.ClickAsync("[data-test=agency-save]");
-        await Expect(page.Locator(".el-message--success")).ToContainTextAsync("已保存文书设置");
+        await Expect(page.Locator(".el-message--success")).ToContainTextAsync("已保存文书设置", new() { Timeout = 30_000 });
         await Expect(page.Locator("[data-test=templates]")).ToContainTextAsync("不予受理决定书");
         await page.ShotAsync("20-document-settings", fullPage: true);
         await page.LogoutAsync(Url);
@@ -137,6 +137,9 @@ public sealed class DocumentUiTests
             .And.Contain("《中华人民共和国行政复议法》第二十条").And.Contain("《中华人民共和国行政诉讼法》第四十六条").And.Contain("2026年9月2日");
     }
 
+    /// <summary>A case page loads several things; on a busy machine that takes longer than the default 5 s.</summary>
+    private static readonly LocatorAssertionsToBeVisibleOptions Slow = new() { Timeout = 30_000 };
+
     private static async Task Fill(IPage page, string test, string text)
     {
         var input = page.Locator($"input[data-test={test}], [data-test={test}] input").First;
@@ -155,7 +158,7 @@ public sealed class DocumentUiTests
         await page.ClickAsync("[data-form-item=materials] label:has-text('申请人身份证明或主体资格证明')");
         await page.ClickAsync("[data-test=intake-submit]");
         await page.WaitForURLAsync("**/cases/*");
-        await Expect(page.Locator("[data-task=intake]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-task=intake]")).ToBeVisibleAsync(Slow);
         return page.Url;
     }
 
@@ -163,7 +166,7 @@ public sealed class DocumentUiTests
     private static async Task<string> DownloadAsync(IPage page, string kind)
     {
         var link = page.Locator($"[data-doc-kind={kind}] [data-test=doc-download]").Last;
-        await Expect(link).ToBeVisibleAsync();
+        await Expect(link).ToBeVisibleAsync(Slow);
         var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
         var path = await download.PathAsync();
         download.SuggestedFilename.Should().EndWith(".docx");

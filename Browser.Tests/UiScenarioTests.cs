@@ -162,6 +162,7 @@ public sealed class UiScenarioTests
         await Expect(dialog.Locator("[data-form-item=missingItems]")).ToContainTextAsync("相关专业技术人员资格证书、执业证书");
         await Expect(dialog.Locator("[data-form-item=missingItems]")).ToContainTextAsync("场地、设备配备情况说明");
         await dialog.Locator("textarea").First.FillAsync("请补正专业技术人员资格证书及场地、设备情况说明。");
+        await dialog.Locator("[data-form-item=correctionRequirements] input").FillAsync("提交原件核验，复印件加盖公章。");
         await Expect(dialog.Locator("[data-test=action-submit]")).ToBeDisabledAsync();
         await dialog.Locator("[data-test=risk-confirm]").ClickAsync();
         await dialog.Locator("[data-test=action-submit]").ClickAsync();

@@ -83,7 +83,7 @@ public class CaseApiTests(string provider)
         var clerk = await _host.LoginAsync("window");
         var view = await clerk.StartLicensingCase();
         var first = await clerk.Post($"/api/cases/{view.Id()}/tasks/{view.Task("intake")}/actions/request-correction",
-            new { data = new { materials = new[] { "application" }, missingItems = new[] { "identity", "qualification", "premises" } }, opinion = "一次性告知" },
+            new { data = new { materials = new[] { "application" }, missingItems = new[] { "identity", "qualification", "premises" }, correctionRequirements = "请提交复印件并加盖公章" }, opinion = "一次性告知" },
             ifMatch: $"\"{view.Version()}\"");
         first.Status.Should().Be(HttpStatusCode.OK);
 

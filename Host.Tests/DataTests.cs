@@ -17,7 +17,7 @@ public class DataTests
         {
             var view = await clerk.StartLicensingCase();
             ids.Add(view.Id());
-            if (i == 0) await clerk.Post($"/api/cases/{view.Id()}/tasks/{view.Task("intake")}/actions/refuse", new { opinion = "不属于本机关许可事项" });
+            if (i == 0) await clerk.Post($"/api/cases/{view.Id()}/tasks/{view.Task("intake")}/actions/refuse", new { data = new { refusalGround = "不属于本机关许可事项" }, opinion = "不属于本机关许可事项" });
             else await clerk.Post($"/api/cases/{view.Id()}/tasks/{view.Task("intake")}/actions/accept", new { data = new { materials = Api.AllMaterials } });
         }
         (await supervisor.Post("/api/clock/advance", new { duration = "P5D" })).Status.Should().Be(HttpStatusCode.OK);
@@ -56,6 +56,10 @@ public class DataTests
         WorkflowHost.CopyChainKeys(sqlite, postgres);
         await using var after = new WorkflowHost(postgres, clockStart: "2026-03-07T09:00+08:00");
         await ShouldHoldAsync(after, ids);
+        var copied = (await (await after.LoginAsync("supervisor")).Get($"/api/cases/{ids[0]}/files")).Body.GetProperty("documents")[0];
+        var docx = await (await after.LoginAsync("supervisor")).GetByteArrayAsync($"/api/cases/{ids[0]}/documents/{copied.GetProperty("id").GetString()}");
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(docx)).Should().Be(copied.GetProperty("sha256").GetString(),
+            "the issued documents and their files are copied too");
         var clerk = await after.LoginAsync("window");
         (await clerk.StartLicensingCase()).GetProperty("caseNo").GetString().Should().Be("2026-000004");
         var supervisor = await after.LoginAsync("supervisor");

@@ -82,7 +82,7 @@ public class DurabilityTests(string provider)
         await using var host = new WorkflowHost(db);
         var clerk = await host.LoginAsync("window");
         var view = await clerk.StartLicensingCase();
-        await clerk.Post($"/api/cases/{view.Id()}/tasks/{view.Task("intake")}/actions/refuse", new { opinion = "不属于本机关许可事项" });
+        await clerk.Post($"/api/cases/{view.Id()}/tasks/{view.Task("intake")}/actions/refuse", new { data = new { refusalGround = "不属于本机关许可事项" }, opinion = "不属于本机关许可事项" });
         (await clerk.Get($"/api/cases/{view.Id()}/history/verify")).Body.GetProperty("valid").GetBoolean().Should().BeTrue();
 
         var edited = await TestDatabase.ScalarAsync(db,

@@ -34,7 +34,8 @@ public class ScopeTests
         var paths = (await users["admin"].Get("/openapi/v1.json")).Body.GetProperty("paths").EnumerateObject()
             .Where(p => p.Value.TryGetProperty("get", out _) && !p.Name.EndsWith("/stream", StringComparison.Ordinal)).Select(p => p.Name).ToList();
 
-        foreach (var path in paths.Where(p => p.StartsWith("/api/cases/{id}", StringComparison.Ordinal) && !p.Contains("{taskId}")))
+        // Routes under a case that name a further id (a task, a document, a file) are covered where such an id exists.
+        foreach (var path in paths.Where(p => p.StartsWith("/api/cases/{id}", StringComparison.Ordinal) && !p.Replace("{id}", "").Contains('{')))
         {
             var url = path.Replace("{id}", id);
             (await outsider.Get(url)).Status.Should().Be(HttpStatusCode.Unauthorized, url);
@@ -133,5 +134,59 @@ public class ScopeTests
         (await outsider.Get("/api/urges")).Status.Should().Be(HttpStatusCode.Unauthorized);
         (await outsider.SendDelete("/api/delegations/x")).Should().Be(HttpStatusCode.Unauthorized);
         (await director.SendDelete("/api/delegations/x")).Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task Documents_material_files_and_the_dossier_follow_the_case_scope_and_the_agency_s_settings_are_the_administrator_s()
+    {
+        await using var host = new WorkflowHost(WorkflowHost.NewDatabase());
+        var window = await host.LoginAsync("window");
+        var view = await window.StartLicensingCase();
+        var id = view.Id();
+        var uploaded = await window.PostFile($"/api/cases/{id}/materials/application/files", "%PDF-1.4"u8.ToArray(), "申请书.pdf");
+        uploaded.Status.Should().Be(HttpStatusCode.Created);
+        (await window.Post($"/api/cases/{id}/tasks/{view.Task("intake")}/actions/accept", new { data = new { materials = Api.AllMaterials } }))
+            .Status.Should().Be(HttpStatusCode.OK);
+        var files = (await window.Get($"/api/cases/{id}/files")).Body;
+        var documentId = files.GetProperty("documents")[0].GetProperty("id").GetString();
+        var fileId = uploaded.Body.GetProperty("id").GetString();
+        var users = new Dictionary<string, HttpClient>
+        {
+            ["window"] = window, ["supervisor"] = await host.LoginAsync("supervisor"), ["admin"] = await host.LoginAsync("admin"),
+            ["finance"] = await host.LoginAsync("finance"),
+        };
+        var inScope = new HashSet<string> { "window", "supervisor", "admin" };
+        var outsider = host.CreateClient();
+        var paths = (await users["admin"].Get("/openapi/v1.json")).Body.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        var urls = new[]
+        {
+            $"/api/cases/{id}/files", $"/api/cases/{id}/documents/{documentId}", $"/api/cases/{id}/materials/files/{fileId}", $"/api/cases/{id}/dossier",
+        };
+        paths.Should().Contain(["/api/cases/{id}/files", "/api/cases/{id}/documents/{documentId}", "/api/cases/{id}/materials/files/{fileId}", "/api/cases/{id}/dossier"]);
+        foreach (var url in urls)
+        {
+            (await outsider.Get(url)).Status.Should().Be(HttpStatusCode.Unauthorized, url);
+            foreach (var (name, client) in users)
+                (await client.Get(url)).Status.Should().Be(inScope.Contains(name) ? HttpStatusCode.OK : HttpStatusCode.NotFound, $"{name} {url}");
+        }
+        var upload = $"/api/cases/{id}/materials/premises/files";
+        (await outsider.PostFile(upload, "%PDF"u8.ToArray(), "a.pdf")).Status.Should().Be(HttpStatusCode.Unauthorized);
+        (await users["finance"].PostFile(upload, "%PDF"u8.ToArray(), "a.pdf")).Status.Should().Be(HttpStatusCode.NotFound);
+        (await users["supervisor"].PostFile(upload, "%PDF"u8.ToArray(), "a.pdf")).Status.Should().Be(HttpStatusCode.Forbidden);
+        var reissue = $"/api/cases/{id}/documents/acceptance-notice/1/reissue";
+        (await outsider.Post(reissue, null)).Status.Should().Be(HttpStatusCode.Unauthorized);
+        (await window.Post(reissue, null)).Status.Should().Be(HttpStatusCode.Forbidden, "reissuing is the administrator's");
+        (await users["finance"].Post(reissue, null)).Status.Should().Be(HttpStatusCode.Forbidden);
+
+        foreach (var url in new[] { "/api/agency-settings", "/api/document-templates", "/api/document-templates/acceptance-notice", "/api/agency-settings/seal" })
+        {
+            (await outsider.Get(url)).Status.Should().Be(HttpStatusCode.Unauthorized, url);
+            foreach (var (name, client) in users.Where(u => u.Key != "admin"))
+                (await client.Get(url)).Status.Should().Be(HttpStatusCode.Forbidden, $"{name} {url}");
+        }
+        (await window.Put("/api/agency-settings", new { fullName = "x" })).Status.Should().Be(HttpStatusCode.Forbidden);
+        (await window.PutFile("/api/document-templates/acceptance-notice", [1, 2, 3], "t.docx")).Status.Should().Be(HttpStatusCode.Forbidden);
+        (await window.PutFile("/api/agency-settings/seal", [1, 2, 3], "seal.png")).Status.Should().Be(HttpStatusCode.Forbidden);
+        (await outsider.PutFile("/api/agency-settings/seal", [1, 2, 3], "seal.png")).Status.Should().Be(HttpStatusCode.Unauthorized);
     }
 }

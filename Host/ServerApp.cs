@@ -40,7 +40,7 @@ public static class ServerApp
 
         var app = builder.Build();
         app.UseSecurityHeaders();
-        app.UseRequestSizeLimit(options.Limits.MaxRequestBytes);
+        app.UseRequestSizeLimit(options.Limits.MaxRequestBytes, options.Limits.MaxUploadRequestBytes);
         app.UseJsonBodiesOnly();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -64,6 +64,8 @@ public static class ServerApp
         app.MapMigrations();
         app.MapSimulation();
         app.MapCases();
+        app.MapDocuments();
+        app.MapAgencySettings();
         app.MapTasks();
         app.MapHandover();
         app.MapUrges();
@@ -196,8 +198,10 @@ public static class ServerApp
         services.AddSingleton(options.Notifications);
         services.AddSingleton<INotificationDirectory, NotificationDirectory>();
         services.AddSingleton<NotificationPlanner>();
+        services.AddSingleton<WorkflowEngine.Store.Documents.DocumentIssuer>();
         services.AddSingleton<CaseService>();
         services.AddSingleton<CaseMigrationService>();
+        services.AddSingleton<CaseFiles>();
         services.AddSingleton<StartupInitializer>();
     }
 

@@ -42,7 +42,7 @@ echo "   案件 $(echo "$CASE_JSON" | field caseNo)（$CASE），当前待办 $T
 
 echo "3. 一次性告知补正：列明缺少的全部材料"
 CASE_JSON=$(call -X POST "$BASE/api/cases/$CASE/tasks/$TASK/actions/request-correction" -H "Authorization: Bearer $CLERK" -H 'If-Match: "1"' \
-  -d '{"data":{"materials":["application","identity"],"missingItems":["qualification","premises"]},"opinion":"请一次性补正：专业技术人员资格证书、场地设备情况说明"}')
+  -d '{"data":{"materials":["application","identity"],"missingItems":["qualification","premises"],"correctionRequirements":"提交原件核验，复印件加盖公章"},"opinion":"请一次性补正：专业技术人员资格证书、场地设备情况说明"}')
 TASK=$(echo "$CASE_JSON" | first_task)
 echo "   进入“$(echo "$CASE_JSON" | field stepName)”，期间暂停计时"
 

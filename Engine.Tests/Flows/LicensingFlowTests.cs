@@ -79,12 +79,12 @@ public class LicensingFlowTests
     {
         var c = NewCase();
         var refused = c.Refused(c.TryAct("intake", "request-correction", Clerk,
-            new { materials = new[] { "application", "identity" }, missingItems = new[] { "qualification" } }, "请补正以下材料"));
+            new { materials = new[] { "application", "identity" }, missingItems = new[] { "qualification" }, correctionRequirements = "请提交复印件并加盖公章" }, "请补正以下材料"));
         refused.CheckName.Should().Be("correction-lists-all-missing");
         refused.Message.Should().Contain("场地、设备配备情况说明");
 
         c.Act("intake", "request-correction", Clerk,
-            new { materials = new[] { "application", "identity" }, missingItems = new[] { "qualification", "premises" } }, "请一次性补正以下材料");
+            new { materials = new[] { "application", "identity" }, missingItems = new[] { "qualification", "premises" }, correctionRequirements = "请提交复印件并加盖公章" }, "请一次性补正以下材料");
         c.OpenSteps.Should().Equal("correction");
         c.Ledger.Should().BeEmpty();
     }
@@ -93,11 +93,11 @@ public class LicensingFlowTests
     public void Correction_loop_returns_to_intake_and_a_second_notice_is_a_risk_event()
     {
         var c = NewCase()
-            .Act("intake", "request-correction", Clerk, new { materials = new[] { "application" }, missingItems = new[] { "identity", "qualification", "premises" } }, "一次性告知")
+            .Act("intake", "request-correction", Clerk, new { materials = new[] { "application" }, missingItems = new[] { "identity", "qualification", "premises" }, correctionRequirements = "请提交复印件并加盖公章" }, "一次性告知")
             .Act("correction", "corrected", Clerk, new { materials = new[] { "application", "identity", "qualification" } });
         c.OpenSteps.Should().Equal("intake");
 
-        c.Act("intake", "request-correction", Clerk, new { missingItems = new[] { "premises" } }, "再次告知");
+        c.Act("intake", "request-correction", Clerk, new { missingItems = new[] { "premises" }, correctionRequirements = "请提交复印件并加盖公章" }, "再次告知");
 
         var risk = c.Ledger.Should().ContainSingle().Subject;
         risk.RiskPointId.Should().Be("①");
@@ -114,7 +114,8 @@ public class LicensingFlowTests
         var c = NewCase();
         c.Refused(c.TryAct("intake", "refuse", Clerk, opinion: null)).Code.Should().Be(RefusalCode.OpinionRequired);
 
-        c.Act("intake", "refuse", Clerk, opinion: "不属于本机关许可事项");
+        c.Refused(c.TryAct("intake", "refuse", Clerk, opinion: "不属于本机关许可事项")).Message.Should().Contain("不予受理的具体理由");
+        c.Act("intake", "refuse", Clerk, new { refusalGround = "申请事项不属于本机关职权范围。" }, "不属于本机关许可事项");
         c.State.IsClosed.Should().BeTrue();
         c.State.EndStepId.Should().Be("refused");
         c.State.Outcome.Should().Be(EndOutcome.Denied);
@@ -323,7 +324,7 @@ public class LicensingFlowTests
         c.Refused(c.TryAct("intake", "accept", Clerk, new { kind = "加急件" })).Code.Should().Be(RefusalCode.InvalidData);
         c.State.Version.Should().Be(1);
 
-        c.Act("intake", "refuse", Clerk, opinion: "不符合条件");
+        c.Act("intake", "refuse", Clerk, new { refusalGround = "不符合条件" }, "不符合条件");
         c.Refused(c.Try(new Withdraw("撤回"), Clerk)).Code.Should().Be(RefusalCode.CaseClosed);
     }
 

@@ -9,7 +9,7 @@ public class HistoryChainTests
     {
         var c = new CaseDriver(Repo.Flow("licensing-approval"), CaseDriver.At("2026-03-02T10:00+08:00"))
             .Start(new { applicant = "甲", contact = "1", item = "乙", kind = "承诺件" }, People.Clerk)
-            .Act("intake", "refuse", People.Clerk, opinion: "不符合条件");
+            .Act("intake", "refuse", People.Clerk, new { refusalGround = "不符合条件" }, "不符合条件");
         return HistoryChain.Seal("case-1", 1, HistoryChain.Genesis, c.History);
     }
 

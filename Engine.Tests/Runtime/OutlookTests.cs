@@ -50,7 +50,7 @@ public class OutlookTests
     public void A_correction_notice_is_an_issued_document_with_its_missing_items()
     {
         var c = Licensing();
-        c.Act("intake", "request-correction", Clerk, new { materials = new[] { "application", "identity" }, missingItems = new[] { "qualification", "premises" } },
+        c.Act("intake", "request-correction", Clerk, new { materials = new[] { "application", "identity" }, missingItems = new[] { "qualification", "premises" }, correctionRequirements = "请提交复印件并加盖公章" },
             "请一次性补正");
         var document = Describe(c, Clerk).Documents.Single();
         document.Document.Kind.Should().Be(DocumentKind.CorrectionNotice);
@@ -63,7 +63,7 @@ public class OutlookTests
     public void A_refusal_states_the_applicant_s_remedies_with_their_last_days()
     {
         var c = Licensing();
-        c.Act("intake", "refuse", Clerk, opinion: "不属于本机关职权范围，不予受理");
+        c.Act("intake", "refuse", Clerk, new { refusalGround = "不属于本机关职权范围" }, "不属于本机关职权范围，不予受理");
         var refusal = Describe(c, Clerk).Documents.Single(d => d.Document.Kind == DocumentKind.RefusalDecision);
         refusal.Dates.Select(d => (d.Name, d.LastDay)).Should().Equal(
             ("申请行政复议期限", new DateOnly(2026, 5, 6)), ("提起行政诉讼期限", new DateOnly(2026, 9, 2)));

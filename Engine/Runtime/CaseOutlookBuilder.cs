@@ -123,7 +123,7 @@ internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState st
     private DocumentOutlook Document(IssuedDocument document, DeadlineOutlook? caseDeadline)
     {
         var dates = new List<DocumentDate>();
-        if (document.Kind == DocumentKind.RefusalDecision)
+        if (DocumentKinds.IsAdverse(document.Kind))
             foreach (var right in ApplicantRights.AgainstRefusal)
             {
                 var period = environment.Calendar.Add(document.IssuedAt, right.Period);

@@ -38,4 +38,6 @@ public static class EventTypes
     public const string UrgeAnswered = "urge-answered";
     public const string UrgeOverdue = "urge-overdue";
     public const string Escalated = "escalated";
+    public const string DocumentIssued = "document-issued";
+    public const string MaterialAttached = "material-attached";
 }

@@ -71,8 +71,9 @@ internal sealed partial class Transition
         var used = State.Clock.ExtensionAmount;
         RunChecks(step, CheckPhase.Complete, task, action, data, flagOnly: false, explicitOnly: true);
         State = State with { Data = data, Clock = State.Clock with { ExtensionAmount = used + extend.Amount, ExtensionCount = State.Clock.ExtensionCount + 1 } };
-        Record(EventTypes.DeadlineExtended, $"{_actor.Name} 批准延期 {extend.ToChinese()}（累计 {new Period(used + extend.Amount, extend.Unit).ToChinese()}）",
+        Record(EventTypes.DeadlineExtended, $"{Who} 批准延期 {extend.ToChinese()}（累计 {new Period(used + extend.Amount, extend.Unit).ToChinese()}）",
             task, action.Id, opinion, delta);
+        Issue(task, step, action, opinion, delta, _actor.Id, _actor.Name);
     }
 
     private void GateExtension(Period extend)

@@ -173,14 +173,21 @@ internal sealed partial class Transition
         };
         if (action is not null && !bySystem && signed is null)
             Record(EventTypes.ActionTaken, $"{Who} 在“{step.Name}”环节办理“{action.Name}”", task, action.Id, opinion, delta);
-        if (action is not null && DocumentKinds.Of(_def, step, action) is { } kind)
-            State = State with
-            {
-                Documents = State.Documents.Add(new IssuedDocument(kind, State.Documents.Count(d => d.Kind == kind) + 1, task.TaskId, step.Id,
-                    action.Id, _now, actorId, actorName, opinion, delta)),
-            };
+        if (action is not null) Issue(task, step, action, opinion, delta, actorId, actorName);
         if (action?.RestartsClock == true) RestartClock();
         EnterStep(to, task.BranchPath);
+    }
+
+    /// <summary>Records the document the action issues, if it issues one.</summary>
+    private void Issue(ActiveStep task, StepDefinition step, ActionDefinition action, string? opinion, ImmutableDictionary<string, Value> delta,
+        string actorId, string actorName)
+    {
+        if (DocumentKinds.Of(_def, step, action) is not { } kind) return;
+        State = State with
+        {
+            Documents = State.Documents.Add(new IssuedDocument(kind, State.Documents.Count(d => d.Kind == kind) + 1, task.TaskId, step.Id,
+                action.Id, _now, actorId, actorName, opinion, delta)),
+        };
     }
 
     // ---- entering steps ------------------------------------------------------------------------

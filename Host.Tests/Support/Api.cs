@@ -18,6 +18,10 @@ public static class Api
 
     public static async Task<Reply> Read(HttpResponseMessage response)
     {
+        var type = response.Content.Headers.ContentType?.MediaType;
+        // A file (a document, a dossier) has no JSON body to read: its status and headers are what the caller checks.
+        if (type is not null && !type.Contains("json", StringComparison.Ordinal) && !type.StartsWith("text/", StringComparison.Ordinal))
+            return new Reply(response.StatusCode, default, response.Headers.ETag?.Tag);
         var text = await response.Content.ReadAsStringAsync();
         var body = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
         return new Reply(response.StatusCode, body, response.Headers.ETag?.Tag);
@@ -39,6 +43,16 @@ public static class Api
     public static async Task<Reply> Get(this HttpClient client, string url) => await Read(await client.GetAsync(url));
 
     public static async Task<HttpStatusCode> SendDelete(this HttpClient client, string url) => (await client.DeleteAsync(url)).StatusCode;
+
+    /// <summary>Uploads one file as multipart/form-data (field <c>file</c>).</summary>
+    public static async Task<Reply> PostFile(this HttpClient client, string url, byte[] content, string fileName) =>
+        await Read(await client.PostAsync(url, FileForm(content, fileName)));
+
+    public static async Task<Reply> PutFile(this HttpClient client, string url, byte[] content, string fileName) =>
+        await Read(await client.PutAsync(url, FileForm(content, fileName)));
+
+    private static MultipartFormDataContent FileForm(byte[] content, string fileName) =>
+        new() { { new ByteArrayContent(content), "file", fileName } };
 
     public static async Task<Reply> PutText(this HttpClient client, string url, string text) =>
         await Read(await client.PutAsync(url, new StringContent(text, Encoding.UTF8, "application/json")));

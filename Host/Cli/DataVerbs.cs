@@ -19,7 +19,8 @@ public static class DataVerbs
 {
     /// <summary>The tables that hold the product's data, parents first. Quartz's tables are not copied: a node remakes its triggers on start.</summary>
     public static readonly string[] Tables =
-        ["definitions", "users", "sessions", "calendars", "cases", "history", "tasks", "case_cc", "deadlines", "alerts", "risk_events", "delegations", "urges", "notifications"];
+        ["definitions", "users", "sessions", "calendars", "cases", "history", "tasks", "case_cc", "deadlines", "alerts", "risk_events", "delegations",
+         "urges", "notifications", "agency_settings", "document_templates", "document_counters", "file_blobs", "case_documents", "material_files"];
 
     public static async Task<int> MigrateAsync(string[] args, TextWriter output, TextWriter error)
     {
@@ -115,6 +116,7 @@ public static class DataVerbs
                     case "boolean": await importer.WriteAsync(rows.GetInt64(i) != 0, NpgsqlDbType.Boolean); break;
                     case "bigint": await importer.WriteAsync(rows.GetInt64(i), NpgsqlDbType.Bigint); break;
                     case "integer": await importer.WriteAsync(rows.GetInt32(i), NpgsqlDbType.Integer); break;
+                    case "bytea": await importer.WriteAsync((byte[])rows.GetValue(i), NpgsqlDbType.Bytea); break;
                     default: await importer.WriteAsync(rows.GetString(i), NpgsqlDbType.Text); break;
                 }
             }

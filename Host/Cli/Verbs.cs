@@ -1,6 +1,6 @@
 namespace WorkflowEngine.Server.Cli;
 
-/// <summary>serve (default) | validate FILE… | deadline --from … --add … | flows | catalog [--out FILE] | legal-basis | users set-password … | bench | migrate-db | backup | restore | verify | rotate-chain-key</summary>
+/// <summary>serve (default) | validate FILE… | deadline --from … --add … | flows | catalog [--out FILE] | legal-basis | users set-password … | bench | migrate-db | backup | restore | verify | rotate-chain-key | verify-dossier FILE.zip</summary>
 public static class Verbs
 {
     public static async Task<int> RunAsync(string[] args)
@@ -21,6 +21,7 @@ public static class Verbs
             case "catalog":
                 return CatalogVerb.Run(rest, Console.Out);
             case "legal-basis": return LegalBasisVerb.Run(rest, Console.Out);
+            case "verify-dossier": return VerifyDossierVerb.Run(rest, Console.Out, Console.Error);
             case "migrate-db":
                 return await DataVerbs.MigrateAsync(rest, Console.Out, Console.Error);
             case "backup":
@@ -36,7 +37,7 @@ public static class Verbs
             case "bench":
                 return await Bench.BenchVerb.RunAsync(rest, Console.Out);
             default:
-                await Console.Error.WriteLineAsync($"未知命令“{verb}”。可用命令：serve、validate、deadline、flows、catalog、legal-basis、users、bench、migrate-db、backup、restore、verify、rotate-chain-key。");
+                await Console.Error.WriteLineAsync($"未知命令“{verb}”。可用命令：serve、validate、deadline、flows、catalog、legal-basis、users、bench、migrate-db、backup、restore、verify、rotate-chain-key、verify-dossier。");
                 return 2;
         }
     }

@@ -42,6 +42,12 @@ public sealed class LimitOptions
 {
     /// <summary>The largest request body accepted; a larger one is refused with 413.</summary>
     public long MaxRequestBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>
+    /// The largest body of an upload (material files, templates, the seal); the agency's own, smaller limit for material
+    /// files is set in its settings and checked by the route.
+    /// </summary>
+    public long MaxUploadRequestBytes { get; set; } = 210L * 1024 * 1024;
 }
 
 public sealed class DatabaseOptions

@@ -8,8 +8,9 @@ namespace WorkflowEngine.Server.Security;
 /// </summary>
 public static class RequestSizeLimit
 {
-    public static IApplicationBuilder UseRequestSizeLimit(this IApplicationBuilder app, long maxBytes) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseRequestSizeLimit(this IApplicationBuilder app, long defaultBytes, long uploadBytes) => app.Use(async (context, next) =>
     {
+        var maxBytes = IsUpload(context.Request) ? uploadBytes : defaultBytes;
         if (context.Request.ContentLength > maxBytes)
         {
             await Results.Problem(title: "请求内容过大", statusCode: StatusCodes.Status413PayloadTooLarge,
@@ -19,4 +20,11 @@ public static class RequestSizeLimit
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature) feature.MaxRequestBodySize = maxBytes;
         await next();
     });
+
+    /// <summary>The routes that take files: material files, document templates, the agency's seal.</summary>
+    private static bool IsUpload(HttpRequest request) =>
+        (HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method)) && request.Path.Value is { } path
+        && ((path.StartsWith("/api/cases/", StringComparison.Ordinal) && path.Contains("/materials/", StringComparison.Ordinal) && path.EndsWith("/files", StringComparison.Ordinal))
+            || path.StartsWith("/api/document-templates/", StringComparison.Ordinal)
+            || path == "/api/agency-settings/seal");
 }

@@ -9,7 +9,7 @@ namespace WorkflowEngine.Store.Persistence;
 /// each prepared once on the write connection. A statement costs a few microseconds here, where a
 /// change-tracked save costs tens per row: an action must cost about one small transaction.
 /// </summary>
-internal sealed class CaseRows(WriteConnection connection, DbTransaction transaction, StoreDialect dialect = StoreDialect.Sqlite)
+internal sealed partial class CaseRows(WriteConnection connection, DbTransaction transaction, StoreDialect dialect = StoreDialect.Sqlite)
 {
     internal DbTransaction Transaction => transaction;
 

@@ -24,7 +24,7 @@ public sealed record CaseResult(CaseRecord? Record, CaseState? State, FlowDefini
 /// </summary>
 public sealed class CaseService(
     WriteConnection writes, DefinitionStore definitions, RuntimeProvider runtimes, TimeProvider clock,
-    IEnumerable<ICaseObserver> observers, CaseStateCache states, NotificationPlanner? planner = null)
+    IEnumerable<ICaseObserver> observers, CaseStateCache states, Documents.DocumentIssuer documents, NotificationPlanner? planner = null)
 {
     public async Task<CaseResult> StartAsync(string definitionId, ImmutableDictionary<string, Value> data, Actor actor, CancellationToken ct = default)
     {
@@ -77,8 +77,10 @@ public sealed class CaseService(
                 await rows.InsertRiskEventAsync(attempt, ct);
                 await transaction.CommitAsync(ct);
             }
-            if (outcome is not Applied applied) return new CaseResult(record, state, definition, outcome);
+            if (outcome is not Applied) return new CaseResult(record, state, definition, outcome);
+            var applied = (Applied)outcome;
 
+            applied = applied with { Events = [.. applied.Events, .. await documents.IssueNewAsync(rows, record, definition, state, applied.State, now, ct)] };
             var writer = new CaseWriter(rows, runtime, now, planner);
             if (!await writer.UpdateAsync(record, definition, state, applied, ct))
                 return new CaseResult(null, null, null, new Refused(RefusalCode.StaleVersion, "案件已被他人同时更新，请刷新后重试。"));
@@ -130,7 +132,8 @@ public sealed class CaseService(
                     if (refused.Count > 0 && (next is null || next > now.AddHours(1))) next = now.AddHours(1);
                     if (applied.Count > 0)
                     {
-                        var combined = new Applied(state, applied.SelectMany(a => a.Events).ToList(), applied.SelectMany(a => a.RiskEvents).ToList(),
+                        var issued = await documents.IssueNewAsync(rows, record, definition, before, state, now, ct);
+                        var combined = new Applied(state, [.. applied.SelectMany(a => a.Events), .. issued], applied.SelectMany(a => a.RiskEvents).ToList(),
                             applied.SelectMany(a => a.Alerts).ToList(), remaining);
                         // Another node may have acted on the case since it was read: it is due again and the next round sees it.
                         if (!await writer.UpdateAsync(record, definition, before, combined, ct)) continue;

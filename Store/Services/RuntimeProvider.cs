@@ -21,4 +21,6 @@ public interface IRosterSource
 public sealed class RuntimeProvider(ICalendarSource calendar, RiskCheckRegistry checks, IRosterSource roster)
 {
     public WorkflowRuntime Create() => new(new RuntimeEnvironment(calendar.Current, checks, roster.Current));
+
+    public WorkCalendar Calendar => calendar.Current;
 }

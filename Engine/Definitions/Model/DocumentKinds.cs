@@ -20,6 +20,13 @@ public static class DocumentKinds
     {
         DocumentKind.CorrectionNotice => "补正材料一次性告知书",
         DocumentKind.AcceptanceNotice => "受理通知书",
-        _ => "不予受理决定书",
+        DocumentKind.RefusalDecision => "不予受理决定书",
+        DocumentKind.ExtensionNotice => "延长办理期限告知书",
+        DocumentKind.HearingNotice => "听证权利告知书",
+        DocumentKind.GrantDecision => "准予行政许可决定书",
+        _ => "不予行政许可决定书",
     };
+
+    /// <summary>Whether the applicant may contest the document: it must then name the 复议机关 and the court and the periods.</summary>
+    public static bool IsAdverse(DocumentKind kind) => kind is DocumentKind.RefusalDecision or DocumentKind.DenialDecision;
 }

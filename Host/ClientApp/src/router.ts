@@ -29,6 +29,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/flows/:flowId/migrate', component: () => import('./views/MigrationView.vue'), meta: { title: '案件迁移', need: 'process-owner' } },
   { path: '/designer/:id/compare/:a/:b', component: () => import('./views/CompareView.vue'), meta: { title: '版本比较', need: 'process-owner' } },
   { path: '/organisation', component: () => import('./views/OrganisationView.vue'), meta: { title: '组织机构', need: 'admin' } },
+  { path: '/document-settings', component: () => import('./views/DocumentSettingsView.vue'), meta: { title: '文书设置', need: 'admin' } },
   { path: '/calendar', component: () => import('./views/CalendarView.vue'), meta: { title: '工作日历' } },
   { path: '/:pathMatch(.*)*', component: () => import('./views/NotFoundView.vue'), meta: { title: '页面不存在' } },
 ]

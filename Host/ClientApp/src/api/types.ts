@@ -250,3 +250,12 @@ export interface FlowDefinition {
   steps: StepDef[]
   [key: string]: unknown
 }
+
+// ---- Issued documents, material files and the agency's document settings ----
+export type CaseFilesDto = S['CaseFilesDto']
+export type CaseDocumentDto = S['CaseDocumentDto']
+export type MaterialFileDto = S['MaterialFileDto']
+export type AgencySettings = S['AgencySettings']
+export type AgencySettingsDto = S['AgencySettingsDto']
+export type DocumentTemplateList = S['DocumentTemplateList']
+export type DocumentTemplateDto = S['DocumentTemplateDto']

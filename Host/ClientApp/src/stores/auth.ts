@@ -51,6 +51,7 @@ export const useAuthStore = defineStore('auth', {
       if (this.isSupervisor) items.push({ path: '/supervision', title: '电子监察', icon: 'Warning' })
       if (this.isSupervisor) items.push({ path: '/reports/monthly', title: '月度报告', icon: 'Printer' })
       if (this.isAdmin) items.push({ path: '/organisation', title: '组织机构', icon: 'OfficeBuilding' })
+      if (this.isAdmin) items.push({ path: '/document-settings', title: '文书设置', icon: 'Document' })
       if (this.isProcessOwner) items.push({ path: '/designer', title: '流程设计', icon: 'EditPen' })
       items.push({ path: '/calendar', title: '工作日历', icon: 'Calendar' })
       return items

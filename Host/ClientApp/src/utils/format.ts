@@ -131,6 +131,8 @@ export const EVENT_NAMES: Record<string, string> = {
   'urge-answered': '督办答复',
   'urge-overdue': '督办逾期',
   escalated: '升级督办',
+  'document-issued': '出具文书',
+  'material-attached': '上传材料',
 }
 
 export const VOTE_RESULT_NAMES: Record<string, string> = {

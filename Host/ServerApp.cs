@@ -57,6 +57,7 @@ public static class ServerApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAuth(app.Services.GetRequiredService<RoleNames>());
         app.MapDefinitions();
+        app.MapExpressions();
         app.MapCases();
         app.MapTasks();
         app.MapAlerts();

@@ -101,8 +101,9 @@ public static class ConditionBuilder
 
     private sealed class ConditionTreeException(string message) : Exception(message);
 
-    private static string Format(ConditionTree tree, string? parent, int depth)
+    private static string Format(ConditionTree? tree, string? parent, int depth)
     {
+        if (tree is null) throw new ConditionTreeException("条件项不能为空");
         if (depth > ExpressionLimits.MaxDepth) throw new ConditionTreeException($"条件组嵌套超过 {ExpressionLimits.MaxDepth} 层");
         return tree.Kind switch
         {

@@ -63,6 +63,18 @@ public class DesignerApiTests
     }
 
     [Test]
+    public async Task Process_owners_read_departments_and_officials_for_approver_rules()
+    {
+        var owner = await _host.LoginAsync("owner");
+        var directory = (await owner.Get("/api/directory")).Body;
+        directory.GetProperty("departments").EnumerateArray().Should().Contain(d => d.GetProperty("name").GetString() == "办公室");
+        directory.GetProperty("users").EnumerateArray().Should().Contain(u => u.GetProperty("id").GetString() == "window"
+            && u.GetProperty("name").GetString() == "窗口 王芳");
+        (await _host.CreateClient().Get("/api/directory")).Status.Should().Be(HttpStatusCode.Unauthorized);
+        (await (await _host.LoginAsync("window")).Get("/api/directory")).Status.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Test]
     public async Task The_check_catalog_names_each_check_and_its_parameters_in_chinese()
     {
         var owner = await _host.LoginAsync("owner");

@@ -58,6 +58,7 @@ public static class ServerApp
         app.MapAuth(app.Services.GetRequiredService<RoleNames>());
         app.MapDefinitions();
         app.MapExpressions();
+        app.MapDirectory();
         app.MapCases();
         app.MapTasks();
         app.MapAlerts();

@@ -45,7 +45,9 @@ public sealed class DesignerUiTests
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
         });
-        _context.SetDefaultTimeout(15_000);
+        _context.SetDefaultTimeout(20_000);
+        // A 21-step flow is laid out and measured in the browser; on a loaded machine that takes more than the default 5 s.
+        SetDefaultExpectTimeout(20_000);
         _page = await _context.NewPageAsync();
         _page.Console += (_, m) =>
         {
@@ -311,8 +313,10 @@ public sealed class DesignerUiTests
         await page.ClickAsync("[data-test=validate]");
         var lint = page.Locator("[data-test=lint-item]");
         await Expect(lint.First).ToBeVisibleAsync();
-        await lint.First.ClickAsync();
-        await Expect(page.Locator(".step-node.selected")).ToBeInViewportAsync();
+        await Expect(lint.Filter(new() { HasText = "流程：" }).First).ToBeVisibleAsync();
+        await lint.Filter(new() { HasText = "受理（窗口收件）：" }).First.ClickAsync();
+        await Expect(page.Locator(".step-node.selected[data-step=intake]")).ToBeInViewportAsync();
+        await Expect(Panel(page).Locator("[data-test=step-name]")).ToHaveValueAsync("受理（窗口收件）");
         await page.ShotAsync("designer-05-lint-1024");
 
         // Undo back to the loaded version: nothing to guard any more.

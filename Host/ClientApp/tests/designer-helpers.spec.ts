@@ -78,6 +78,12 @@ describe('placing a new step', () => {
       expect(p.y).toBeGreaterThanOrEqual(r.top)
     }
   })
+
+  it('never covers another step, even when the view is full or not measured yet', () => {
+    const taken = [{ x: -NODE_WIDTH / 2, y: -36 }]
+    const p = placeInView({ viewport: { x: 0, y: 0, zoom: 1 }, width: 0, height: 0 }, taken)
+    expect(Math.abs(p.y - taken[0].y)).toBeGreaterThanOrEqual(72)
+  })
 })
 
 describe('layout in the definition', () => {

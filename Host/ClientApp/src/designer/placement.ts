@@ -25,20 +25,24 @@ const overlaps = (a: Point, b: Point) => Math.abs(a.x - b.x) < NODE_WIDTH + 10 &
 
 /**
  * Where a new step goes: inside the visible area, near its centre, at the first spot no other step covers
- * (scanning right, then down). When every spot is taken it goes to the centre.
+ * (scanning right and left, then down). When the view has no free spot it goes below the centre, under the
+ * steps there, so that it never hides another step.
  */
 export function placeInView(area: VisibleArea, taken: Point[]): Point {
   const r = visibleRect(area)
   const centre = { x: Math.round((r.left + r.right) / 2 - NODE_WIDTH / 2), y: Math.round((r.top + r.bottom) / 2 - NODE_HEIGHT / 2) }
   const stepX = NODE_WIDTH + 20
   const stepY = NODE_HEIGHT + 20
-  for (let row = 0; centre.y + row * stepY + NODE_HEIGHT <= r.bottom || row === 0; row++)
+  const free = (p: Point) => !taken.some((t) => overlaps(t, p))
+  for (let row = 0; centre.y + row * stepY + NODE_HEIGHT <= r.bottom; row++)
     for (const dx of [0, 1, -1, 2, -2]) {
       const p = { x: centre.x + dx * stepX, y: centre.y + row * stepY }
-      if (p.x < r.left || p.x + NODE_WIDTH > r.right) continue
-      if (!taken.some((t) => overlaps(t, p))) return p
+      if (p.x >= r.left && p.x + NODE_WIDTH <= r.right && free(p)) return p
     }
-  return centre
+  for (let row = 0; ; row++) {
+    const p = { x: centre.x, y: centre.y + row * stepY }
+    if (free(p)) return p
+  }
 }
 
 /** The stored positions of a definition (its `layout`), only the well-formed ones. */

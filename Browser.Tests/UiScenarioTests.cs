@@ -259,6 +259,7 @@ public sealed class UiScenarioTests
         // --- The process owner breaks the flow, sees the error on the node, fixes it and publishes version 2 ---
         await page.LoginAsync(Url, "owner", "owner@2026");
         await page.GotoAsync(Url + "/designer/licensing-approval/1");
+        await page.ClickAsync("[data-test=view-split]");
         var editor = page.Locator(".json-editor textarea");
         await Expect(editor).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("\"id\": \"licensing-approval\""));
         var json = await editor.InputValueAsync();

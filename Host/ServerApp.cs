@@ -63,6 +63,8 @@ public static class ServerApp
         app.MapDefinitions();
         app.MapMigrations();
         app.MapSimulation();
+        app.MapExpressions();
+        app.MapDirectory();
         app.MapCases();
         app.MapDocuments();
         app.MapAgencySettings();

@@ -16,6 +16,9 @@ public sealed class ParsedExpression
 
     public string Source { get; }
 
+    /// <summary>The parsed tree, for conversions inside the core (the condition builder).</summary>
+    internal Node Root => _root;
+
     /// <summary>The case-data fields the expression reads at its root (for <c>a.b?.c</c>: <c>a</c>).</summary>
     public IReadOnlyCollection<string> RootFields { get; }
 

@@ -16,6 +16,12 @@ public interface IRiskCheck
     /// <summary>What it checks, in Chinese, for the designer and the catalog.</summary>
     string Description { get; }
 
+    /// <summary>A short name in Chinese, shown instead of <see cref="Name"/> when the owner picks a check.</summary>
+    string Title => Name;
+
+    /// <summary>The parameters the check reads, for the designer's parameter form.</summary>
+    IReadOnlyList<RiskCheckParameter> Parameters => [];
+
     /// <summary>Reads and validates the binding's parameters once, when the definition is validated.</summary>
     object? ParseParameters(RiskCheckSetup setup);
 

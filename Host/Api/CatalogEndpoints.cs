@@ -15,7 +15,7 @@ public static class CatalogEndpoints
             .WithTags("Reference");
 
         app.MapGet("/api/risk-checks", (RiskCheckRegistry checks) => Results.Ok(
-            checks.All.Select(c => new { name = c.Name, description = c.Description }).OrderBy(c => c.name)))
+            checks.All.Select(c => new { name = c.Name, title = c.Title, description = c.Description, parameters = c.Parameters }).OrderBy(c => c.name)))
             .WithTags("Reference");
     }
 }

@@ -84,7 +84,19 @@ public sealed class DefinitionStore(IDbContextFactory<WorkflowDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var latest = await db.Definitions.Where(d => d.Id == definition.Id).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
-        if (latest is not null && latest.ContentHash == hash) return new SaveResult(latest, [], Unchanged: true);
+        if (latest is not null && latest.ContentHash == hash)
+        {
+            // Same meaning: only the drawing may differ, and it is kept with the version it belongs to.
+            if (WithLayoutOf(latest.Json, json) is { } moved)
+            {
+                latest.Json = moved;
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                _parsed.TryRemove((latest.Id, latest.Version), out _);
+                _published.TryRemove(latest.Id, out _);
+            }
+            return new SaveResult(latest, [], Unchanged: true);
+        }
 
         var version = (latest?.Version ?? 0) + 1;
         var now = clock.GetUtcNow();
@@ -136,12 +148,27 @@ public sealed class DefinitionStore(IDbContextFactory<WorkflowDbContext> dbFacto
         return record;
     }
 
+    private const string LayoutProperty = "layout";
+
     /// <summary>Hash of the definition's content, ignoring its version number and layout.</summary>
     public static string ContentHash(string json)
     {
         var token = JObject.Parse(json);
         token.Remove("version");
+        token.Remove(LayoutProperty);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token.ToString(Formatting.None))));
+    }
+
+    /// <summary>The stored JSON with the node positions of <paramref name="json"/>, or null when they are the same.</summary>
+    private static string? WithLayoutOf(string stored, string json)
+    {
+        var settings = new JsonLoadSettings { CommentHandling = CommentHandling.Ignore };
+        var target = JObject.Parse(stored, settings);
+        var layout = JObject.Parse(json, settings)[LayoutProperty];
+        if (JToken.DeepEquals(target[LayoutProperty], layout)) return null;
+        if (layout is null) target.Remove(LayoutProperty);
+        else target[LayoutProperty] = layout;
+        return target.ToString(Formatting.Indented);
     }
 
     private static string WithVersion(string json, int version)

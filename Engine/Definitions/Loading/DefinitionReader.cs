@@ -64,12 +64,13 @@ internal static class DefinitionReader
         var withdrawal = root.Object("withdrawal") is { } w ? ReadWithdrawal(w) : null;
         var start = root.StepReference("start", required: true) ?? "";
         var steps = root.Objects("steps", required: true).Select(ReadStep).OfType<StepDefinition>().ToList();
+        var layout = LayoutReader.Read(root.Untyped("layout"));
 
         return root.Finish(new FlowDefinition
         {
             Id = id, Version = version, Name = name, Category = category, Description = description, Source = source,
             Roles = roles, Fields = fields, CaseTitle = caseTitle, Constants = constants, RiskPoints = risks, Limits = limits,
-            Withdrawal = withdrawal, StartStepId = start, Steps = steps,
+            Withdrawal = withdrawal, StartStepId = start, Steps = steps, Layout = layout,
         });
     }
 

@@ -38,6 +38,9 @@ internal sealed class ObjectReader
     public SourceLocation LocationOfProperty(string name) =>
         _locations.TryGetValue(name, out var at) ? at : Location.Child(name);
 
+    /// <summary>The raw value of a property that is read without validation (the designer's layout).</summary>
+    public JToken? Untyped(string name) => Take(name, false);
+
     private JToken? Take(string name, bool required)
     {
         _known.Add(name);

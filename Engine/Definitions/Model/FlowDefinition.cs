@@ -31,6 +31,8 @@ public sealed class FlowDefinition : DefinitionElement
     public WithdrawalRule? Withdrawal { get; init; }
     public required string StartStepId { get; init; }
     public required IReadOnlyList<StepDefinition> Steps { get; init; }
+    /// <summary>The designer's node positions by step id; kept as written, never validated (see <see cref="NodePosition"/>).</summary>
+    public IReadOnlyDictionary<string, NodePosition> Layout { get; init; } = new Dictionary<string, NodePosition>();
 
     private Dictionary<string, StepDefinition>? _steps;
     private Dictionary<string, FieldDefinition>? _fields;

@@ -34,6 +34,8 @@ internal sealed class OrNode(Node left, Node right, int column) : BinaryNode(lef
 
 internal sealed class NotNode(Node operand, int column) : Node(column)
 {
+    public Node Operand => operand;
+
     public override Value Evaluate(ref EvaluationContext context)
     {
         context.Step(Column);

@@ -12,7 +12,7 @@ internal abstract class Node(int column)
 /// <summary>A node with a left and right operand; <see cref="Operator"/> is the source text of the operator.</summary>
 internal abstract class BinaryNode(Node left, Node right, string @operator, int column) : Node(column)
 {
-    protected Node Left { get; } = left;
-    protected Node Right { get; } = right;
-    protected string Operator { get; } = @operator;
+    internal Node Left { get; } = left;
+    internal Node Right { get; } = right;
+    internal string Operator { get; } = @operator;
 }

@@ -10,6 +10,15 @@ public sealed class CollectiveDecisionCheck : IRiskCheck
 {
     public string Name => "collective-decision";
     public string Description => "超过限额的金额须经集体研究决定";
+    public string Title => "集体决策";
+    IReadOnlyList<RiskCheckParameter> IRiskCheck.Parameters => ParameterList;
+
+    private static readonly RiskCheckParameter[] ParameterList =
+    [
+        new("amount", "金额字段", RiskCheckParameterType.Field, true, "number"),
+        new("threshold", "限额", RiskCheckParameterType.NumberOrConstant, true, Hint: "数字，或流程常量名"),
+        new("vote", "集体研究环节", RiskCheckParameterType.Step, true, "vote"),
+    ];
 
     private sealed record Parameters(FieldDefinition Amount, decimal Threshold, VoteStep Vote);
 

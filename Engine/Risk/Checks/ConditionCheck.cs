@@ -8,6 +8,14 @@ public sealed class ConditionCheck : IRiskCheck
 {
     public string Name => "condition";
     public string Description => "案件数据满足条件表达式";
+    public string Title => "条件检查";
+    IReadOnlyList<RiskCheckParameter> IRiskCheck.Parameters => ParameterList;
+
+    private static readonly RiskCheckParameter[] ParameterList =
+    [
+        new("expression", "条件", RiskCheckParameterType.Expression, true),
+        new("message", "不满足时的提示", RiskCheckParameterType.Text, true),
+    ];
 
     private sealed record Parameters(ParsedExpression Expression, string Message);
 

@@ -8,6 +8,14 @@ public sealed class CorrectionListsAllMissingCheck : IRiskCheck
 {
     public string Name => "correction-lists-all-missing";
     public string Description => "补正告知一次性列明全部缺少的材料";
+    public string Title => "一次性告知补正";
+    IReadOnlyList<RiskCheckParameter> IRiskCheck.Parameters => ParameterList;
+
+    private static readonly RiskCheckParameter[] ParameterList =
+    [
+        new("materials", "材料清单字段", RiskCheckParameterType.Field, true, "materials"),
+        new("notice", "补正告知字段", RiskCheckParameterType.Field, true, "list"),
+    ];
 
     private sealed record Parameters(FieldDefinition Materials, FieldDefinition Notice);
 

@@ -8,6 +8,11 @@ public sealed class MaterialsCompleteCheck : IRiskCheck
 {
     public string Name => "materials-complete";
     public string Description => "必备申请材料已全部核对";
+    public string Title => "材料齐全";
+    public IReadOnlyList<RiskCheckParameter> Parameters { get; } =
+    [
+        new("field", "材料清单字段", RiskCheckParameterType.Field, true, "materials"),
+    ];
 
     public object? ParseParameters(RiskCheckSetup setup) => setup.Field("field", FieldType.Materials);
 

@@ -9,6 +9,14 @@ public sealed class MinimumParticipantsCheck : IRiskCheck
 {
     public string Name => "min-participants";
     public string Description => "参加人员不少于规定人数";
+    public string Title => "参加人数";
+    IReadOnlyList<RiskCheckParameter> IRiskCheck.Parameters => ParameterList;
+
+    private static readonly RiskCheckParameter[] ParameterList =
+    [
+        new("field", "参加人员字段", RiskCheckParameterType.Field, true, "list"),
+        new("min", "最少人数", RiskCheckParameterType.Number, true),
+    ];
 
     private sealed record Parameters(FieldDefinition Field, int Minimum);
 

@@ -9,6 +9,11 @@ public sealed class NoticePeriodCompleteCheck : IRiskCheck
 {
     public string Name => "notice-period-complete";
     public string Description => "公示期满且无未处理的异议";
+    public string Title => "公示期满";
+    public IReadOnlyList<RiskCheckParameter> Parameters { get; } =
+    [
+        new("step", "公示环节", RiskCheckParameterType.Step, true, "wait"),
+    ];
 
     public object? ParseParameters(RiskCheckSetup setup) => setup.StepRef("step", StepKind.Wait);
 

@@ -12,6 +12,11 @@ public sealed class SeparationOfDutiesCheck : IRiskCheck
 {
     public string Name => "separation-of-duties";
     public string Description => "审批人不得为本案受理人或审核人";
+    public string Title => "审批分离";
+    public IReadOnlyList<RiskCheckParameter> Parameters { get; } =
+    [
+        new("steps", "不得已办理的环节", RiskCheckParameterType.Steps, true),
+    ];
 
     public object? ParseParameters(RiskCheckSetup setup)
     {

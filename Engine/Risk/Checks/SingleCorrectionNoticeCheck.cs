@@ -11,6 +11,11 @@ public sealed class SingleCorrectionNoticeCheck : IRiskCheck
 {
     public string Name => "single-correction-notice";
     public string Description => "同一案件只发一次补正告知";
+    public string Title => "只补正一次";
+    public IReadOnlyList<RiskCheckParameter> Parameters { get; } =
+    [
+        new("actions", "补正告知动作", RiskCheckParameterType.Actions, false, Hint: "不选则为本环节全部动作"),
+    ];
 
     public object? ParseParameters(RiskCheckSetup setup)
     {

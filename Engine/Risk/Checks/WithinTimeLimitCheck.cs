@@ -8,6 +8,7 @@ public sealed class WithinTimeLimitCheck : IRiskCheck
 {
     public string Name => "within-time-limit";
     public string Description => "本环节在办理时限内办结";
+    public string Title => "按时办结";
 
     public object? ParseParameters(RiskCheckSetup setup)
     {

@@ -31,6 +31,10 @@ const routes: RouteRecordRaw[] = [
   { path: '/organisation', component: () => import('./views/OrganisationView.vue'), meta: { title: '组织机构', need: 'admin' } },
   { path: '/document-settings', component: () => import('./views/DocumentSettingsView.vue'), meta: { title: '文书设置', need: 'admin' } },
   { path: '/calendar', component: () => import('./views/CalendarView.vue'), meta: { title: '工作日历' } },
+  // A leader's approvals on a phone: the work list, the case and its actions, without the desktop frame.
+  { path: '/m', redirect: '/m/tasks' },
+  { path: '/m/tasks', component: () => import('./views/mobile/MobileTasksView.vue'), meta: { title: '待办', bare: true, need: 'official' } },
+  { path: '/m/cases/:id', component: () => import('./views/mobile/MobileCaseView.vue'), meta: { title: '案件', bare: true } },
   { path: '/:pathMatch(.*)*', component: () => import('./views/NotFoundView.vue'), meta: { title: '页面不存在' } },
 ]
 

@@ -147,7 +147,10 @@ export interface RoleRef {
 
 export interface RiskCheckRef {
   name: string
+  /** Chinese short name of the check. */
+  title?: string
   description: string
+  parameters?: import('@/designer/checks').CheckParameter[]
 }
 
 // ---- The flow definition format (docs/definition-format.md) ----
@@ -222,8 +225,19 @@ export interface StepDef {
   writtenOpinions?: boolean
   deferWhenMarginAtMost?: number
   urgentWhen?: string
+  /** Who approves a task step (rule), 或签/会签 and 抄送 posts. */
+  assignee?: AssigneeRule
+  signMode?: 'any' | 'all'
+  cc?: string[]
   outcomes?: { passed?: string; rejected?: string; deferred?: string }
   [key: string]: unknown
+}
+
+export interface AssigneeRule {
+  rule: 'post' | 'initiatorDeptHead' | 'applicantDeptHead' | 'deptLeader' | 'user'
+  post?: string
+  department?: string
+  user?: string
 }
 
 export interface RiskPointDef {
@@ -248,6 +262,8 @@ export interface FlowDefinition {
   withdrawal?: { role: string; to: string; allowedAt?: string[] }
   start: string
   steps: StepDef[]
+  /** Where the designer draws each step (presentation only). */
+  layout?: Record<string, { x: number; y: number }>
   [key: string]: unknown
 }
 

@@ -62,8 +62,9 @@ export function diffDefinitions(before: FlowDefinition, after: FlowDefinition): 
     const changes = diffValues(old, s)
     if (changes.length) stepsChanged.push({ id: s.id, name: s.name, changes })
   }
+  // The layout only says where steps are drawn: it never changes what a version means.
   const strip = (d: FlowDefinition) => {
-    const { steps: _steps, version: _version, ...rest } = d
+    const { steps: _steps, version: _version, layout: _layout, ...rest } = d
     return rest
   }
   const flowChanges = diffValues(strip(before), strip(after))
@@ -86,7 +87,7 @@ const LABELS: Record<string, string> = {
   fields: '字段', roles: '岗位', riskPoints: '风险点', level: '等级', text: '内容', measures: '防控措施', category: '分类',
   start: '开始环节', withdrawal: '撤回', label: '名称', type: '类型', required: '必填', options: '选项', items: '材料',
   params: '参数', check: '检查', chairSpeaksLast: '末位表态', recusal: '回避', writtenOpinions: '书面意见', clockStartsAt: '起算环节',
-  clockStopsAt: '止算环节', constants: '常量', source: '出处', allowedAt: '可撤回环节', percentUsed: '已用比例', remaining: '剩余',
+  clockStopsAt: '止算环节', assignee: '审批人', signMode: '会签方式', cc: '抄送', constants: '常量', source: '出处', allowedAt: '可撤回环节', percentUsed: '已用比例', remaining: '剩余',
 }
 
 /** `timeLimit.duration` → “环节时限 › 时长”; ids in brackets are kept: `actions[pass].to` → “动作 pass › 去向”. */

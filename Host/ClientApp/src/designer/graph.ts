@@ -220,6 +220,10 @@ export function renameStep(def: FlowDefinition, index: number, newId: string) {
   const swap = (v: unknown) => (v === old ? newId : v)
   def.steps[index].id = newId
   if (def.start === old) def.start = newId
+  if (def.layout?.[old]) {
+    def.layout[newId] = def.layout[old]
+    delete def.layout[old]
+  }
   for (const s of def.steps) {
     s.actions?.forEach((a) => (a.to = swap(a.to) as string))
     s.routes?.forEach((r) => (r.to = swap(r.to) as string))

@@ -102,7 +102,8 @@ internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState st
             vote.Eligible, vote.PresentVoters, vote.Cast, VoteTally.Meets(step.Quorum, vote.PresentVoters, vote.Eligible), chairMaySpeak, waiting,
             vote.Members.Contains(viewer.Id),
             Ask(t => t.GateAttend(task.TaskId, null)), Ask(t => t.GateRecuse(task.TaskId, null)), Ask(t => t.GateWrittenOpinion(task.TaskId)),
-            Ask(t => t.GateCast(task.TaskId)), Ask(t => t.GateClose(task.TaskId)));
+            Ask(t => t.GateCast(task.TaskId)), Ask(t => t.GateClose(task.TaskId)),
+            step.Candidates is { } rule ? new VoteCandidatesOutlook(vote.Candidates.Select(c => c.Name).ToList(), rule.WriteIns, rule.MaxChoices) : null);
     }
 
     private DocumentOutlook Document(IssuedDocument document, DeadlineOutlook? caseDeadline)

@@ -115,9 +115,12 @@ internal sealed partial class DefinitionValidator
     private void CheckCondition(ParsedExpression? condition, SourceLocation at)
     {
         if (condition is null) return;
-        foreach (var name in condition.RootFields.Where(n => _d.FindField(n) is null && !_d.Constants.ContainsKey(n)))
+        foreach (var name in condition.RootFields.Where(n => _d.FindField(n) is null && !_d.Constants.ContainsKey(n) && !IsCandidateResults(n)))
             Error(at, $"条件“{condition.Source}”引用了未定义的字段“{name}”。");
     }
+
+    /// <summary>A candidate vote writes its results into the case data under its step id (see <see cref="CandidateRule"/>).</summary>
+    private bool IsCandidateResults(string name) => _d.FindStep(name) is VoteStep { Candidates: not null };
 
     private void CheckStep(StepDefinition step)
     {
@@ -230,6 +233,22 @@ internal sealed partial class DefinitionValidator
         CheckCondition(vote.UrgentCondition, vote.At("urgentWhen"));
         if (vote.UrgentWhen is not null && vote.DeferWhenMarginAtMost is null)
             Error(vote.At("urgentWhen"), "“urgentWhen”只在设置了“deferWhenMarginAtMost”时有意义。");
+        if (vote.Candidates is { } candidates) CheckCandidates(vote, candidates);
+    }
+
+    private void CheckCandidates(VoteStep vote, CandidateRule candidates)
+    {
+        if (candidates.Field is null && !candidates.WriteIns)
+            Error(vote.At("candidates"), "候选人须来自名单字段（“field”）或允许当场提名（\"writeIns\": true），至少写明一项。");
+        if (candidates.Field is { } id)
+        {
+            if (_d.FindField(id) is not { } field) Error(candidates.At("field"), $"字段“{id}”未在“fields”中定义。");
+            else if (field.Type != FieldType.List) Error(candidates.At("field"), $"候选人名单字段“{id}”的类型应为 list。");
+        }
+        if (vote.DeferWhenMarginAtMost is not null)
+            Error(vote.At("deferWhenMarginAtMost"), "按候选人逐人表决时不适用“deferWhenMarginAtMost”（暂缓按议题整体判断），请删除其中一项。");
+        if (_d.FindField(vote.Id) is not null)
+            Error(vote.At("id"), $"表决环节“{vote.Id}”的结果写入同名的案件数据，不能与字段“{vote.Id}”同名，请改名。");
     }
 
     private void CheckBinding(StepDefinition step, RiskCheckBinding binding)

@@ -83,4 +83,29 @@ public class FeatureValidationTests
         CandidateErrors(""", "candidates": { "field": "names", "maxChoice": 2 }""").Should().ContainSingle()
             .Which.Message.Should().Be("未知属性“maxChoice”，是否应为“maxChoices”？");
     }
+
+    [Test]
+    public void An_outside_limit_needs_a_paused_step_a_party_and_a_duration()
+    {
+        var errors = Errors("", """
+            { "id": "a", "kind": "task", "name": "补正", "role": "clerk",
+              "clock": { "effect": "count", "outside": { "duration": "10wd" } },
+              "actions": [ { "id": "go", "name": "已补正", "to": "end" } ] }
+            """);
+        errors.Select(e => (e.Path, e.Message)).Should().BeEquivalentTo([
+            ("steps[0].clock.outside", "只有暂停计时的环节（\"effect\": \"pause\"）才能设置外部期限“outside”。"),
+            ("steps[0].clock.outside.party", "缺少必填属性“party”。"),
+        ]);
+    }
+
+    [Test]
+    public void A_timeout_may_take_the_outside_limit_as_its_time()
+    {
+        Errors("", """
+            { "id": "a", "kind": "task", "name": "补正", "role": "clerk",
+              "clock": { "effect": "pause", "reason": "等待申请人补正", "outside": { "party": "申请人", "duration": "10wd" } },
+              "actions": [ { "id": "go", "name": "已补正", "to": "end" }, { "id": "lapse", "name": "视为撤回", "to": "end", "systemOnly": true } ],
+              "onTimeout": { "action": "lapse", "label": "逾期未补正，视为撤回" } }
+            """).Should().BeEmpty();
+    }
 }

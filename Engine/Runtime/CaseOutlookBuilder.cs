@@ -17,7 +17,7 @@ internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState st
         var caseDeadline = deadlines.FirstOrDefault(d => d.Kind == LimitKind.Statutory) ?? deadlines.FirstOrDefault(d => d.Kind == LimitKind.Promised);
         return new CaseOutlook(
             state.CaseId, state.Version, state.Status,
-            state.Active.Select(a => Task(a, deadlines.FirstOrDefault(d => d.TaskId == a.TaskId))).ToList(),
+            state.Active.Select(a => Task(a, deadlines.FirstOrDefault(d => d.TaskId == a.TaskId && d.Kind == LimitKind.Step))).ToList(),
             deadlines, caseDeadline,
             Ask(t => t.GateWithdrawal()),
             state.Documents.Select(d => Document(d, caseDeadline)).ToList());
@@ -47,12 +47,14 @@ internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState st
         var level = DeadlineStanding.Level(d.DueAt, d.WarnAt, now);
         return new DeadlineOutlook(
             d.Kind, d.TaskId, d.StepId, step?.Name, d.Period.ToString(), d.Period.ToChinese(), Basis(d.Kind, step), d.LastDay, d.DueAt, d.WarnAt, level,
-            DeadlineStanding.WorkingDaysLeft(environment.Calendar, d.LastDay, now), d.Provisional, d.Paused, d.PauseReason, d.PausedDays, d.ExtensionAmount);
+            DeadlineStanding.WorkingDaysLeft(environment.Calendar, d.LastDay, now), d.Provisional, d.Paused, d.PauseReason, d.PausedDays, d.ExtensionAmount,
+            d.Kind == LimitKind.Outside ? step?.Clock.Outside?.Party : null);
     }
 
     private string? Basis(LimitKind kind, StepDefinition? step) => kind switch
     {
         LimitKind.Step => step?.TimeLimit is { } limit ? limit.Note ?? LimitBasisNames.Name(limit.Basis) : null,
+        LimitKind.Outside => step?.Clock.Outside?.Basis,
         _ => definition.Limits?.Get(kind)?.Basis,
     };
 

@@ -17,6 +17,7 @@ internal sealed class DeadlineCalculator(FlowDefinition definition, WorkCalendar
     {
         var result = new List<Deadline>();
         if (state.IsClosed) return result;
+        // The outside party's limits come last, so that a task's own (agency) limit is the first found for its work list.
         foreach (var (kind, limit, c) in CaseDeadlines(state, openPauseUntil: now))
             result.Add(new Deadline(kind, null, null, limit.Period, c.Due.LastDay, c.Due.DueAt, c.WarnAt, c.Due.Provisional,
                 state.Clock.IsPaused, state.Clock.PauseReason, c.PausedUnits, kind == LimitKind.Statutory ? state.Clock.ExtensionAmount : 0));
@@ -26,6 +27,13 @@ internal sealed class DeadlineCalculator(FlowDefinition definition, WorkCalendar
             if (step.TimeLimit is not { } limit) continue;
             var c = ComputeStep(active, limit.Period);
             result.Add(new Deadline(LimitKind.Step, active.TaskId, step.Id, limit.Period, c.Due.LastDay, c.Due.DueAt, c.WarnAt,
+                c.Due.Provisional, false, null, 0, 0));
+        }
+        foreach (var active in state.Active)
+        {
+            if (definition.Step(active.StepId).Clock.Outside is not { } outside) continue;
+            var c = ComputeStep(active, outside.Period);
+            result.Add(new Deadline(LimitKind.Outside, active.TaskId, active.StepId, outside.Period, c.Due.LastDay, c.Due.DueAt, c.WarnAt,
                 c.Due.Provisional, false, null, 0, 0));
         }
         return result;
@@ -48,7 +56,10 @@ internal sealed class DeadlineCalculator(FlowDefinition definition, WorkCalendar
                     TimerKeys.StepLimit(active.TaskId, DeadlineLevel.Red), LimitKind.Step, active.TaskId, step.Id, c);
             if (step is TaskStep { OnTimeout: { } timeout })
             {
-                var due = timeout.After is { } after ? calendar.Add(active.EnteredAt, after) : stepLimit!.Value.Due;
+                // The outside party's limit, when there is one, is what runs out (视为放弃); the agency's own step limit otherwise.
+                var due = timeout.After is { } after ? calendar.Add(active.EnteredAt, after)
+                    : step.Clock.Outside is { } outside ? calendar.Add(active.EnteredAt, outside.Period)
+                    : stepLimit!.Value.Due;
                 timers.Add(new TimerRequest(TimerKeys.Timeout(active.TaskId), TimerKind.Timeout, null, active.TaskId, step.Id, due.DueAt, due.DueAt,
                     due.Provisional));
             }

@@ -199,12 +199,22 @@ internal static class DefinitionReader
     {
         var effect = r.String("effect", required: true);
         var reason = r.String("reason");
+        var outside = r.Object("outside") is { } o ? ReadOutside(o) : null;
+        if (outside is not null && effect != "pause")
+            r.Errors.Add(r.LocationOfProperty("outside"), "只有暂停计时的环节（\"effect\": \"pause\"）才能设置外部期限“outside”。");
         if (effect is not null and not "count" and not "pause")
             r.Errors.Add(r.LocationOfProperty("effect"), $"“effect”的值“{effect}”无效，可选值：count、pause。");
         if (effect == "pause" && string.IsNullOrWhiteSpace(reason))
             r.Errors.Add(r.LocationOfProperty("reason"), "暂停计时的环节须在“reason”中写明原因（如“补正材料”“专家评审”）。");
-        return r.Finish(new ClockEffect { Pauses = effect == "pause", Reason = reason });
+        return r.Finish(new ClockEffect { Pauses = effect == "pause", Reason = reason, Outside = outside });
     }
+
+    private static OutsideLimit ReadOutside(ObjectReader r) => r.Finish(new OutsideLimit
+    {
+        Party = r.String("party", required: true) ?? "",
+        Period = r.Period("duration", required: true) ?? default,
+        Basis = r.String("basis"),
+    });
 
     private static RiskCheckBinding ReadCheck(ObjectReader r)
     {

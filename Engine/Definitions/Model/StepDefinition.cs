@@ -31,6 +31,21 @@ public sealed class ClockEffect : DefinitionElement
 
     public required bool Pauses { get; init; }
     public string? Reason { get; init; }
+    /// <summary>The limit of the party outside the agency while the clock is paused (补正, a third party's comment); null when none.</summary>
+    public OutsideLimit? Outside { get; init; }
+}
+
+/// <summary>
+/// Time spent outside the agency with its own limit: counted from the moment the step opens (the notice goes out), not
+/// against the agency (no yellow or red card), shown as its own deadline; when it runs out the step's <c>onTimeout</c>
+/// moves the case on by rule (视为放弃, 视为撤回, 逾期未提出意见).
+/// </summary>
+public sealed class OutsideLimit : DefinitionElement
+{
+    /// <summary>Who the time belongs to, e.g. 申请人 or 第三方.</summary>
+    public required string Party { get; init; }
+    public required Period Period { get; init; }
+    public string? Basis { get; init; }
 }
 
 public abstract class StepDefinition : DefinitionElement

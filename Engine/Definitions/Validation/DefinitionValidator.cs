@@ -154,8 +154,8 @@ internal sealed partial class DefinitionValidator
         CheckActions(task, task.Actions, task.Role);
         if (task.OnTimeout is { } timeout)
         {
-            if (timeout.After is null && task.TimeLimit is null)
-                Error(timeout.At("after"), "超时处理须写明“after”，或为环节设置“timeLimit”。");
+            if (timeout.After is null && task.TimeLimit is null && task.Clock.Outside is null)
+                Error(timeout.At("after"), "超时处理须写明“after”，或为环节设置“timeLimit”或外部期限“clock.outside”。");
             if (task.FindAction(timeout.ActionId) is not { } action)
                 Error(timeout.At("action"), $"超时动作“{timeout.ActionId}”不是本环节的动作，可选：{string.Join("、", task.Actions.Select(a => a.Id))}。");
             else if (action.Extend is not null)

@@ -46,7 +46,7 @@ internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState st
         var step = d.StepId is { } id ? definition.FindStep(id) : null;
         var level = DeadlineStanding.Level(d.DueAt, d.WarnAt, now);
         return new DeadlineOutlook(
-            d.Kind, d.TaskId, d.StepId, step?.Name, d.Period.ToString(), d.Period.ToChinese(), Basis(d.Kind, step), d.LastDay, d.DueAt, d.WarnAt, level,
+            d.Kind, d.TaskId, d.StepId, step?.Name, d.PeriodCode, d.PeriodText, Basis(d.Kind, step), d.LastDay, d.DueAt, d.WarnAt, level,
             DeadlineStanding.WorkingDaysLeft(environment.Calendar, d.LastDay, now), d.Provisional, d.Paused, d.PauseReason, d.PausedDays, d.ExtensionAmount,
             d.Kind == LimitKind.Outside ? step?.Clock.Outside?.Party : null);
     }

@@ -227,7 +227,7 @@ internal sealed partial class Transition
             WaitStep w => $"，期限 {w.Period.ToChinese()}",
             _ => "",
         };
-        var limit = step.TimeLimit is { } l ? $"，时限 {l.Period.ToChinese()}" : "";
+        var limit = step.TimeLimit is { } l ? $"，时限 {l.Describe(_def.FieldLabel)}" : "";
         Record(EventTypes.StepEntered, $"进入“{step.Name}”环节{who}{limit}", instance);
     }
 

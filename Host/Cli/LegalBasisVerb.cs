@@ -130,7 +130,7 @@ public static class LegalBasis
         foreach (var step in timed)
         {
             if (step.TimeLimit is { } limit)
-                text.AppendLine($"| {Cell(step.Name)} | {limit.Period.ToChinese()} | {Unit(limit.Period)} | {BasisKind(limit.Basis)} | {Cell(limit.Note)} |");
+                text.AppendLine($"| {Cell(step.Name)} | {limit.Describe(flow.FieldLabel)} | {(limit.Period is { } p ? Unit(p) : "日期（期日，不顺延）")} | {BasisKind(limit.Basis)} | {Cell(limit.Note)} |");
             if (step.Clock.Outside is { } outside)
                 text.AppendLine($"| {Cell(step.Name)}（{Cell(outside.Party)}的期限，不计入本机关办理时限） | {outside.Period.ToChinese()} | {Unit(outside.Period)} | 外部期限 | {Cell(outside.Basis)} |");
             if (step is WaitStep wait)

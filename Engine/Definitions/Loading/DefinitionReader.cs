@@ -188,12 +188,33 @@ internal static class DefinitionReader
         return null;
     }
 
-    private static StepTimeLimit ReadTimeLimit(ObjectReader r) => r.Finish(new StepTimeLimit
+    private static StepTimeLimit ReadTimeLimit(ObjectReader r)
     {
-        Period = r.Period("duration", required: true) ?? default,
-        Basis = r.Enum("basis", LimitBasis.Manual),
-        Note = r.String("note"),
-    });
+        var period = r.Period("duration");
+        var until = r.String("until");
+        var untilField = r.String("untilField");
+        (int, int)? yearly = null;
+        if (until is not null)
+        {
+            if (DateOnly.TryParseExact("2000-" + until, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out var md))
+                yearly = (md.Month, md.Day);
+            else
+                r.Errors.Add(r.LocationOfProperty("until"), $"“until”的值“{until}”无效：应为每年的月日，格式 MM-dd，如 \"08-31\"。");
+        }
+        var given = (period is null ? 0 : 1) + (until is null ? 0 : 1) + (untilField is null ? 0 : 1);
+        if (given == 0)
+            r.Errors.Add(r.LocationOfProperty("duration"), "办理时限须写明“duration”（期间）、“until”（每年的截止月日）或“untilField”（截止日期字段）之一。");
+        if (given > 1) r.Errors.Add(r.Location, "办理时限的“duration”“until”“untilField”只能写一项。");
+        return r.Finish(new StepTimeLimit
+        {
+            Period = period,
+            UntilYearly = yearly,
+            UntilField = untilField,
+            Basis = r.Enum("basis", LimitBasis.Manual),
+            Note = r.String("note"),
+        });
+    }
 
     private static ClockEffect ReadClock(ObjectReader r)
     {

@@ -130,6 +130,8 @@ internal sealed partial class DefinitionValidator
             Error(step.At("risks"), $"风险点“{risk}”未在“riskPoints”中定义。");
         if (step.Clock.Pauses && !step.OpensTask)
             Error(step.At("clock"), "只有办理、表决和等待环节可以暂停计时。");
+        if (step.TimeLimit?.UntilField is { } dateField && _d.FindField(dateField) is not { Type: FieldType.Date })
+            Error(step.TimeLimit.At("untilField"), $"截止日期字段“{dateField}”须为“fields”中定义的日期字段（date）。");
         if (step is EndStep && step.TimeLimit is not null)
             Error(step.At("timeLimit"), "结束环节不能设置办理时限。");
         if (step.TimeLimit is not null && step.Kind is StepKind.Decision or StepKind.Parallel or StepKind.Join)

@@ -9,4 +9,5 @@ namespace WorkflowEngine.Engine.Outlook;
 /// </summary>
 public sealed record CaseOutlook(
     string CaseId, long Version, CaseStatus Status, IReadOnlyList<TaskOutlook> Tasks, IReadOnlyList<DeadlineOutlook> Deadlines,
-    DeadlineOutlook? CaseDeadline, Permission Withdraw, IReadOnlyList<DocumentOutlook> Documents);
+    DeadlineOutlook? CaseDeadline, Permission Withdraw, IReadOnlyList<DocumentOutlook> Documents,
+    IReadOnlyList<MaterialOutlook>? Materials = null);

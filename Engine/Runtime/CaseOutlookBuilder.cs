@@ -20,7 +20,19 @@ internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState st
             state.Active.Select(a => Task(a, deadlines.FirstOrDefault(d => d.TaskId == a.TaskId && d.Kind == LimitKind.Step))).ToList(),
             deadlines, caseDeadline,
             Ask(t => t.GateWithdrawal()),
-            state.Documents.Select(d => Document(d, caseDeadline)).ToList());
+            state.Documents.Select(d => Document(d, caseDeadline)).ToList(),
+            Materials());
+    }
+
+    /// <summary>Every materials checklist item with whether it is required now and ticked: the same rule the materials checks apply.</summary>
+    private List<MaterialOutlook> Materials()
+    {
+        var scope = new Expressions.ExpressionScope(state.Data, definition.Constants);
+        return definition.Fields.Where(f => f.Type == FieldType.Materials).SelectMany(f =>
+        {
+            var ticked = state.Data.TryGetValue(f.Id, out var v) ? v : Expressions.Value.Null;
+            return f.Items.Select(i => new MaterialOutlook(f.Id, i.Id, i.Name, i.IsRequired(scope), Risk.Checks.MaterialsValue.Mentions(ticked, i), i.RequiredWhen));
+        }).ToList();
     }
 
     /// <summary>Runs one gate on a fresh transition: the gates only read, but a transition is cheap and keeps each ask independent.</summary>

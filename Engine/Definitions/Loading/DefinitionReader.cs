@@ -110,7 +110,13 @@ internal static class DefinitionReader
 
     private static MaterialItem ReadMaterial(ObjectReader r)
     {
-        var item = new MaterialItem(r.String("id", required: true) ?? "", r.String("name", required: true) ?? "", r.Bool("required", true));
+        var id = r.String("id", required: true) ?? "";
+        var name = r.String("name", required: true) ?? "";
+        var required = r.Bool("required", true);
+        var (when, condition) = r.Condition("requiredWhen");
+        if (when is not null && r.Locations.ContainsKey("required"))
+            r.Errors.Add(r.LocationOfProperty("requiredWhen"), "“required”与“requiredWhen”只能写一项：写了条件的材料只在条件成立时必备。");
+        var item = new MaterialItem(id, name, required && when is null, when) { Condition = condition };
         r.RejectUnknownProperties();
         return item;
     }
@@ -202,7 +208,7 @@ internal static class DefinitionReader
             else
                 r.Errors.Add(r.LocationOfProperty("until"), $"“until”的值“{until}”无效：应为每年的月日，格式 MM-dd，如 \"08-31\"。");
         }
-        var given = (period is null ? 0 : 1) + (until is null ? 0 : 1) + (untilField is null ? 0 : 1);
+        var given = new[] { "duration", "until", "untilField" }.Count(r.Locations.ContainsKey);
         if (given == 0)
             r.Errors.Add(r.LocationOfProperty("duration"), "办理时限须写明“duration”（期间）、“until”（每年的截止月日）或“untilField”（截止日期字段）之一。");
         if (given > 1) r.Errors.Add(r.Location, "办理时限的“duration”“until”“untilField”只能写一项。");

@@ -86,6 +86,7 @@ internal sealed partial class DefinitionValidator
         foreach (var field in _d.Fields)
         {
             CheckUnique(field.Items, i => i.Id, _ => field.At("items"), $"字段“{field.Id}”的材料");
+            foreach (var item in field.Items) CheckCondition(item.Condition, field.At("items"));
             if (field.Type != FieldType.Choice && field.Options.Count > 0)
                 Error(field.At("options"), $"只有选择型字段（choice）才能有“options”，字段“{field.Id}”的类型是 {JsonNames.Of(field.Type)}。");
         }

@@ -123,6 +123,40 @@ public class CaseApiTests(string provider)
     }
 
     [Test]
+    public async Task A_democratic_recommendation_is_voted_per_candidate_and_its_results_become_case_data()
+    {
+        var personnel = await _host.LoginAsync("personnel");
+        var started = await personnel.Post("/api/cases", new
+        {
+            definitionId = "cadre-appointment",
+            data = new { position = "医政医管科科长", positionConditions = "五年以上", selectionMethod = "民主推荐", nominees = new[] { "李明", "王芳" } },
+        });
+        started.Status.Should().Be(HttpStatusCode.Created);
+        var id = started.Body.Id();
+        var view = (await personnel.Post($"/api/cases/{id}/tasks/{started.Body.Task("deliberation")}/actions/submit", new { data = new { }, opinion = "民主推荐" })).Body;
+        var task = view.Task("recommendation");
+        view.Tasks().Single().GetProperty("vote").GetProperty("candidates").GetProperty("names").EnumerateArray().Select(n => n.GetString())
+            .Should().Equal("李明", "王芳");
+
+        var bad = await personnel.Post($"/api/cases/{id}/tasks/{task}/vote/cast", new { candidates = new Dictionary<string, string> { ["李明"] = "yes" } });
+        bad.Status.Should().Be(HttpStatusCode.BadRequest);
+        bad.Detail.Should().Be("candidates 中“李明”的意见应为 for（同意）、against（不同意）或 abstain（弃权）。");
+        foreach (var user in new[] { "personnel", "section-chief", "finance", "staff1", "staff2" })
+        {
+            var member = user == "personnel" ? personnel : await _host.LoginAsync(user);
+            (await member.Post($"/api/cases/{id}/tasks/{task}/vote/attend", new { })).Status.Should().Be(HttpStatusCode.OK);
+            var choice = user is "staff2" ? "against" : "for";
+            (await member.Post($"/api/cases/{id}/tasks/{task}/vote/cast", new { candidates = new Dictionary<string, string> { ["李明"] = choice } }))
+                .Status.Should().Be(HttpStatusCode.OK);
+        }
+        var closed = await personnel.Post($"/api/cases/{id}/tasks/{task}/vote/close", new { });
+        closed.Status.Should().Be(HttpStatusCode.OK);
+        var results = closed.Body.GetProperty("data").GetProperty("recommendation");
+        results.GetProperty("passed").EnumerateArray().Select(n => n.GetString()).Should().Equal("李明");
+        closed.Body.OpenSteps().Should().Equal("shortlist-proposal");
+    }
+
+    [Test]
     public async Task Bad_bodies_are_400_or_422_and_nothing_is_stored()
     {
         var clerk = await _host.LoginAsync("window");

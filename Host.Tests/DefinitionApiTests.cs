@@ -19,6 +19,17 @@ public class DefinitionApiTests
         File.ReadAllText(Path.Combine(RepositoryPaths.Definitions(new WorkflowOptions()), "flows", "licensing-approval.json"));
 
     [Test]
+    public async Task A_definition_is_served_with_its_hearing_expanded_into_the_steps_the_runtime_runs()
+    {
+        var client = await _host.LoginAsync("window");
+        var steps = (await client.Get("/api/definitions/licensing-approval")).Body.GetProperty("definition").GetProperty("steps").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("id").GetString()!, s => s.GetProperty("kind").GetString());
+        steps.Should().Contain(new KeyValuePair<string, string?>("hearing", "task"))
+            .And.ContainKey("hearing-notice").And.ContainKey("hearing-held");
+        steps.Values.Should().NotContain("hearing");
+    }
+
+    [Test]
     public async Task The_catalog_lists_every_shipped_flow_with_its_size_limits_and_risk_points()
     {
         var client = await _host.LoginAsync("window");

@@ -103,7 +103,7 @@ public static class ServerApp
         services.AddSingleton(sp => new SessionStore(sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), TimeProvider.System,
             TimeSpan.FromHours(options.Auth.SessionHours), TimeSpan.FromMinutes(options.Auth.IdleMinutes)));
         services.AddSingleton<SecurityLog>();
-        services.AddSingleton<WorkflowEngine.Server.Organisation.Org>();
+        services.AddSingleton<WorkflowEngine.Server.Organisation.OrgAdmin>();
         services.AddSingleton<WorkflowEngine.Server.Organisation.Staffing>();
         services.AddClientAppCompression();
         var shared = DatabaseSetup.IsPostgres(options.Database);

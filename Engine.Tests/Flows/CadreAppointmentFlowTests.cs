@@ -11,7 +11,8 @@ public class CadreAppointmentFlowTests
 {
     private static CaseDriver NewCase() =>
         new CaseDriver(Repo.Flow("cadre-appointment"), CaseDriver.At("2026-03-02T10:00+08:00"))
-            .Start(new { position = "医政医管科科长", positionConditions = "具有五年以上相关工作经历", selectionMethod = "民主推荐" }, Personnel)
+            .Start(new { position = "医政医管科科长", positionConditions = "具有五年以上相关工作经历", selectionMethod = "民主推荐",
+                nominees = new[] { "李明", "王芳" } }, Personnel)
             .Act("deliberation", "submit", Personnel, opinion: "拟通过民主推荐产生人选");
 
     private static string VoteTask(CaseDriver c, string step) => c.Task(step).TaskId;
@@ -20,9 +21,13 @@ public class CadreAppointmentFlowTests
     {
         var task = VoteTask(c, "recommendation");
         foreach (var m in Staff) c.Must(new AttendVote(task), m);
-        for (var i = 0; i < Staff.Length; i++) c.Must(new CastVote(task, i < inFavour ? VoteChoice.For : VoteChoice.Against), Staff[i]);
+        for (var i = 0; i < Staff.Length; i++)
+            c.Must(new CastVote(task, VoteChoice.For, Candidates: Ballot(("李明", i < inFavour ? VoteChoice.For : VoteChoice.Against))), Staff[i]);
         c.Must(new CloseVote(task), Personnel);
     }
+
+    private static Dictionary<string, VoteChoice> Ballot(params (string Name, VoteChoice Choice)[] choices) =>
+        choices.ToDictionary(x => x.Name, x => x.Choice);
 
     private static CaseDriver AtPartyVote()
     {
@@ -124,7 +129,48 @@ public class CadreAppointmentFlowTests
         var c = NewCase();
         Recommend(c, inFavour: 2);
         c.OpenSteps.Should().Equal(["deliberation"], "with 2 of 5 in favour the nominee does not proceed to inspection");
-        c.History.Last(e => e.Type == EventTypes.VoteClosed).Summary.Should().Contain("表决未通过");
+        c.History.Last(e => e.Type == EventTypes.VoteClosed).Summary.Should().Contain("无候选人通过");
+    }
+
+    [Test]
+    public void The_recommendation_counts_nominations_per_person_and_writes_the_results_into_the_case_data()
+    {
+        var c = NewCase();
+        var task = VoteTask(c, "recommendation");
+        c.Runtime.Describe(c.Definition, c.State, Personnel, c.Now).Tasks.Single().Vote!.Candidates!.Names.Should().Equal("李明", "王芳");
+        foreach (var m in Staff) c.Must(new AttendVote(task), m);
+        c.Must(new CastVote(task, VoteChoice.For, Candidates: Ballot(("李明", VoteChoice.For), ("王芳", VoteChoice.For))), Staff[0]);
+        c.Must(new CastVote(task, VoteChoice.For, Candidates: Ballot(("李明", VoteChoice.For), ("赵强", VoteChoice.For))), Staff[1]);
+        c.Must(new CastVote(task, VoteChoice.For, Candidates: Ballot(("李明", VoteChoice.For), ("赵强", VoteChoice.For))), Staff[2]);
+        c.Must(new CastVote(task, VoteChoice.For, Candidates: Ballot(("王芳", VoteChoice.Against), ("赵强", VoteChoice.For))), Staff[3]);
+        c.Must(new CastVote(task, VoteChoice.For, Candidates: Ballot(("李明", VoteChoice.Abstain))), Staff[4]);
+        c.Runtime.Describe(c.Definition, c.State, Personnel, c.Now).Tasks.Single().Vote!.Candidates!.Names
+            .Should().Equal(["李明", "王芳", "赵强"], "a name written in at the meeting becomes a candidate");
+        c.History.Last(e => e.Type == EventTypes.VoteCast).Data.Should().BeEmpty("an anonymous ballot keeps no one's choices");
+        c.Must(new CloseVote(task), Personnel);
+
+        var results = c.State.Data["recommendation"].AsObject;
+        results["passed"].AsList.Select(v => v.AsString).Should().Equal(["李明", "赵强"], "3 of 5 present is more than half; 王芳 has 1");
+        var rows = results["results"].AsList.Select(r => r.AsObject).ToList();
+        rows.Select(r => (r["name"].AsString, r["for"].AsNumber, r["against"].AsNumber, r["abstain"].AsNumber, r["passed"].AsBoolean))
+            .Should().Equal(("李明", 3m, 0m, 1m, true), ("赵强", 3m, 0m, 0m, true), ("王芳", 1m, 1m, 0m, false));
+        c.History.Last(e => e.Type == EventTypes.VoteClosed).Summary.Should().Contain("李明 同意 3 票、不同意 0 票、弃权 1 票（通过）");
+        c.OpenSteps.Should().Equal("shortlist-proposal");
+
+        var refused = c.Refused(c.TryAct("shortlist-proposal", "propose", Personnel, new { candidate = "王芳" }, "建议王芳"));
+        refused.Message.Should().EndWith("初步人选须是民主推荐中得票超过实到人数半数的人选。");
+        c.Act("shortlist-proposal", "propose", Personnel, new { candidate = "赵强" }, "建议赵强为考察对象");
+        c.OpenSteps.Should().Equal("shortlist-lead");
+    }
+
+    [Test]
+    public void A_recommendation_ballot_must_name_the_candidates_and_cannot_be_forged_as_case_data()
+    {
+        var c = NewCase();
+        var task = VoteTask(c, "recommendation");
+        c.Must(new AttendVote(task), Staff[0]);
+        c.Refused(c.Try(new CastVote(task, VoteChoice.For), Staff[0])).Message.Should().Contain("请对候选人逐一表态");
+        c.Refused(c.Try(new StartCase("x", CaseDriver.Data(new { recommendation = "李明" })), Personnel)).Code.Should().Be(RefusalCode.InvalidData);
     }
 
     [Test]

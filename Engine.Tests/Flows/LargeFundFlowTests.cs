@@ -64,7 +64,17 @@ public class LargeFundFlowTests
         var refused = c.Refused(c.TryAct("payment", "pay", Finance, new { paymentVoucher = "PZ-3", amount = 80000 }));
         refused.RiskPointId.Should().Be("①");
         refused.CheckName.Should().Be("collective-decision");
-        refused.Message.Should().Be("风险点①（一级风险）：金额 80000 元超过 29999.99 元，须经“党组会议集体研究”集体研究通过。");
+        refused.Message.Should().Be("风险点①（一级风险）：金额 80000 元达到 30000 元以上，须经“党组会议集体研究”集体研究通过。");
+    }
+
+    [Test]
+    public void Raising_the_amount_to_exactly_30000_after_the_heads_approval_is_blocked_at_payment()
+    {
+        var c = Reviewed(20000m).Act("director-approval", "approve", Director);
+
+        var refused = c.Refused(c.TryAct("payment", "pay", Finance, new { paymentVoucher = "PZ-4", amount = 30000 }));
+        refused.CheckName.Should().Be("collective-decision");
+        refused.Message.Should().Be("风险点①（一级风险）：金额 30000 元达到 30000 元以上，须经“党组会议集体研究”集体研究通过。");
     }
 
     [Test]

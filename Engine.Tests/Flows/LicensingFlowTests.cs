@@ -180,7 +180,7 @@ public class LicensingFlowTests
         var c = Accepted();
         c.SetTime("2026-03-03T09:00+08:00").Act("review", "hearing-right", Reviewer, new { pauseNotice = "听证告知书〔2026〕1号" }, "涉及相邻权人重大利益");
         c.State.Clock.PauseReason.Should().Contain("听证");
-        c.Act("hearing-request", "requested", Reviewer, new { hearingRequestedOn = "2026-03-05" });
+        c.Act("hearing", "requested", Reviewer, new { hearingRequestedOn = "2026-03-05" });
         c.Act("hearing-notice", "notified", Reviewer, new { hearingNoticeNo = "听通〔2026〕1号", hearingNoticeSentOn = "2026-03-06", hearingDate = "2026-03-16" });
 
         var reviewerHosts = c.TryAct("hearing-held", "held", Reviewer, new { hearingHost = "赵强", hearingRecord = "笔录" });

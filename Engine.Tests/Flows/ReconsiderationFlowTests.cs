@@ -59,7 +59,16 @@ public class ReconsiderationFlowTests
         c.OpenSteps.Should().Equal("correction-delivery");
 
         c.SetTime("2026-03-06T10:00+08:00").Act("correction-delivery", "received", Officer, new { correctionNoticeReceivedOn = "2026-03-06" });
-        c.AdvanceTo("2026-03-20T00:00+08:00");
+        c.AdvanceTo("2026-03-20T10:00+08:00");
+        var outlook = c.Runtime.Describe(c.Definition, c.State, Officer, c.Now);
+        var applicants = outlook.Deadlines.Should().ContainSingle(d => d.Kind == LimitKind.Outside, "the applicant's 10 days are shown as their own limit").Subject;
+        applicants.Party.Should().Be("申请人");
+        applicants.LastDay.Should().Be(new DateOnly(2026, 3, 20));
+        applicants.Level.Should().Be(DeadlineLevel.Yellow);
+        applicants.Basis.Should().StartWith("行政复议法第三十一条");
+        outlook.Tasks.Single().Deadline.Should().BeNull("the applicant's time is not the agency's step limit");
+        c.Timers.Should().NotContain(t => t.TaskId == c.Task("correction").TaskId && t.Kind != TimerKind.Timeout,
+            "no yellow or red card is raised against the agency for the applicant's time");
         c.OpenSteps.Should().Equal(["correction"], "ten working days from receipt on 03-06 end on 03-20");
 
         c.AdvanceTo("2026-03-21T00:00+08:00");

@@ -16,7 +16,7 @@ public class CaseStateSerializerTests
             .Act("deliberation", "submit", Personnel, new { inspectionTeam = new[] { "甲", "乙" }, urgent = false }, "方案");
         var task = c.Task("recommendation").TaskId;
         c.Must(new AttendVote(task), Personnel);
-        c.Must(new CastVote(task, VoteChoice.For), Personnel);
+        c.Must(new CastVote(task, VoteChoice.For, Candidates: new Dictionary<string, VoteChoice> { ["李明"] = VoteChoice.For }), Personnel);
         c.Must(new RecuseFromVote(task, null, "亲属"), Finance);
 
         var json = CaseStateSerializer.Serialize(c.State);
@@ -26,6 +26,7 @@ public class CaseStateSerializerTests
         back.Data.Should().BeEquivalentTo(c.State.Data);
         back.Active.Single().Vote!.Recused.Should().ContainKey(Finance.Id);
         back.Active.Single().Vote!.Voted.Should().Contain(Personnel.Id);
+        back.Active.Single().Vote!.Candidates.Should().Equal(new CandidateCount("李明", 1, 0, 0));
         back.StartedAt.Should().Be(c.State.StartedAt);
         back.StartedAt.Offset.Should().Be(TimeSpan.FromHours(8));
         back.Version.Should().Be(c.State.Version);

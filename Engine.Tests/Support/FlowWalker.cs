@@ -237,13 +237,26 @@ internal sealed class FlowWalker
                     VoteResults.Rejected => VoteChoice.Against,
                     _ => i % 2 == 0 ? VoteChoice.For : VoteChoice.Against,
                 };
-                driver.Must(new CastVote(task.TaskId, choice), ordered[i]);
+                driver.Must(new CastVote(task.TaskId, choice, Candidates: Ballot(driver, step, vote, choice)), ordered[i]);
             }
         }
         driver.Must(new CloseVote(task.TaskId), closer);
         var result = driver.State.Trail.Last(t => t.TaskId == task.TaskId).ActionId;
         if (result != move) Problems.Add($"表决环节“{step.Name}”期望结果 {move}，实际为 {result}。");
         return result == move;
+    }
+
+    /// <summary>
+    /// For a vote on candidates, the same choice on every listed candidate and, when names may be written in, on the
+    /// case's text values (so that a later check naming a person from the data can be met); null for other votes.
+    /// </summary>
+    private static IReadOnlyDictionary<string, VoteChoice>? Ballot(CaseDriver driver, VoteStep step, VoteState vote, VoteChoice choice)
+    {
+        if (step.Candidates is not { } rule) return null;
+        var names = vote.Candidates.Select(c => c.Name)
+            .Concat(rule.WriteIns ? driver.State.Data.Values.Where(v => v.Kind == ValueKind.String).Select(v => v.AsString) : [])
+            .Distinct().Take(choice == VoteChoice.For ? rule.MaxChoices ?? int.MaxValue : int.MaxValue);
+        return names.ToDictionary(n => n, _ => choice);
     }
 
     // ---- people and data ---------------------------------------------------------------------------

@@ -27,5 +27,8 @@ public sealed record VoteState(
     /// <summary>Members in the room who may vote: present and not recused.</summary>
     public IEnumerable<string> PresentVoterIds => Present.Where(m => !Recused.ContainsKey(m));
     public int PresentVoters => PresentVoterIds.Count();
-    public int Cast => For + Against + Abstain;
+    /// <summary>Ballots cast this round (for a vote on candidates, each ballot covers every candidate).</summary>
+    public int Cast => Voted.Count;
+    /// <summary>The candidates of a vote on named persons with their counts; empty for a vote on the item as a whole.</summary>
+    public ImmutableArray<CandidateCount> Candidates { get; init; } = [];
 }

@@ -17,6 +17,7 @@ public static class DefinitionLoader
     {
         var sink = new ErrorSink();
         var token = DefinitionReader.Parse(json, sink);
+        if (token is not null) HearingFragment.Expand(token, sink);
         var definition = token is null ? null : DefinitionReader.Read(token, sink);
         if (definition is not null)
         {
@@ -25,6 +26,17 @@ public static class DefinitionLoader
         }
         var ordered = sink.Errors.OrderBy(e => e.Line).ThenBy(e => e.Path, StringComparer.Ordinal).ToList();
         return new DefinitionLoadResult(ordered.Count == 0 ? definition : null, ordered);
+    }
+
+    /// <summary>
+    /// The definition JSON with its fragments (the <c>hearing</c> step kind) expanded into the ordinary steps the runtime
+    /// runs, so that a flowchart or designer shows exactly those steps; JSON that does not parse is returned unchanged.
+    /// </summary>
+    public static string Expand(string json)
+    {
+        var sink = new ErrorSink();
+        var token = DefinitionReader.Parse(json, sink);
+        return token is not null && HearingFragment.Expand(token, sink) ? token.ToString(Newtonsoft.Json.Formatting.Indented) : json;
     }
 
     public static DefinitionLoadResult LoadFile(string path, DefinitionLoadOptions options) =>

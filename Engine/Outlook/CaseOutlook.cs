@@ -9,7 +9,8 @@ namespace WorkflowEngine.Engine.Outlook;
 /// </summary>
 public sealed record CaseOutlook(
     string CaseId, long Version, CaseStatus Status, IReadOnlyList<TaskOutlook> Tasks, IReadOnlyList<DeadlineOutlook> Deadlines,
-    DeadlineOutlook? CaseDeadline, Permission Withdraw, IReadOnlyList<DocumentOutlook> Documents, IReadOnlyList<UrgeOutlook> Urges);
+    DeadlineOutlook? CaseDeadline, Permission Withdraw, IReadOnlyList<DocumentOutlook> Documents, IReadOnlyList<UrgeOutlook> Urges,
+    IReadOnlyList<MaterialOutlook>? Materials = null);
 
 /// <summary>An urge or escalation on the case, with whether the viewer may answer it now.</summary>
 public sealed record UrgeOutlook(Urge Urge, Permission Answer);

@@ -10,4 +10,4 @@ public sealed record VoteOutlook(
     int Round, Ballot Ballot, bool ChairSpeaksLast, Threshold Quorum, PassBase PassBase, Threshold PassThreshold,
     string QuorumRule, string PassRule, IReadOnlyList<VoteMemberOutlook> Members, int Eligible, int Present, int Cast, bool QuorumMet,
     bool ChairMaySpeak, IReadOnlyList<string> WaitingFor, bool ViewerIsMember, Permission Attend, Permission Recuse,
-    Permission WrittenOpinion, Permission CastBallot, Permission Close);
+    Permission WrittenOpinion, Permission CastBallot, Permission Close, VoteCandidatesOutlook? Candidates = null);

@@ -17,11 +17,23 @@ internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState st
         var caseDeadline = deadlines.FirstOrDefault(d => d.Kind == LimitKind.Statutory) ?? deadlines.FirstOrDefault(d => d.Kind == LimitKind.Promised);
         return new CaseOutlook(
             state.CaseId, state.Version, state.Status,
-            state.Active.Select(a => Task(a, deadlines.FirstOrDefault(d => d.TaskId == a.TaskId))).ToList(),
+            state.Active.Select(a => Task(a, deadlines.FirstOrDefault(d => d.TaskId == a.TaskId && d.Kind == LimitKind.Step))).ToList(),
             deadlines, caseDeadline,
             Ask(t => t.GateWithdrawal()),
             state.Documents.Select(d => Document(d, caseDeadline)).ToList(),
-            state.Urges.Select(u => new UrgeOutlook(u, Ask(t => t.GateAnswer(u.Id)))).ToList());
+            state.Urges.Select(u => new UrgeOutlook(u, Ask(t => t.GateAnswer(u.Id)))).ToList(),
+            Materials());
+    }
+
+    /// <summary>Every materials checklist item with whether it is required now and ticked: the same rule the materials checks apply.</summary>
+    private List<MaterialOutlook> Materials()
+    {
+        var scope = new Expressions.ExpressionScope(state.Data, definition.Constants);
+        return definition.Fields.Where(f => f.Type == FieldType.Materials).SelectMany(f =>
+        {
+            var ticked = state.Data.TryGetValue(f.Id, out var v) ? v : Expressions.Value.Null;
+            return f.Items.Select(i => new MaterialOutlook(f.Id, i.Id, i.Name, i.IsRequired(scope), Risk.Checks.MaterialsValue.Mentions(ticked, i), i.RequiredWhen));
+        }).ToList();
     }
 
     /// <summary>Runs one gate on a fresh transition: the gates only read, but a transition is cheap and keeps each ask independent.</summary>
@@ -47,13 +59,15 @@ internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState st
         var step = d.StepId is { } id ? definition.FindStep(id) : null;
         var level = DeadlineStanding.Level(d.DueAt, d.WarnAt, now);
         return new DeadlineOutlook(
-            d.Kind, d.TaskId, d.StepId, step?.Name, d.Period.ToString(), d.Period.ToChinese(), Basis(d.Kind, step), d.LastDay, d.DueAt, d.WarnAt, level,
-            DeadlineStanding.WorkingDaysLeft(environment.Calendar, d.LastDay, now), d.Provisional, d.Paused, d.PauseReason, d.PausedDays, d.ExtensionAmount);
+            d.Kind, d.TaskId, d.StepId, step?.Name, d.PeriodCode, d.PeriodText, Basis(d.Kind, step), d.LastDay, d.DueAt, d.WarnAt, level,
+            DeadlineStanding.WorkingDaysLeft(environment.Calendar, d.LastDay, now), d.Provisional, d.Paused, d.PauseReason, d.PausedDays, d.ExtensionAmount,
+            d.Kind == LimitKind.Outside ? step?.Clock.Outside?.Party : null);
     }
 
     private string? Basis(LimitKind kind, StepDefinition? step) => kind switch
     {
         LimitKind.Step => step?.TimeLimit is { } limit ? limit.Note ?? LimitBasisNames.Name(limit.Basis) : null,
+        LimitKind.Outside => step?.Clock.Outside?.Basis,
         _ => definition.Limits?.Get(kind)?.Basis,
     };
 
@@ -117,7 +131,8 @@ internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState st
             vote.Eligible, vote.PresentVoters, vote.Cast, VoteTally.Meets(step.Quorum, vote.PresentVoters, vote.Eligible), chairMaySpeak, waiting,
             vote.Members.Contains(viewer.Id),
             Ask(t => t.GateAttend(task.TaskId, null)), Ask(t => t.GateRecuse(task.TaskId, null)), Ask(t => t.GateWrittenOpinion(task.TaskId)),
-            Ask(t => t.GateCast(task.TaskId)), Ask(t => t.GateClose(task.TaskId)));
+            Ask(t => t.GateCast(task.TaskId)), Ask(t => t.GateClose(task.TaskId)),
+            step.Candidates is { } rule ? new VoteCandidatesOutlook(vote.Candidates.Select(c => c.Name).ToList(), rule.WriteIns, rule.MaxChoices) : null);
     }
 
     private DocumentOutlook Document(IssuedDocument document, DeadlineOutlook? caseDeadline)

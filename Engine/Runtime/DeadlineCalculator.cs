@@ -17,15 +17,22 @@ internal sealed class DeadlineCalculator(FlowDefinition definition, WorkCalendar
     {
         var result = new List<Deadline>();
         if (state.IsClosed) return result;
+        // The outside party's limits come last, so that a task's own (agency) limit is the first found for its work list.
         foreach (var (kind, limit, c) in CaseDeadlines(state, openPauseUntil: now))
             result.Add(new Deadline(kind, null, null, limit.Period, c.Due.LastDay, c.Due.DueAt, c.WarnAt, c.Due.Provisional,
                 state.Clock.IsPaused, state.Clock.PauseReason, c.PausedUnits, kind == LimitKind.Statutory ? state.Clock.ExtensionAmount : 0));
         foreach (var active in state.Active)
         {
             var step = definition.Step(active.StepId);
-            if (step.TimeLimit is not { } limit) continue;
-            var c = ComputeStep(active, limit.Period);
-            result.Add(new Deadline(LimitKind.Step, active.TaskId, step.Id, limit.Period, c.Due.LastDay, c.Due.DueAt, c.WarnAt,
+            if (step.TimeLimit is not { } limit || ComputeStepLimit(active, limit, state) is not { } c) continue;
+            result.Add(new Deadline(LimitKind.Step, active.TaskId, step.Id, limit.Period ?? SpanOf(active, c), c.Due.LastDay, c.Due.DueAt, c.WarnAt,
+                c.Due.Provisional, false, null, 0, 0, limit.Period is null ? limit.Describe(definition.FieldLabel) : null));
+        }
+        foreach (var active in state.Active)
+        {
+            if (definition.Step(active.StepId).Clock.Outside is not { } outside) continue;
+            var c = ComputeStep(active, outside.Period);
+            result.Add(new Deadline(LimitKind.Outside, active.TaskId, active.StepId, outside.Period, c.Due.LastDay, c.Due.DueAt, c.WarnAt,
                 c.Due.Provisional, false, null, 0, 0));
         }
         return result;
@@ -42,15 +49,19 @@ internal sealed class DeadlineCalculator(FlowDefinition definition, WorkCalendar
         foreach (var active in state.Active)
         {
             var step = definition.Step(active.StepId);
-            Computed? stepLimit = step.TimeLimit is { } limit ? ComputeStep(active, limit.Period) : null;
+            var stepLimit = step.TimeLimit is { } limit ? ComputeStepLimit(active, limit, state) : null;
             if (stepLimit is { } c)
                 AddAlertTimers(timers, state, TimerKeys.StepLimit(active.TaskId, DeadlineLevel.Yellow),
                     TimerKeys.StepLimit(active.TaskId, DeadlineLevel.Red), LimitKind.Step, active.TaskId, step.Id, c);
             if (step is TaskStep { OnTimeout: { } timeout })
             {
-                var due = timeout.After is { } after ? calendar.Add(active.EnteredAt, after) : stepLimit!.Value.Due;
-                timers.Add(new TimerRequest(TimerKeys.Timeout(active.TaskId), TimerKind.Timeout, null, active.TaskId, step.Id, due.DueAt, due.DueAt,
-                    due.Provisional));
+                // The outside party's limit, when there is one, is what runs out (视为放弃); the agency's own step limit otherwise.
+                var due = timeout.After is { } after ? calendar.Add(active.EnteredAt, after)
+                    : step.Clock.Outside is { } outside ? calendar.Add(active.EnteredAt, outside.Period)
+                    : stepLimit?.Due;
+                if (due is null) continue;
+                timers.Add(new TimerRequest(TimerKeys.Timeout(active.TaskId), TimerKind.Timeout, null, active.TaskId, step.Id, due.Value.DueAt, due.Value.DueAt,
+                    due.Value.Provisional));
             }
             if (step is WaitStep wait)
             {
@@ -83,6 +94,21 @@ internal sealed class DeadlineCalculator(FlowDefinition definition, WorkCalendar
             if (definition.Limits?.Get(kind) is { } limit)
                 yield return (kind, limit, ComputeCase(state, kind, limit, openPauseUntil));
     }
+
+    /// <summary>A step's own limit: a period from the step's opening, or a fixed date; null while a date field is empty.</summary>
+    private Computed? ComputeStepLimit(ActiveStep active, StepTimeLimit limit, CaseState state)
+    {
+        if (limit.Period is { } period) return ComputeStep(active, period);
+        if (limit.DueFrom(active.EnteredAt, state.Data, calendar) is not { } due) return null;
+        // A fixed date warns like a working-day limit of the working days between the opening and the last day.
+        var days = calendar.WorkingDaysBetween(WorkCalendar.LocalDate(active.EnteredAt), due.LastDay);
+        DateTimeOffset? warnAt = WarningUnits(days, PeriodUnit.WorkingDays) is { } k ? calendar.Add(active.EnteredAt, new Period(k, PeriodUnit.WorkingDays)).DueAt : null;
+        return new Computed(due, warnAt, 0);
+    }
+
+    /// <summary>The calendar days from a step's opening to a fixed last day, for the record of a date limit.</summary>
+    private static Period SpanOf(ActiveStep active, Computed c) =>
+        new(Math.Max(0, c.Due.LastDay.DayNumber - WorkCalendar.LocalDate(active.EnteredAt).DayNumber), PeriodUnit.CalendarDays);
 
     private Computed ComputeStep(ActiveStep active, Period limit)
     {

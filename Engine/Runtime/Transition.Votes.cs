@@ -14,7 +14,20 @@ internal sealed partial class Transition
         if (members.Count == 0)
             throw Refuse.Because(RefusalCode.NotAllowedNow, $"“{vote.Name}”没有参会成员：请先为“{_def.RoleName(vote.MembersRole)}”岗位配置人员。");
         var chairs = vote.ChairRole is null ? [] : _env.Roster.Holders(vote.ChairRole).Select(m => m.Id).Where(id => members.Any(m => m.Id == id));
-        return VoteState.Open(round, members.Select(m => m.Id), chairs);
+        return VoteState.Open(round, members.Select(m => m.Id), chairs) with { Candidates = ListedCandidates(vote) };
+    }
+
+    /// <summary>The candidates named in the case data when a vote on named persons opens (none for other votes).</summary>
+    private ImmutableArray<CandidateCount> ListedCandidates(VoteStep vote)
+    {
+        if (vote.Candidates is not { } rule) return [];
+        var listed = rule.Field is { } field && State.Data.GetValueOrDefault(field) is { Kind: ValueKind.List } list
+            ? list.AsList.Where(v => v.Kind == ValueKind.String && !string.IsNullOrWhiteSpace(v.AsString)).Select(v => v.AsString.Trim()).Distinct().ToList()
+            : [];
+        if (listed.Count == 0 && !rule.WriteIns)
+            throw Refuse.Because(RefusalCode.MissingField,
+                $"“{vote.Name}”没有候选人：请先填写“{_def.FindField(rule.Field!)?.Label ?? rule.Field}”。");
+        return [.. listed.Select(n => new CandidateCount(n, 0, 0, 0))];
     }
 
     private (ActiveStep Task, VoteStep Step, VoteState Vote) FindVote(string taskId)
@@ -118,6 +131,13 @@ internal sealed partial class Transition
         if (step.Ballot == Ballot.Anonymous && !string.IsNullOrWhiteSpace(command.Opinion))
             throw Refuse.Because(RefusalCode.InvalidData, "无记名投票不记录个人意见。");
         CaseData.RequireShortText(command.Opinion, "表决意见");
+        if (step.Candidates is { } rule)
+        {
+            CastForCandidates(task, step, rule, vote, member, command);
+            return;
+        }
+        if (command.Candidates is { Count: > 0 })
+            throw Refuse.Because(RefusalCode.InvalidData, $"“{step.Name}”是对议题整体表决，不设候选人。");
 
         var counted = vote with
         {
@@ -137,6 +157,44 @@ internal sealed partial class Transition
             Replace(task, counted);
             Record(EventTypes.VoteCast, $"{NameOf(member)} 已投票（无记名）", task);
         }
+    }
+
+    /// <summary>A ballot on named persons: each choice is counted for its candidate; a written-in name becomes a candidate.</summary>
+    private void CastForCandidates(ActiveStep task, VoteStep step, CandidateRule rule, VoteState vote, string member, CastVote command)
+    {
+        var choices = command.Candidates
+            ?? throw Refuse.Because(RefusalCode.InvalidData, $"“{step.Name}”按候选人逐人表决，请对候选人逐一表态（candidates）。");
+        var candidates = vote.Candidates.ToList();
+        foreach (var (rawName, choice) in choices)
+        {
+            var name = rawName.Trim();
+            var index = candidates.FindIndex(c => c.Name == name);
+            if (index < 0)
+            {
+                if (!rule.WriteIns)
+                    throw Refuse.Because(RefusalCode.InvalidData,
+                        $"“{name}”不是“{step.Name}”的候选人，候选人：{string.Join("、", candidates.Select(c => c.Name))}。");
+                if (name.Length is 0 or > 50) throw Refuse.Because(RefusalCode.InvalidData, "提名的姓名不能为空，且不超过 50 字。");
+                if (candidates.Count >= 100) throw Refuse.Because(RefusalCode.InvalidData, "候选人不能超过 100 人。");
+                candidates.Add(new CandidateCount(name, 0, 0, 0));
+                index = candidates.Count - 1;
+            }
+            candidates[index] = candidates[index].Add(choice);
+        }
+        var supported = choices.Count(c => c.Value == VoteChoice.For);
+        if (rule.MaxChoices is { } max && supported > max)
+            throw Refuse.Because(RefusalCode.InvalidData, $"每张选票最多推荐（同意）{max} 人，本票同意 {supported} 人。");
+        if (choices.Keys.Select(k => k.Trim()).Distinct().Count() != choices.Count)
+            throw Refuse.Because(RefusalCode.InvalidData, "同一候选人在一张选票上只能表态一次。");
+
+        Replace(task, vote with { Voted = vote.Voted.Add(member), Candidates = [.. candidates] });
+        if (step.Ballot == Ballot.Recorded)
+            Record(EventTypes.VoteCast,
+                $"{NameOf(member)} 表决：{string.Join("、", choices.Select(c => $"{c.Key.Trim()} {VoteChoiceNames.Name(c.Value)}"))}", task, opinion: command.Opinion,
+                data: ImmutableDictionary<string, Value>.Empty.Add("candidates",
+                    Value.Object(choices.ToImmutableDictionary(c => c.Key.Trim(), c => Value.String(VoteChoiceNames.Id(c.Value))))));
+        else
+            Record(EventTypes.VoteCast, $"{NameOf(member)} 已投票（无记名）", task);
     }
 
     /// <summary>
@@ -186,7 +244,8 @@ internal sealed partial class Transition
             Replace(task, OpenVote(step, vote.Round + 1));
             return;
         }
-        Complete(task, step, null, tally.Result, to, null, ImmutableDictionary<string, Value>.Empty, State.Data, bySystem: false);
+        var after = step.Candidates is null ? State.Data : State.Data.SetItem(step.Id, data["candidates"]);
+        Complete(task, step, null, tally.Result, to, null, ImmutableDictionary<string, Value>.Empty, after, bySystem: false);
     }
 
     private bool IsUrgent(VoteStep step) =>

@@ -254,7 +254,7 @@ internal sealed partial class Transition
             WaitStep w => $"，期限 {w.Period.ToChinese()}",
             _ => "",
         };
-        var limit = step.TimeLimit is { } l ? $"，时限 {l.Period.ToChinese()}" : "";
+        var limit = step.TimeLimit is { } l ? $"，时限 {l.Describe(_def.FieldLabel)}" : "";
         var sign = step.SignMode == SignMode.All ? "，会签" : "";
         Record(EventTypes.StepEntered, $"进入“{step.Name}”环节{who}{sign}{limit}", instance);
     }

@@ -16,6 +16,15 @@ internal sealed record VoteTally(string Result, string Summary)
         if (!Meets(step.Quorum, present, eligible))
             return new(VoteResults.NoQuorum, $"未达到法定人数（{attendance}，{Rules(step).Quorum}）");
 
+        if (step.Candidates is not null)
+        {
+            var results = CandidateTally.Count(step, vote);
+            var summary = $"{attendance}，投票 {vote.Cast} 人；{CandidateTally.Summary(results)}；{Rules(step).Pass}";
+            return results.Any(r => r.Passed)
+                ? new(VoteResults.Passed, $"表决通过（{summary}）")
+                : new(VoteResults.Rejected, $"无候选人通过（{summary}）");
+        }
+
         var votes = $"同意 {vote.For} 票、不同意 {vote.Against} 票、弃权 {vote.Abstain} 票";
         if (step.DeferWhenMarginAtMost is { } margin && Math.Abs(vote.For - vote.Against) <= margin && !urgent)
             return new(VoteResults.Deferred, $"意见分歧较大，暂缓决定（{attendance}；{votes}）");
@@ -66,7 +75,8 @@ internal sealed record VoteTally(string Result, string Summary)
         data["against"] = Value.Number(vote.Against);
         data["abstain"] = Value.Number(vote.Abstain);
         data["ballot"] = Value.String(step.Ballot == Ballot.Anonymous ? "anonymous" : "recorded");
-        if (step.Ballot == Ballot.Recorded)
+        if (step.Candidates is not null) data["candidates"] = CandidateTally.ToData(CandidateTally.Count(step, vote), vote.Round);
+        if (step.Ballot == Ballot.Recorded && step.Candidates is null)
             data["ballots"] = Value.Object(vote.RecordedBallots.ToImmutableDictionary(p => nameOf(p.Key), p => Value.String(VoteChoiceNames.Name(p.Value))));
         return data.ToImmutable();
     }

@@ -11,8 +11,6 @@ using WorkflowEngine.Store.Persistence.Records;
 
 namespace WorkflowEngine.Server.Api;
 
-// Inside the namespace, so that the organisation service wins over the Org namespace of the mail library's BouncyCastle.
-using Org = WorkflowEngine.Server.Organisation.Org;
 
 public sealed record DepartmentDto(string Id, string Name, string? HeadUserId, string? HeadName, string? LeaderUserId, string? LeaderName, bool Active, int Members);
 public sealed record DepartmentRequest(string? Id, string? Name, string? HeadUserId, string? LeaderUserId, bool? Active);
@@ -66,7 +64,7 @@ public static partial class AdminEndpoints
             return Results.Ok(await DepartmentsAsync(db, ct));
         }).Produces<IReadOnlyList<DepartmentDto>>();
 
-        group.MapPost("/departments", async (DepartmentRequest request, Org org, ClaimsPrincipal user, CancellationToken ct) =>
+        group.MapPost("/departments", async (DepartmentRequest request, OrgAdmin org, ClaimsPrincipal user, CancellationToken ct) =>
         {
             await using var db = await org.Db(ct);
             var id = request.Id?.Trim() ?? "";
@@ -80,7 +78,7 @@ public static partial class AdminEndpoints
             return Results.Created($"/api/admin/departments/{id}", (await DepartmentsAsync(db, ct)).Single(d => d.Id == id));
         }).Produces<DepartmentDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapPut("/departments/{id}", async (string id, DepartmentRequest request, Org org, ClaimsPrincipal user, CancellationToken ct) =>
+        group.MapPut("/departments/{id}", async (string id, DepartmentRequest request, OrgAdmin org, ClaimsPrincipal user, CancellationToken ct) =>
         {
             await using var db = await org.Db(ct);
             var record = await db.Departments.SingleOrDefaultAsync(d => d.Id == id, ct);
@@ -92,7 +90,7 @@ public static partial class AdminEndpoints
             return Results.Ok((await DepartmentsAsync(db, ct)).Single(d => d.Id == id));
         }).Produces<DepartmentDto>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/departments/{id}/disable", async (string id, Org org, ClaimsPrincipal user, CancellationToken ct) =>
+        group.MapPost("/departments/{id}/disable", async (string id, OrgAdmin org, ClaimsPrincipal user, CancellationToken ct) =>
         {
             await using var db = await org.Db(ct);
             var record = await db.Departments.SingleOrDefaultAsync(d => d.Id == id, ct);
@@ -106,13 +104,13 @@ public static partial class AdminEndpoints
         }).Produces<DepartmentDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         // ---- posts ---------------------------------------------------------------------------------------------
-        group.MapGet("/posts", async (Org org, CancellationToken ct) =>
+        group.MapGet("/posts", async (OrgAdmin org, CancellationToken ct) =>
         {
             await using var db = await org.Db(ct);
             return Results.Ok(await PostsAsync(db, ct));
         }).Produces<IReadOnlyList<PostDto>>();
 
-        group.MapPost("/posts", async (PostRequest request, Org org, ClaimsPrincipal user, CancellationToken ct) =>
+        group.MapPost("/posts", async (PostRequest request, OrgAdmin org, ClaimsPrincipal user, CancellationToken ct) =>
         {
             await using var db = await org.Db(ct);
             var id = request.Id?.Trim() ?? "";
@@ -125,7 +123,7 @@ public static partial class AdminEndpoints
             return Results.Created($"/api/admin/posts/{id}", (await PostsAsync(db, ct)).Single(p => p.Id == id));
         }).Produces<PostDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapPut("/posts/{id}", async (string id, PostRequest request, Org org, ClaimsPrincipal user, CancellationToken ct) =>
+        group.MapPut("/posts/{id}", async (string id, PostRequest request, OrgAdmin org, ClaimsPrincipal user, CancellationToken ct) =>
         {
             await using var db = await org.Db(ct);
             var record = await db.Posts.SingleOrDefaultAsync(p => p.Id == id, ct);
@@ -138,7 +136,7 @@ public static partial class AdminEndpoints
             return Results.Ok((await PostsAsync(db, ct)).Single(p => p.Id == id));
         }).Produces<PostDto>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/posts/{id}/disable", async (string id, Org org, ClaimsPrincipal user, CancellationToken ct) =>
+        group.MapPost("/posts/{id}/disable", async (string id, OrgAdmin org, ClaimsPrincipal user, CancellationToken ct) =>
         {
             await using var db = await org.Db(ct);
             var record = await db.Posts.SingleOrDefaultAsync(p => p.Id == id, ct);
@@ -153,13 +151,13 @@ public static partial class AdminEndpoints
             .Produces<IReadOnlyList<VacantPostDto>>();
 
         // ---- users ---------------------------------------------------------------------------------------------
-        group.MapGet("/users", async (Org org, CancellationToken ct) =>
+        group.MapGet("/users", async (OrgAdmin org, CancellationToken ct) =>
         {
             await using var db = await org.Db(ct);
             return Results.Ok((await db.Users.AsNoTracking().OrderBy(u => u.Id).ToListAsync(ct)).Select(ToDto));
         }).Produces<IReadOnlyList<AdminUserDto>>();
 
-        group.MapPost("/users", async (UserRequest request, Org org, UserDirectory users, ClaimsPrincipal user, CancellationToken ct) =>
+        group.MapPost("/users", async (UserRequest request, OrgAdmin org, UserDirectory users, ClaimsPrincipal user, CancellationToken ct) =>
         {
             await using var db = await org.Db(ct);
             var check = await ValidateNewUserAsync(db, request, ct);
@@ -173,7 +171,7 @@ public static partial class AdminEndpoints
             return Results.Created($"/api/admin/users/{record.Id}", new UserCreatedDto(ToDto(record), temporary));
         }).Produces<UserCreatedDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapPut("/users/{id}", async (string id, UserRequest request, Org org, SessionStore sessions, ClaimsPrincipal user, CancellationToken ct) =>
+        group.MapPut("/users/{id}", async (string id, UserRequest request, OrgAdmin org, SessionStore sessions, ClaimsPrincipal user, CancellationToken ct) =>
         {
             await using var db = await org.Db(ct);
             var record = await db.Users.SingleOrDefaultAsync(u => u.Id == id, ct);
@@ -206,7 +204,7 @@ public static partial class AdminEndpoints
             return Results.Ok(ToDto(record));
         }).Produces<AdminUserDto>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/users/{id}/disable", async (string id, Org org, SessionStore sessions, ClaimsPrincipal user, CancellationToken ct) =>
+        group.MapPost("/users/{id}/disable", async (string id, OrgAdmin org, SessionStore sessions, ClaimsPrincipal user, CancellationToken ct) =>
         {
             await using var db = await org.Db(ct);
             var record = await db.Users.SingleOrDefaultAsync(u => u.Id == id, ct);
@@ -219,7 +217,7 @@ public static partial class AdminEndpoints
             return Results.Ok(ToDto(record));
         }).Produces<AdminUserDto>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapDelete("/users/{id}", async (string id, Org org, ClaimsPrincipal user, CancellationToken ct) =>
+        group.MapDelete("/users/{id}", async (string id, OrgAdmin org, ClaimsPrincipal user, CancellationToken ct) =>
         {
             await using var db = await org.Db(ct);
             var record = await db.Users.SingleOrDefaultAsync(u => u.Id == id, ct);
@@ -253,7 +251,7 @@ public static partial class AdminEndpoints
             return Results.Ok(ToDto((await users.FindAsync(id, ct))!));
         }).Produces<AdminUserDto>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/users/import", async (HttpRequest http, Org org, UserDirectory users, ClaimsPrincipal user, CancellationToken ct) =>
+        group.MapPost("/users/import", async (HttpRequest http, OrgAdmin org, UserDirectory users, ClaimsPrincipal user, CancellationToken ct) =>
         {
             using var reader = new StreamReader(http.Body, Encoding.UTF8);
             var text = await reader.ReadToEndAsync(ct);

@@ -99,9 +99,18 @@ public static partial class CaseEndpoints
         group.MapPost("/{id}/tasks/{taskId}/vote/opinion", (string id, string taskId, OpinionRequest request, HttpContext http) =>
             Execute(http, id, new SubmitWrittenOpinion(taskId, request.Opinion ?? ""))).Produces<CaseDto>();
         group.MapPost("/{id}/tasks/{taskId}/vote/cast", (string id, string taskId, CastRequest request, HttpContext http) =>
-            VoteChoiceNames.Parse(request.Choice) is { } choice
-                ? Execute(http, id, new CastVote(taskId, choice, request.Opinion))
-                : Task.FromResult(Problems.BadRequest("choice 应为 for（同意）、against（不同意）或 abstain（弃权）。"))).Produces<CaseDto>();
+        {
+            const string choices = "应为 for（同意）、against（不同意）或 abstain（弃权）。";
+            var candidates = new Dictionary<string, VoteChoice>();
+            foreach (var (name, value) in request.Candidates ?? [])
+            {
+                if (VoteChoiceNames.Parse(value) is not { } c) return Task.FromResult(Problems.BadRequest($"candidates 中“{name}”的意见{choices}"));
+                candidates[name] = c;
+            }
+            var choice = VoteChoiceNames.Parse(request.Choice);
+            if (choice is null && request.Candidates is null) return Task.FromResult(Problems.BadRequest("choice " + choices));
+            return Execute(http, id, new CastVote(taskId, choice ?? VoteChoice.For, request.Opinion, request.Candidates is null ? null : candidates));
+        }).Produces<CaseDto>();
         group.MapPost("/{id}/tasks/{taskId}/vote/close", (string id, string taskId, HttpContext http) =>
             Execute(http, id, new CloseVote(taskId))).Produces<CaseDto>();
         group.MapPost("/{id}/withdraw", (string id, WithdrawRequest request, HttpContext http) =>

@@ -27,7 +27,7 @@ public static class DefinitionEndpoints
             {
                 record.Id, record.Version, record.Name, record.Category, record.Status, record.CreatedAt, record.CreatedBy, record.PublishedAt,
                 Summary = DefinitionSummary.Of(store.Parse(record)),
-                Definition = JsonDocument.Parse(record.Json).RootElement,
+                Definition = JsonDocument.Parse(DefinitionLoader.Expand(record.Json)).RootElement,
             });
         });
 

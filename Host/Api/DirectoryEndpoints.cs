@@ -15,7 +15,7 @@ public static class DirectoryEndpoints
 {
     public static void MapDirectory(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/directory", async (Org org, CancellationToken ct) =>
+        app.MapGet("/api/directory", async (OrgAdmin org, CancellationToken ct) =>
         {
             await using var db = await org.Db(ct);
             var departments = await db.Departments.AsNoTracking().Where(d => d.Active).OrderBy(d => d.Id)

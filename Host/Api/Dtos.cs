@@ -17,7 +17,8 @@ public sealed record ActionRequest(JsonElement? Data, string? Opinion);
 public sealed record AttendRequest(string? MemberId);
 public sealed record RecuseRequest(string? MemberId, string? Reason);
 public sealed record OpinionRequest(string? Opinion);
-public sealed record CastRequest(string? Choice, string? Opinion);
+/// <summary>A ballot: <c>choice</c> on the item, or for a vote on candidates <c>candidates</c> (name → for / against / abstain).</summary>
+public sealed record CastRequest(string? Choice, string? Opinion, Dictionary<string, string>? Candidates = null);
 public sealed record WithdrawRequest(string? Reason);
 public sealed record TransferRequest(string? ToUserId, string? Reason);
 public sealed record AddSignerRequest(string? UserId, string? Position, string? Reason);

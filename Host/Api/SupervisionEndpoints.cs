@@ -101,10 +101,12 @@ public static class SupervisionEndpoints
             {
                 if (!cases.TryGetValue(d.CaseId, out var c)) continue;
                 var definition = await definitions.GetAsync(c.DefinitionId, c.DefinitionVersion, ct);
-                var duration = d.StepId is { } step && definition is not null
-                    ? definition.FindStep(step)?.TimeLimit?.Period.ToString() ?? "" : d.Duration;
+                var stepLimit = d.StepId is { } step ? definition?.FindStep(step)?.TimeLimit : null;
+                var duration = d.StepId is not null ? stepLimit?.Period?.ToString() ?? "" : d.Duration;
+                var durationText = stepLimit is { Period: null } fixedDate ? fixedDate.Describe(definition!.FieldLabel)
+                    : Period.TryParse(duration, out var p) ? p.ToChinese() : duration;
                 result.Add(new OpenDeadlineDto(c.Id, c.CaseNo, c.Title, c.DefinitionId, definition?.Name ?? c.DefinitionId, definition?.Category,
-                    d.Limit, d.TaskId, d.StepName, duration, Period.TryParse(duration, out var p) ? p.ToChinese() : duration,
+                    d.Limit, d.TaskId, d.StepName, duration, durationText,
                     DeadlineStanding.WorkingDaysLeft(calendars.Current, DeadlineStanding.LastDayOf(d.DueAt), now), d.DueAt, d.WarnAt, d.Provisional,
                     d.Paused || (d.TaskId is null && paused.Contains(d.CaseId)), DeadlineStanding.Level(d.DueAt, d.WarnAt, now),
                     responsible(d.CaseId, d.TaskId, d.StepId)));

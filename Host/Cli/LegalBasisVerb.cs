@@ -123,19 +123,21 @@ public static class LegalBasis
             text.AppendLine();
         }
 
-        var timed = flow.Steps.Where(s => s.TimeLimit is not null || s is WaitStep || s is TaskStep { OnTimeout: not null }).ToList();
+        var timed = flow.Steps.Where(s => s.TimeLimit is not null || s is WaitStep || s is TaskStep { OnTimeout: not null } || s.Clock.Outside is not null).ToList();
         if (timed.Count == 0) return;
         text.AppendLine("| 环节 | 期限 | 计算方式 | 来源 | 依据、说明 |");
         text.AppendLine("| --- | --- | --- | --- | --- |");
         foreach (var step in timed)
         {
             if (step.TimeLimit is { } limit)
-                text.AppendLine($"| {Cell(step.Name)} | {limit.Period.ToChinese()} | {Unit(limit.Period)} | {BasisKind(limit.Basis)} | {Cell(limit.Note)} |");
+                text.AppendLine($"| {Cell(step.Name)} | {limit.Describe(flow.FieldLabel)} | {(limit.Period is { } p ? Unit(p) : "日期（期日，不顺延）")} | {BasisKind(limit.Basis)} | {Cell(limit.Note)} |");
+            if (step.Clock.Outside is { } outside)
+                text.AppendLine($"| {Cell(step.Name)}（{Cell(outside.Party)}的期限，不计入本机关办理时限） | {outside.Period.ToChinese()} | {Unit(outside.Period)} | 外部期限 | {Cell(outside.Basis)} |");
             if (step is WaitStep wait)
                 text.AppendLine($"| {Cell(step.Name)}（期间） | {wait.Period.ToChinese()} | {Unit(wait.Period)} | 期满自动转入下一环节 | {Cell(step.Description)} |");
             if (step is TaskStep { OnTimeout: { } timeout } task)
             {
-                var after = timeout.After ?? task.TimeLimit?.Period;
+                var after = timeout.After ?? task.Clock.Outside?.Period ?? task.TimeLimit?.Period;
                 if (after is { } a)
                     text.AppendLine($"| {Cell(step.Name)}（逾期） | {a.ToChinese()} | {Unit(a)} | 逾期自动办理 | {Cell(timeout.Label)} |");
             }

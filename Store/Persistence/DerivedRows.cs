@@ -45,7 +45,7 @@ public sealed record DerivedRows(IReadOnlyList<TaskRow> Tasks, IReadOnlyList<Dea
         var tasks = state.Active.Select(active =>
         {
             var step = definition.Step(active.StepId);
-            var due = deadlines.FirstOrDefault(d => d.TaskId == active.TaskId);
+            var due = deadlines.FirstOrDefault(d => d.TaskId == active.TaskId && d.Kind == LimitKind.Step);
             return new TaskRow(active.TaskId, step.Id, step.Name, JsonNames.Of(step.Kind), active.Assignees is null ? step.WorkListRole : "",
                 active.EnteredAt, due?.DueAt, due?.WarnAt, due?.Provisional ?? false, active.ActsNow, AssigneeList(active));
         }).ToList();

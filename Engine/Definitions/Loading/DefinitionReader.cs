@@ -121,7 +121,13 @@ internal static class DefinitionReader
 
     private static MaterialItem ReadMaterial(ObjectReader r)
     {
-        var item = new MaterialItem(r.String("id", required: true) ?? "", r.String("name", required: true) ?? "", r.Bool("required", true));
+        var id = r.String("id", required: true) ?? "";
+        var name = r.String("name", required: true) ?? "";
+        var required = r.Bool("required", true);
+        var (when, condition) = r.Condition("requiredWhen");
+        if (when is not null && r.Locations.ContainsKey("required"))
+            r.Errors.Add(r.LocationOfProperty("requiredWhen"), "“required”与“requiredWhen”只能写一项：写了条件的材料只在条件成立时必备。");
+        var item = new MaterialItem(id, name, required && when is null, when) { Condition = condition };
         r.RejectUnknownProperties();
         return item;
     }
@@ -200,23 +206,54 @@ internal static class DefinitionReader
         return null;
     }
 
-    private static StepTimeLimit ReadTimeLimit(ObjectReader r) => r.Finish(new StepTimeLimit
+    private static StepTimeLimit ReadTimeLimit(ObjectReader r)
     {
-        Period = r.Period("duration", required: true) ?? default,
-        Basis = r.Enum("basis", LimitBasis.Manual),
-        Note = r.String("note"),
-    });
+        var period = r.Period("duration");
+        var until = r.String("until");
+        var untilField = r.String("untilField");
+        (int, int)? yearly = null;
+        if (until is not null)
+        {
+            if (DateOnly.TryParseExact("2000-" + until, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out var md))
+                yearly = (md.Month, md.Day);
+            else
+                r.Errors.Add(r.LocationOfProperty("until"), $"“until”的值“{until}”无效：应为每年的月日，格式 MM-dd，如 \"08-31\"。");
+        }
+        var given = new[] { "duration", "until", "untilField" }.Count(r.Locations.ContainsKey);
+        if (given == 0)
+            r.Errors.Add(r.LocationOfProperty("duration"), "办理时限须写明“duration”（期间）、“until”（每年的截止月日）或“untilField”（截止日期字段）之一。");
+        if (given > 1) r.Errors.Add(r.Location, "办理时限的“duration”“until”“untilField”只能写一项。");
+        return r.Finish(new StepTimeLimit
+        {
+            Period = period,
+            UntilYearly = yearly,
+            UntilField = untilField,
+            Basis = r.Enum("basis", LimitBasis.Manual),
+            Note = r.String("note"),
+        });
+    }
 
     private static ClockEffect ReadClock(ObjectReader r)
     {
         var effect = r.String("effect", required: true);
         var reason = r.String("reason");
+        var outside = r.Object("outside") is { } o ? ReadOutside(o) : null;
+        if (outside is not null && effect != "pause")
+            r.Errors.Add(r.LocationOfProperty("outside"), "只有暂停计时的环节（\"effect\": \"pause\"）才能设置外部期限“outside”。");
         if (effect is not null and not "count" and not "pause")
             r.Errors.Add(r.LocationOfProperty("effect"), $"“effect”的值“{effect}”无效，可选值：count、pause。");
         if (effect == "pause" && string.IsNullOrWhiteSpace(reason))
             r.Errors.Add(r.LocationOfProperty("reason"), "暂停计时的环节须在“reason”中写明原因（如“补正材料”“专家评审”）。");
-        return r.Finish(new ClockEffect { Pauses = effect == "pause", Reason = reason });
+        return r.Finish(new ClockEffect { Pauses = effect == "pause", Reason = reason, Outside = outside });
     }
+
+    private static OutsideLimit ReadOutside(ObjectReader r) => r.Finish(new OutsideLimit
+    {
+        Party = r.String("party", required: true) ?? "",
+        Period = r.Period("duration", required: true) ?? default,
+        Basis = r.String("basis"),
+    });
 
     private static RiskCheckBinding ReadCheck(ObjectReader r)
     {

@@ -15,6 +15,11 @@ internal sealed class ErrorSink
     public void Add(SourceLocation at, string message) => _errors.Add(new DefinitionError(at.Path, at.Line, message));
     public void Add(JToken at, string message) => Add(LocationOf(at), message);
 
-    public static SourceLocation LocationOf(JToken token) =>
-        new(token.Path, token is IJsonLineInfo info && info.HasLineInfo() ? info.LineNumber : 0);
+    /// <summary>The token's path and line; a token the loader generated (an expanded fragment) takes the line of the nearest written ancestor.</summary>
+    public static SourceLocation LocationOf(JToken token)
+    {
+        for (JToken? at = token; at is not null; at = at.Parent)
+            if (at is IJsonLineInfo info && info.HasLineInfo()) return new(token.Path, info.LineNumber);
+        return new(token.Path, 0);
+    }
 }

@@ -88,6 +88,7 @@ internal static class StepReaders
         var passThreshold = pass?.Enum("threshold", Threshold.MoreThanHalf) ?? Threshold.MoreThanHalf;
         pass?.RejectUnknownProperties();
         var outcomes = r.Object("outcomes", required: true);
+        var candidates = r.Object("candidates");
         return new VoteStep
         {
             Id = c.Id, Name = c.Name, Description = c.Description, TimeLimit = c.TimeLimit, Clock = c.Clock,
@@ -106,8 +107,16 @@ internal static class StepReaders
             UrgentWhen = urgent.Source,
             UrgentCondition = urgent.Parsed,
             Outcomes = outcomes is null ? new VoteOutcomes { Passed = "", Rejected = "" } : ReadOutcomes(outcomes),
+            Candidates = candidates is null ? null : ReadCandidates(candidates),
         };
     }
+
+    private static CandidateRule ReadCandidates(ObjectReader r) => r.Finish(new CandidateRule
+    {
+        Field = r.String("field"),
+        WriteIns = r.Bool("writeIns", false),
+        MaxChoices = r.Int("maxChoices", min: 1, max: 50),
+    });
 
     private static VoteOutcomes ReadOutcomes(ObjectReader r) => r.Finish(new VoteOutcomes
     {

@@ -2,7 +2,11 @@ using WorkflowEngine.Engine.Calendar;
 
 namespace WorkflowEngine.Engine.Definitions.Model;
 
-public enum LimitKind { Statutory, Promised, Step }
+/// <summary>
+/// Which limit a deadline is: the case's statutory or promised limit, a step's own, or the limit of a party outside
+/// the agency (the applicant's 补正, a third party's comment) while the case clock is paused.
+/// </summary>
+public enum LimitKind { Statutory, Promised, Step, Outside }
 
 public sealed class LimitDefinition : DefinitionElement
 {

@@ -2,8 +2,29 @@ namespace WorkflowEngine.Engine.Definitions.Model;
 
 public enum FieldType { Text, Number, Date, Boolean, Choice, List, Materials }
 
-/// <summary>An item of a materials checklist (申报材料).</summary>
-public sealed record MaterialItem(string Id, string Name, bool Required);
+/// <summary>
+/// An item of a materials checklist (申报材料). With <paramref name="RequiredWhen"/> the item is required only while that
+/// condition on the case data holds (e.g. the report on a central air-conditioning system, for premises that use one).
+/// </summary>
+public sealed record MaterialItem(string Id, string Name, bool Required, string? RequiredWhen = null)
+{
+    /// <summary>The parsed <see cref="RequiredWhen"/>; internal so that it is never serialized with the item.</summary>
+    internal Expressions.ParsedExpression? Condition { get; init; }
+
+    /// <summary>Whether the item is required with the case data as it stands; a condition that cannot be computed counts as required.</summary>
+    public bool IsRequired(Expressions.ExpressionScope scope)
+    {
+        if (Condition is not { } condition) return Required;
+        try
+        {
+            return condition.EvaluateCondition(scope);
+        }
+        catch (Expressions.ExpressionEvaluationException)
+        {
+            return true;
+        }
+    }
+}
 
 /// <summary>A typed piece of case data; the intake form is generated from these.</summary>
 public sealed class FieldDefinition : DefinitionElement

@@ -51,4 +51,5 @@ public sealed class FlowDefinition : DefinitionElement
         (index ??= items.GroupBy(key).ToDictionary(g => g.Key, g => g.First())).GetValueOrDefault(id);
 
     public string RoleName(string roleId) => FindRole(roleId)?.Name ?? roleId;
+    public string FieldLabel(string fieldId) => FindField(fieldId)?.Label ?? fieldId;
 }

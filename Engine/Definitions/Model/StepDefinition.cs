@@ -17,11 +17,53 @@ public static class LimitBasisNames
     };
 }
 
+/// <summary>
+/// A step's own limit (办理时限): a period counted from the moment the step opens, or a fixed calendar date — every
+/// year's <see cref="UntilYearly"/> (“每年8月底前”: the first such date on or after the step opens) or the date held in
+/// the field <see cref="UntilField"/>. A fixed date is a 期日, not the end of a 期间: it does not move off a holiday.
+/// </summary>
 public sealed class StepTimeLimit : DefinitionElement
 {
-    public required Period Period { get; init; }
+    /// <summary>The period; null when the limit is a fixed date.</summary>
+    public Period? Period { get; init; }
+    /// <summary>Month and day, e.g. 08-31.</summary>
+    public (int Month, int Day)? UntilYearly { get; init; }
+    /// <summary>A date field (yyyy-MM-dd) whose value is the last day.</summary>
+    public string? UntilField { get; init; }
     public LimitBasis Basis { get; init; } = LimitBasis.Manual;
     public string? Note { get; init; }
+
+    /// <summary>How the limit reads in Chinese: “5个工作日”, “每年8月31日前”, ““报送截止日期”所载日期前”.</summary>
+    public string Describe(Func<string, string>? fieldLabel = null) =>
+        Period is { } p ? p.ToChinese()
+        : UntilYearly is { } md ? $"每年{md.Month}月{md.Day}日前"
+        : $"“{fieldLabel?.Invoke(UntilField!) ?? UntilField}”所载日期前";
+
+    /// <summary>
+    /// When a step opened at <paramref name="entered"/> falls due; null when the limit is a date field that is still empty.
+    /// </summary>
+    public PeriodEnd? DueFrom(DateTimeOffset entered, IReadOnlyDictionary<string, Expressions.Value> data, WorkCalendar calendar)
+    {
+        if (Period is { } p) return calendar.Add(entered, p);
+        DateOnly last;
+        if (UntilYearly is { } md)
+        {
+            var from = WorkCalendar.LocalDate(entered);
+            last = YearlyDate(from.Year, md);
+            if (last < from) last = YearlyDate(from.Year + 1, md);
+        }
+        else if (data.TryGetValue(UntilField!, out var v) && v.Kind == Expressions.ValueKind.String
+                 && DateOnly.TryParseExact(v.AsString, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                     System.Globalization.DateTimeStyles.None, out var date))
+            last = date;
+        else
+            return null;
+        return new PeriodEnd(last, calendar.DueInstant(last), false);
+    }
+
+    /// <summary>02-29 in a year without it is the 28th.</summary>
+    private static DateOnly YearlyDate(int year, (int Month, int Day) md) =>
+        new(year, md.Month, Math.Min(md.Day, DateTime.DaysInMonth(year, md.Month)));
 }
 
 /// <summary>Whether time spent in the step counts against the case limits (补正, 专家评审 and 复议中止 do not).</summary>
@@ -31,6 +73,21 @@ public sealed class ClockEffect : DefinitionElement
 
     public required bool Pauses { get; init; }
     public string? Reason { get; init; }
+    /// <summary>The limit of the party outside the agency while the clock is paused (补正, a third party's comment); null when none.</summary>
+    public OutsideLimit? Outside { get; init; }
+}
+
+/// <summary>
+/// Time spent outside the agency with its own limit: counted from the moment the step opens (the notice goes out), not
+/// against the agency (no yellow or red card), shown as its own deadline; when it runs out the step's <c>onTimeout</c>
+/// moves the case on by rule (视为放弃, 视为撤回, 逾期未提出意见).
+/// </summary>
+public sealed class OutsideLimit : DefinitionElement
+{
+    /// <summary>Who the time belongs to, e.g. 申请人 or 第三方.</summary>
+    public required string Party { get; init; }
+    public required Period Period { get; init; }
+    public string? Basis { get; init; }
 }
 
 public abstract class StepDefinition : DefinitionElement

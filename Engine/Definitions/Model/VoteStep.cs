@@ -18,6 +18,20 @@ public sealed class VoteOutcomes : DefinitionElement
     public string? Deferred { get; init; }
 }
 
+/// <summary>
+/// A vote on named persons (民主推荐, 逐人表决): each member votes for, against or abstains on each candidate, and the
+/// result per candidate is written into the case data under the step's id for later steps, conditions and checks.
+/// </summary>
+public sealed class CandidateRule : DefinitionElement
+{
+    /// <summary>A list field whose names are the candidates when the vote opens; null when all are written in.</summary>
+    public string? Field { get; init; }
+    /// <summary>Members may name persons not on the list (自由提名): they become candidates.</summary>
+    public bool WriteIns { get; init; }
+    /// <summary>At most this many candidates one ballot may support (推荐职数); null means no limit.</summary>
+    public int? MaxChoices { get; init; }
+}
+
 /// <summary>A collective decision (党组会, 民主推荐) with the rules of DOMAIN §4 as settings.</summary>
 public sealed class VoteStep : StepDefinition
 {
@@ -41,6 +55,8 @@ public sealed class VoteStep : StepDefinition
     public string? UrgentWhen { get; init; }
     public ParsedExpression? UrgentCondition { get; init; }
     public required VoteOutcomes Outcomes { get; init; }
+    /// <summary>Candidates voted on one by one; null for a vote on the item as a whole.</summary>
+    public CandidateRule? Candidates { get; init; }
 
     public override IEnumerable<(string, SourceLocation)> Targets
     {

@@ -89,6 +89,7 @@ internal sealed partial class DefinitionValidator
             foreach (var post in field.VisibleTo ?? [])
                 if (_d.FindRole(post) is null)
                     Error(field.At("confidential"), $"保密字段“{field.Id}”的“visibleTo”中的岗位“{post}”未在“roles”中定义，请改用已定义的岗位：{string.Join("、", _d.Roles.Select(r => r.Id))}。");
+            foreach (var item in field.Items) CheckCondition(item.Condition, field.At("items"));
             if (field.Type != FieldType.Choice && field.Options.Count > 0)
                 Error(field.At("options"), $"只有选择型字段（choice）才能有“options”，字段“{field.Id}”的类型是 {JsonNames.Of(field.Type)}。");
         }
@@ -118,9 +119,12 @@ internal sealed partial class DefinitionValidator
     private void CheckCondition(ParsedExpression? condition, SourceLocation at)
     {
         if (condition is null) return;
-        foreach (var name in condition.RootFields.Where(n => _d.FindField(n) is null && !_d.Constants.ContainsKey(n)))
+        foreach (var name in condition.RootFields.Where(n => _d.FindField(n) is null && !_d.Constants.ContainsKey(n) && !IsCandidateResults(n)))
             Error(at, $"条件“{condition.Source}”引用了未定义的字段“{name}”。");
     }
+
+    /// <summary>A candidate vote writes its results into the case data under its step id (see <see cref="CandidateRule"/>).</summary>
+    private bool IsCandidateResults(string name) => _d.FindStep(name) is VoteStep { Candidates: not null };
 
     private void CheckStep(StepDefinition step)
     {
@@ -130,6 +134,8 @@ internal sealed partial class DefinitionValidator
             Error(step.At("risks"), $"风险点“{risk}”未在“riskPoints”中定义。");
         if (step.Clock.Pauses && !step.OpensTask)
             Error(step.At("clock"), "只有办理、表决和等待环节可以暂停计时。");
+        if (step.TimeLimit?.UntilField is { } dateField && _d.FindField(dateField) is not { Type: FieldType.Date })
+            Error(step.TimeLimit.At("untilField"), $"截止日期字段“{dateField}”须为“fields”中定义的日期字段（date）。");
         if (step is EndStep && step.TimeLimit is not null)
             Error(step.At("timeLimit"), "结束环节不能设置办理时限。");
         if (step.SignMode == SignMode.All && step is not TaskStep)
@@ -161,8 +167,8 @@ internal sealed partial class DefinitionValidator
         CheckActions(task, task.Actions, task.Role);
         if (task.OnTimeout is { } timeout)
         {
-            if (timeout.After is null && task.TimeLimit is null)
-                Error(timeout.At("after"), "超时处理须写明“after”，或为环节设置“timeLimit”。");
+            if (timeout.After is null && task.TimeLimit is null && task.Clock.Outside is null)
+                Error(timeout.At("after"), "超时处理须写明“after”，或为环节设置“timeLimit”或外部期限“clock.outside”。");
             if (task.FindAction(timeout.ActionId) is not { } action)
                 Error(timeout.At("action"), $"超时动作“{timeout.ActionId}”不是本环节的动作，可选：{string.Join("、", task.Actions.Select(a => a.Id))}。");
             else if (action.Extend is not null)
@@ -284,6 +290,22 @@ internal sealed partial class DefinitionValidator
         CheckCondition(vote.UrgentCondition, vote.At("urgentWhen"));
         if (vote.UrgentWhen is not null && vote.DeferWhenMarginAtMost is null)
             Error(vote.At("urgentWhen"), "“urgentWhen”只在设置了“deferWhenMarginAtMost”时有意义。");
+        if (vote.Candidates is { } candidates) CheckCandidates(vote, candidates);
+    }
+
+    private void CheckCandidates(VoteStep vote, CandidateRule candidates)
+    {
+        if (candidates.Field is null && !candidates.WriteIns)
+            Error(vote.At("candidates"), "候选人须来自名单字段（“field”）或允许当场提名（\"writeIns\": true），至少写明一项。");
+        if (candidates.Field is { } id)
+        {
+            if (_d.FindField(id) is not { } field) Error(candidates.At("field"), $"字段“{id}”未在“fields”中定义。");
+            else if (field.Type != FieldType.List) Error(candidates.At("field"), $"候选人名单字段“{id}”的类型应为 list。");
+        }
+        if (vote.DeferWhenMarginAtMost is not null)
+            Error(vote.At("deferWhenMarginAtMost"), "按候选人逐人表决时不适用“deferWhenMarginAtMost”（暂缓按议题整体判断），请删除其中一项。");
+        if (_d.FindField(vote.Id) is not null)
+            Error(vote.At("id"), $"表决环节“{vote.Id}”的结果写入同名的案件数据，不能与字段“{vote.Id}”同名，请改名。");
     }
 
     private void CheckBinding(StepDefinition step, RiskCheckBinding binding)

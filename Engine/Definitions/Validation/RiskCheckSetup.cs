@@ -49,6 +49,16 @@ public sealed class RiskCheckSetup
         return null;
     }
 
+    /// <summary>An optional true/false parameter; absent means <paramref name="fallback"/>.</summary>
+    public bool Boolean(string parameter, bool fallback = false)
+    {
+        var token = Parameters[parameter];
+        if (token is null) return fallback;
+        if (token.Type == JTokenType.Boolean) return (bool)token;
+        Error(parameter, $"参数“{parameter}”应为 true 或 false。");
+        return fallback;
+    }
+
     /// <summary>A case-data field of one of the given types.</summary>
     public FieldDefinition? Field(string parameter, params FieldType[] types)
     {

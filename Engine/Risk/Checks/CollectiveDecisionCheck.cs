@@ -5,7 +5,10 @@ using WorkflowEngine.Engine.Expressions;
 
 namespace WorkflowEngine.Engine.Risk.Checks;
 
-/// <summary>An amount above the threshold has passed the named collective vote (三重一大 集体决策).</summary>
+/// <summary>
+/// An amount above the threshold has passed the named collective vote (三重一大 集体决策). With <c>inclusive</c>
+/// the threshold itself needs the vote: “3万元以上” includes 30,000 (以上包括本数, 民法典第一千二百五十九条).
+/// </summary>
 public sealed class CollectiveDecisionCheck : IRiskCheck
 {
     public string Name => "collective-decision";
@@ -20,14 +23,15 @@ public sealed class CollectiveDecisionCheck : IRiskCheck
         new("vote", "集体研究环节", RiskCheckParameterType.Step, true, "vote"),
     ];
 
-    private sealed record Parameters(FieldDefinition Amount, decimal Threshold, VoteStep Vote);
+    private sealed record Parameters(FieldDefinition Amount, decimal Threshold, bool Inclusive, VoteStep Vote);
 
     public object? ParseParameters(RiskCheckSetup setup)
     {
         var amount = setup.Field("amount", FieldType.Number);
         var threshold = ReadThreshold(setup);
+        var inclusive = setup.Boolean("inclusive");
         var vote = setup.StepRef("vote", StepKind.Vote) as VoteStep;
-        return amount is null || threshold is null || vote is null ? null : new Parameters(amount, threshold.Value, vote);
+        return amount is null || threshold is null || vote is null ? null : new Parameters(amount, threshold.Value, inclusive, vote);
     }
 
     /// <summary>A number, or the name of one of the definition's constants.</summary>
@@ -47,10 +51,12 @@ public sealed class CollectiveDecisionCheck : IRiskCheck
     {
         var p = (Parameters)parameters!;
         var amount = context.Field(p.Amount.Id);
-        if (amount.Kind != ValueKind.Number || amount.AsNumber <= p.Threshold) return RiskCheckResult.Pass;
+        if (amount.Kind != ValueKind.Number) return RiskCheckResult.Pass;
+        var needsVote = p.Inclusive ? amount.AsNumber >= p.Threshold : amount.AsNumber > p.Threshold;
+        if (!needsVote) return RiskCheckResult.Pass;
         var passed = context.Completions(p.Vote.Id).LastOrDefault()?.ActionId == VoteResults.Passed;
-        return passed
-            ? RiskCheckResult.Pass
-            : RiskCheckResult.Fail($"金额 {amount.AsNumber:0.##} 元超过 {p.Threshold:0.##} 元，须经“{p.Vote.Name}”集体研究通过。");
+        if (passed) return RiskCheckResult.Pass;
+        var over = p.Inclusive ? $"达到 {p.Threshold:0.##} 元以上" : $"超过 {p.Threshold:0.##} 元";
+        return RiskCheckResult.Fail($"金额 {amount.AsNumber:0.##} 元{over}，须经“{p.Vote.Name}”集体研究通过。");
     }
 }

@@ -32,7 +32,7 @@ public sealed class CorrectionListsAllMissingCheck : IRiskCheck
         var notice = context.Field(p.Notice.Id);
         if (notice.Kind != Expressions.ValueKind.List || notice.AsList.Length == 0)
             return RiskCheckResult.Fail("补正告知书未列出任何需补正的材料。");
-        var notListed = MaterialsValue.Unchecked(p.Materials, context.Field(p.Materials.Id))
+        var notListed = MaterialsValue.Unchecked(p.Materials, context.Field(p.Materials.Id), context.ExpressionScope)
             .Where(item => !MaterialsValue.Mentions(notice, item))
             .ToList();
         return notListed.Count == 0

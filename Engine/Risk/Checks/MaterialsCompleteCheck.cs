@@ -19,7 +19,7 @@ public sealed class MaterialsCompleteCheck : IRiskCheck
     public RiskCheckResult Evaluate(RiskCheckContext context, object? parameters)
     {
         var field = (FieldDefinition)parameters!;
-        var missing = MaterialsValue.Unchecked(field, context.Field(field.Id));
+        var missing = MaterialsValue.Unchecked(field, context.Field(field.Id), context.ExpressionScope);
         return missing.Count == 0
             ? RiskCheckResult.Pass
             : RiskCheckResult.Fail($"以下必备材料尚未核对齐全：{string.Join("、", missing.Select(m => m.Name))}。");

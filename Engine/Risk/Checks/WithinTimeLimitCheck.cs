@@ -22,9 +22,9 @@ public sealed class WithinTimeLimitCheck : IRiskCheck
     public RiskCheckResult Evaluate(RiskCheckContext context, object? parameters)
     {
         var limit = context.Step.TimeLimit!;
-        var due = context.Calendar.Add(context.Task.EnteredAt, limit.Period);
+        if (limit.DueFrom(context.Task.EnteredAt, context.Data, context.Calendar) is not { } due) return RiskCheckResult.Pass;
         return context.Now <= due.DueAt
             ? RiskCheckResult.Pass
-            : RiskCheckResult.Fail($"“{context.Step.Name}”超过办理时限 {limit.Period.ToChinese()}（应于 {due.DueAt:yyyy-MM-dd HH:mm} 前办结）。");
+            : RiskCheckResult.Fail($"“{context.Step.Name}”超过办理时限 {limit.Describe(context.Definition.FieldLabel)}（应于 {due.DueAt:yyyy-MM-dd HH:mm} 前办结）。");
     }
 }

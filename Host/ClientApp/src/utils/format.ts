@@ -79,6 +79,7 @@ export const LIMIT_NAMES: Record<string, string> = {
   statutory: '法定时限',
   promised: '承诺时限',
   step: '环节时限',
+  outside: '外部期限（不计入本机关办理时限）',
 }
 
 export const OUTCOME_NAMES: Record<string, string> = {

@@ -5,7 +5,7 @@ using WorkflowEngine.Store.Persistence;
 namespace WorkflowEngine.Server.Organisation;
 
 /// <summary>The database and what follows every organisation change: the security log and a fresh roster.</summary>
-public sealed class Org(IDbContextFactory<WorkflowDbContext> dbFactory, UserDirectory users, SecurityLog log)
+public sealed class OrgAdmin(IDbContextFactory<WorkflowDbContext> dbFactory, UserDirectory users, SecurityLog log)
 {
     public Task<WorkflowDbContext> Db(CancellationToken ct) => dbFactory.CreateDbContextAsync(ct);
 

@@ -16,7 +16,7 @@ public class CaseIntegrityTests
     {
         var c = new CaseDriver(Repo.Flow("licensing-approval"), CaseDriver.At("2026-03-02T10:00+08:00"))
             .Start(new { applicant = "甲", contact = "1", item = "乙", kind = "承诺件" }, People.Clerk)
-            .Act("intake", "refuse", People.Clerk, opinion: "不符合条件");
+            .Act("intake", "refuse", People.Clerk, new { refusalGround = "不符合条件" }, "不符合条件");
         var history = HistoryChain.Seal("case-1", 1, HistoryChain.Genesis, c.History).ToList();
         var anchor = CaseAnchor.Seal("case-1", history.Count, history[^1].Hash, State, "k1", Key);
         return (new StoredCase("case-1", "2026-000001", anchor.HistoryCount, anchor.LastHash, State, anchor.StateHash, anchor.KeyId, anchor.Mac), history);

@@ -14,6 +14,9 @@ public static class Api
         public JsonElement Items => Body.GetProperty("items");
 
         public string Detail => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty("detail", out var d) ? d.GetString() ?? "" : "";
+
+        /// <summary>What a failed assertion prints: the status and the body.</summary>
+        public override string ToString() => $"{(int)Status} {Body}";
     }
 
     public static async Task<Reply> Read(HttpResponseMessage response)

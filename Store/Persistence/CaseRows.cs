@@ -18,8 +18,14 @@ internal sealed partial class CaseRows(WriteConnection connection, DbTransaction
 
     public ChainKeyRing Keys => connection.Keys;
 
+    /// <summary>
+    /// The case, locked for this transaction on PostgreSQL: commands on one case from several nodes then take turns, so
+    /// the later one sees the earlier one's result (a stale version, a task gone) rather than writing the same rows
+    /// (document numbers, history) beside it. SQLite has one writer anyway.
+    /// </summary>
     public async Task<CaseRecord?> LoadAsync(string id, CancellationToken ct) =>
-        (await ReadCasesAsync(Command($"SELECT {CaseColumns} FROM cases WHERE id = @id", ("@id", id)), ct)).SingleOrDefault();
+        (await ReadCasesAsync(Command($"SELECT {CaseColumns} FROM cases WHERE id = @id" + (dialect == StoreDialect.Postgres ? " FOR UPDATE" : ""),
+            ("@id", id)), ct)).SingleOrDefault();
 
     public Task<List<CaseRecord>> RunningAsync(CancellationToken ct) =>
         ReadCasesAsync(Command($"SELECT {CaseColumns} FROM cases WHERE status = 'running'"), ct);

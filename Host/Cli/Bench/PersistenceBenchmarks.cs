@@ -59,10 +59,10 @@ public static class PersistenceBenchmarks
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync();
             var n = ++_sequence;
             await Exec(connection, "UPDATE cases SET version = version + 1, state_json = $s WHERE id = 'raw'", tx, ("$s", state));
-            await Exec(connection, "INSERT INTO history VALUES ('raw', $n, 'action-taken', 0, 'bench', 'bench', 't1', 'review', 'pass', '同意', '{}', '审核通过', 'p', 'h')", tx, ("$n", n * 2));
-            await Exec(connection, "INSERT INTO history VALUES ('raw', $n, 'step-entered', 0, 'bench', 'bench', 't2', 'approve', NULL, NULL, '{}', '进入审批', 'p', 'h')", tx, ("$n", n * 2 + 1));
+            await Exec(connection, "INSERT INTO history (case_id, sequence, type, at, actor_id, actor_name, task_id, step_id, action_id, opinion, data_json, summary, previous_hash, hash) VALUES ('raw', $n, 'action-taken', 0, 'bench', 'bench', 't1', 'review', 'pass', '同意', '{}', '审核通过', 'p', 'h')", tx, ("$n", n * 2));
+            await Exec(connection, "INSERT INTO history (case_id, sequence, type, at, actor_id, actor_name, task_id, step_id, action_id, opinion, data_json, summary, previous_hash, hash) VALUES ('raw', $n, 'step-entered', 0, 'bench', 'bench', 't2', 'approve', NULL, NULL, '{}', '进入审批', 'p', 'h')", tx, ("$n", n * 2 + 1));
             await Exec(connection, "DELETE FROM tasks WHERE case_id = 'raw'", tx);
-            await Exec(connection, "INSERT INTO tasks VALUES ('raw', $t, 'approve', '审批', 'task', 'director', 'raw', 0, 0, 0, 0)", tx, ("$t", "t" + n));
+            await Exec(connection, "INSERT INTO tasks (case_id, task_id, step_id, step_name, kind, role, definition_id, entered_at, due_at, warn_at, provisional) VALUES ('raw', $t, 'approve', '审批', 'task', 'director', 'raw', 0, 0, 0, 0)", tx, ("$t", "t" + n));
             await tx.CommitAsync();
             count++;
         }

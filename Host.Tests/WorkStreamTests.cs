@@ -38,6 +38,32 @@ public class WorkStreamTests(string provider)
     }
 
     [Test]
+    public async Task A_task_handed_to_one_person_and_an_urge_on_it_are_news_for_that_person()
+    {
+        await using var host = new WorkflowHost(WorkflowHost.NewDatabase(provider));
+        var window = await host.LoginAsync("window");
+        var window2 = await host.LoginAsync("window2");
+        var supervisor = await host.LoginAsync("supervisor");
+        var events = await OpenAsync(window2);
+
+        var view = await window.StartLicensingCase();
+        var intake = view.Task("intake");
+        (await NextWorkAsync(events)).GetProperty("kind").GetString().Should().Be("task-arrived", "window2 holds the intake post");
+
+        (await window.Post($"/api/cases/{view.Id()}/tasks/{intake}/transfer", new { toUserId = "window2", reason = "休假" })).Status.Should().Be(HttpStatusCode.OK);
+        var handed = await NextWorkAsync(events);
+        handed.GetProperty("kind").GetString().Should().Be("task-arrived");
+        handed.GetProperty("taskId").GetString().Should().Be(intake);
+
+        var replyBy = DateTimeOffset.Parse("2026-03-02T11:00+08:00");
+        (await supervisor.Post($"/api/cases/{view.Id()}/urges", new { taskId = intake, message = "请尽快受理", replyBy })).Status.Should().Be(HttpStatusCode.OK);
+        var urged = await NextWorkAsync(events);
+        urged.GetProperty("kind").GetString().Should().Be("task-urged");
+        urged.GetProperty("taskId").GetString().Should().Be(intake);
+        urged.GetProperty("message").GetString().Should().Contain("请尽快受理");
+    }
+
+    [Test]
     public async Task The_stream_answers_401_to_an_outsider()
     {
         await using var host = new WorkflowHost(WorkflowHost.NewDatabase(provider));

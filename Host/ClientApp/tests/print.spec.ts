@@ -8,8 +8,16 @@ import { caseDto, deadline, document } from './fixtures/outlook'
 
 const json = (body: unknown) => Promise.resolve(new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } }))
 
+/** The case's record of issued documents and the agency that issues them (GET /api/cases/{id}/files). */
+const files = {
+  agency: { fullName: '某市卫生健康委员会', shortName: '某卫健委', address: '某市人民路1号', telephone: '0000-1234567',
+    reconsiderationBody: '某市人民政府', court: '某市某区人民法院' },
+  documents: [{ kind: 'acceptance-notice', sequence: 1, number: '某卫许受字〔2026〕第7号' }],
+  materials: [],
+}
+
 async function print(path: string, view: CaseDto) {
-  vi.stubGlobal('fetch', vi.fn((url: string) => json(url.endsWith('/history') ? [
+  vi.stubGlobal('fetch', vi.fn((url: string) => json(url.endsWith('/files') ? files : url.endsWith('/history') ? [
     { sequence: 5, type: 'action-taken', at: '2026-03-03T02:00:00Z', actorId: 'window', actorName: '窗口 王芳', taskId: 'intake-1', stepId: 'intake',
       actionId: view.outlook.documents[0]?.document.actionId ?? '', opinion: null, data: {}, summary: '', previousHash: '', hash: '' },
   ] : view)))
@@ -38,12 +46,14 @@ describe('print view takes its dates from the outlook', () => {
     expect(decision).toContain('法定时限 20个工作日')
     expect(decision).toContain('本机关承诺于 2026年3月25日 前办结（承诺时限 15个工作日）')
     expect(w.text()).toContain('经办人：窗口王芳')
+    expect(w.text()).toContain('某市卫生健康委员会')
+    expect(w.text()).toContain('某卫许受字〔2026〕第7号')
     w.unmount()
   })
 
   it('lists a refusal’s remedy periods as the core counted them, months included', async () => {
     const view = caseDto({}, {
-      documents: [document({ kind: 'refusal-decision', actionId: 'refuse', opinion: '不属于本机关职权范围。' }, '不予受理决定书', [
+      documents: [document({ kind: 'refusal-decision', actionId: 'refuse', opinion: '经审查不予受理', data: { refusalGround: '不属于本机关职权范围。' } }, '不予受理决定书', [
         { name: '申请行政复议期限', lastDay: '2026-05-02', provisional: false, basis: '《中华人民共和国行政复议法》第二十条' },
         { name: '提起行政诉讼期限', lastDay: '2026-09-03', provisional: true, basis: '《中华人民共和国行政诉讼法》第四十六条' },
       ])],

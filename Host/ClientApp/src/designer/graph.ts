@@ -232,6 +232,10 @@ export function renameStep(def: FlowDefinition, index: number, newId: string) {
     if (s.join) s.join = swap(s.join) as string
     if (s.branches) s.branches = s.branches.map((b) => swap(b) as string)
     if (s.outcomes) for (const k of Object.keys(s.outcomes) as (keyof typeof s.outcomes)[]) s.outcomes[k] = swap(s.outcomes[k]) as string
+    // a hearing fragment (kind "hearing") names the step it returns to and the steps whose handlers may not host it
+    const hearing = s as { return?: string; reviewSteps?: string[] }
+    if (hearing.return) hearing.return = swap(hearing.return) as string
+    if (Array.isArray(hearing.reviewSteps)) hearing.reviewSteps = hearing.reviewSteps.map((x) => swap(x) as string)
     // risk checks name steps in their parameters (separation-of-duties: steps; notice-period-complete: step; collective-decision: vote)
     for (const c of s.checks ?? []) {
       const p = c.params as Record<string, unknown> | undefined

@@ -113,7 +113,7 @@ public static class ServerApp
             sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), clock, sp.GetRequiredService<ILogger<WakeUpScheduler>>(),
             TimeSpan.FromSeconds(options.Timers.SweepSeconds), shared));
         services.AddSingleton<ICaseObserver>(sp => sp.GetRequiredService<WakeUpScheduler>());
-        services.AddSingleton(new WorkStream(relayedByDatabase: shared, shared ? PostgresSetup.ConnectionString(options.Database) : null));
+        services.AddSingleton(new WorkStream(relayedByDatabase: shared));
         services.AddSingleton<ICaseObserver>(sp => sp.GetRequiredService<WorkStream>());
         services.AddSingleton<NotificationOutbox>();
         services.AddSingleton<INotificationSender>(_ => new SmtpSender(options.Notifications));

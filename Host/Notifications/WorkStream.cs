@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Npgsql;
 using WorkflowEngine.Store.Notifications;
 using WorkflowEngine.Store.Persistence;
 using WorkflowEngine.Store.Services;
@@ -11,7 +10,7 @@ namespace WorkflowEngine.Server.Notifications;
 /// (or assigned to them) arrived, turned yellow or red, or was urged. On PostgreSQL the signals reach every node through the
 /// database (NOTIFY in the causing transaction, <see cref="PostgresWorkListener"/>), so this node's own commits are not pushed twice.
 /// </summary>
-public sealed class WorkStream(bool relayedByDatabase = false, string? connectionString = null) : ICaseObserver
+public sealed class WorkStream(bool relayedByDatabase = false) : ICaseObserver
 {
     private sealed record Subscriber(string UserId, IReadOnlyCollection<string> Roles, Channel<WorkSignal> Channel);
 
@@ -38,30 +37,6 @@ public sealed class WorkStream(bool relayedByDatabase = false, string? connectio
     void ICaseObserver.Signalled(IReadOnlyList<WorkSignal> signals)
     {
         if (!relayedByDatabase) Publish(signals);
-    }
-
-    /// <summary>
-    /// A supervisor urged (督办/催办) a task: its handlers — the holders of <paramref name="role"/>, or only
-    /// <paramref name="userId"/> — see it at once. Call it after the urge is committed.
-    /// </summary>
-    public async Task UrgedAsync(string caseId, string caseNo, string caseTitle, string definitionId, string? taskId, string? stepName,
-        string role, string? userId, string message, DateTimeOffset at, CancellationToken ct = default)
-    {
-        var signal = new WorkSignal(WorkSignalKinds.Urged, caseId, caseNo, caseTitle, definitionId, taskId, stepName, role, userId, null, at, message);
-        if (!relayedByDatabase || connectionString is null)
-        {
-            Publish([signal]);
-            return;
-        }
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(ct);
-        foreach (var payload in WorkSignalPayload.Batches([signal]))
-        {
-            await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
-            notify.Parameters.AddWithValue("channel", StoreChannels.Work);
-            notify.Parameters.AddWithValue("payload", payload);
-            await notify.ExecuteNonQueryAsync(ct);
-        }
     }
 
     public void Publish(IReadOnlyList<WorkSignal> signals)

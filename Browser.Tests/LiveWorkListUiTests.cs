@@ -9,45 +9,17 @@ namespace WorkflowEngine.Browser.Tests;
 /// <summary>The work list in Chromium hears of new work on the user's own stream: it shows a notice and the task without a reload.</summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class LiveWorkListUiTests
+public sealed class LiveWorkListUiTests : BrowserFixture
 {
-    private TestHost _host = null!;
-    private BrowserSession _browser = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        BrowserSession.RequireChromium();
-        _host = await TestHost.StartAsync();
-        _browser = await BrowserSession.StartAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_browser is not null) await _browser.DisposeAsync();
-        if (_host is not null) await _host.DisposeAsync();
-    }
-
-    private async Task<HttpClient> ApiAsAsync(string user)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(_host.Url) };
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { username = user, password = user + "@2026" });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
     [Test]
     [CancelAfter(180_000)]
     public async Task A_task_arriving_for_the_reviewers_post_appears_in_their_open_work_list_with_a_notice()
     {
-        await using var context = await _browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", TimezoneId = "Asia/Shanghai" });
+        await using var context = await Session.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", TimezoneId = "Asia/Shanghai" });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
-        await page.LoginAsync(_host.Url, "reviewer", "reviewer@2026");
-        await page.GotoAsync(_host.Url + "/tasks");
+        await page.LoginAsync(Server.Url, "reviewer", "reviewer@2026");
+        await page.GotoAsync(Server.Url + "/tasks");
         await Expect(page.Locator(".work-table")).ToBeVisibleAsync();
         var rowsBefore = await page.Locator(".work-table .el-table__body tr").CountAsync();
 

@@ -10,11 +10,8 @@ namespace WorkflowEngine.Browser.Tests;
 /// <summary>The 案件迁移 page in Chromium: a process owner maps a renamed step, dry-runs, then runs the migration.</summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class MigrationUiTests
+public sealed class MigrationUiTests : BrowserFixture
 {
-    private TestHost _host = null!;
-    private BrowserSession _browser = null!;
-
     private const string Version1 = """
         {
           "id": "migration-ui-demo", "version": 1, "name": "迁移演示", "category": "行政审批",
@@ -34,31 +31,6 @@ public sealed class MigrationUiTests
     private static string Version2 => Version1
         .Replace("\"to\": \"review\"", "\"to\": \"examine\"").Replace("\"id\": \"review\", \"kind\": \"task\", \"name\": \"审查\"", "\"id\": \"examine\", \"kind\": \"task\", \"name\": \"复核\"")
         .Replace("\"to\": \"approve\"", "\"to\": \"decide\"").Replace("\"id\": \"approve\", \"kind\": \"task\", \"name\": \"审批\"", "\"id\": \"decide\", \"kind\": \"task\", \"name\": \"决定\"");
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        BrowserSession.RequireChromium();
-        _host = await TestHost.StartAsync();
-        _browser = await BrowserSession.StartAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_browser is not null) await _browser.DisposeAsync();
-        if (_host is not null) await _host.DisposeAsync();
-    }
-
-    private async Task<HttpClient> ApiAsAsync(string user)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(_host.Url) };
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { username = user, password = user + "@2026" });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 
     private static async Task<JsonElement> PostAsync(HttpClient client, string url, object? body)
     {
@@ -89,7 +61,7 @@ public sealed class MigrationUiTests
         (await owner.PostAsync("/api/definitions", new StringContent(Version2, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         await PostAsync(owner, "/api/definitions/migration-ui-demo/versions/2/publish", null);
 
-        await using var context = await _browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        await using var context = await Session.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "zh-CN", TimezoneId = "Asia/Shanghai",
         });
@@ -97,8 +69,8 @@ public sealed class MigrationUiTests
         var page = await context.NewPageAsync();
         try
         {
-            await page.LoginAsync(_host.Url, "owner", "owner@2026");
-            await page.GotoAsync(_host.Url + "/flows/migration-ui-demo/migrate");
+            await page.LoginAsync(Server.Url, "owner", "owner@2026");
+            await page.GotoAsync(Server.Url + "/flows/migration-ui-demo/migrate");
             await Expect(page.Locator("[data-test=mig-mapping]")).ToContainTextAsync("审查");
             await page.SelectOptionAsync(page.Locator("[data-test=mig-map-review]"), "复核（examine）");
 

@@ -9,47 +9,19 @@ namespace WorkflowEngine.Browser.Tests;
 /// <summary>Accounts and the organisation page in Chromium: the lockout message, the forced first change, the admin's 组织机构.</summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class OrganisationUiTests
+public sealed class OrganisationUiTests : BrowserFixture
 {
-    private TestHost _host = null!;
-    private BrowserSession _browser = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        BrowserSession.RequireChromium();
-        _host = await TestHost.StartAsync();
-        _browser = await BrowserSession.StartAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_browser is not null) await _browser.DisposeAsync();
-        if (_host is not null) await _host.DisposeAsync();
-    }
-
-    private async Task<HttpClient> ApiAsAsync(string user)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(_host.Url) };
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { username = user, password = user + "@2026" });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
     [Test]
     [CancelAfter(180_000)]
     public async Task Lockout_message_forced_password_change_and_the_organisation_page()
     {
         var admin = await ApiAsAsync("admin");
         (await admin.PostAsJsonAsync("/api/admin/users/staff1/reset-password", new { newPassword = "Temp#2026x" })).EnsureSuccessStatusCode();
-        using (var anonymous = new HttpClient { BaseAddress = new Uri(_host.Url) })
+        using (var anonymous = new HttpClient { BaseAddress = new Uri(Server.Url) })
             for (var i = 0; i < 5; i++)
                 await anonymous.PostAsJsonAsync("/api/auth/login", new { username = "party-member", password = "wrong" });
 
-        await using var context = await _browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        await using var context = await Session.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "zh-CN", TimezoneId = "Asia/Shanghai",
         });
@@ -58,7 +30,7 @@ public sealed class OrganisationUiTests
         try
         {
             // A locked account: the sign-in page says so, in Chinese.
-            await page.GotoAsync(_host.Url + "/login");
+            await page.GotoAsync(Server.Url + "/login");
             await page.FillAsync("input[name=username]", "party-member");
             await page.FillAsync("input[name=password]", "party-member@2026");
             await page.ClickAsync("[data-test=login-submit]");
@@ -79,10 +51,10 @@ public sealed class OrganisationUiTests
             await page.ClickAsync("[data-test=password-submit]");
             await page.WaitForURLAsync(u => !u.Contains("/login"));
             await Expect(page.Locator("[data-test=user]")).ToContainTextAsync("许可");
-            await page.LogoutAsync(_host.Url);
+            await page.LogoutAsync(Server.Url);
 
             // The administrator's 组织机构 page.
-            await page.LoginAsync(_host.Url, "admin", "admin@2026");
+            await page.LoginAsync(Server.Url, "admin", "admin@2026");
             await page.GetByText("组织机构").First.ClickAsync();
             await Expect(page.Locator("[data-test=departments]")).ToContainTextAsync("行政审批科");
             await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "人员" }).ClickAsync();

@@ -67,6 +67,35 @@ public class SupervisionTests(string provider)
         stats.GetProperty("onTime").GetInt32().Should().Be(1, "the case whose 审核 ran over is late; the one done in time is on time");
     }
 
+    [Test]
+    public async Task Monthly_counts_are_kept_as_cases_close_and_rebuilt_from_the_cases_by_the_upgrade_that_adds_them()
+    {
+        var db = WorkflowHost.NewDatabase(provider);
+        string expected;
+        await using (var host = new WorkflowHost(db))
+        {
+            var clerk = await host.LoginAsync("window");
+            var supervisor = await host.LoginAsync("supervisor");
+            var late = await clerk.StartLicensingCase();
+            var step = (await clerk.Post($"/api/cases/{late.Id()}/tasks/{late.Task("intake")}/actions/accept", new { data = new { materials = Api.AllMaterials } })).Body;
+            await supervisor.Post("/api/clock/advance", new { duration = "P5D" });
+            await CloseAsync(host, late.Id(), step);
+            await clerk.StartLicensingCase();
+            (await TestDatabase.ScalarAsync(db, "SELECT SUM(closed) FROM on_time_months")).Should().Be(1, "only the closed case is counted");
+            (await TestDatabase.ScalarAsync(db, "SELECT SUM(late) FROM on_time_months")).Should().Be(1);
+            expected = (await supervisor.Get("/api/stats/on-time")).Body.GetRawText();
+        }
+        // As a database from before the counts existed: the upgrade fills them from the closed cases.
+        await TestDatabase.ScalarAsync(db, "DROP TABLE on_time_months");
+        await TestDatabase.ScalarAsync(db, "DELETE FROM schema_version WHERE version = 13");
+        await using (var host = new WorkflowHost(db))
+        {
+            var supervisor = await host.LoginAsync("supervisor");
+            (await supervisor.Get("/api/stats/on-time")).Body.GetRawText().Should().Be(expected);
+            (await TestDatabase.ScalarAsync(db, "SELECT COUNT(*) FROM on_time_months")).Should().Be(1);
+        }
+    }
+
     private static async Task CloseAsync(WorkflowHost host, string caseId, System.Text.Json.JsonElement step)
     {
         var clerk = await host.LoginAsync("window");

@@ -28,6 +28,7 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
         var after = DerivedRows.Of(definition, applied.State, runtime, now, applied.Timers);
         var history = Update(record, applied, after.NextTimer, anchorHeld: true);
         await rows.InsertCaseAsync(record, ct);
+        if (record.ClosedAt is not null) await rows.CountClosedAsync(record, ct);
         await WriteAsync(record, definition, applied, history, DerivedRows.None, after, ct);
     }
 
@@ -45,6 +46,7 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
         var history = Update(record, applied, after.NextTimer, AnchorHolds(record));
         record.LateAt ??= DeadlineStanding.WentRedAt(previous.DueInstants, now);
         if (!await rows.UpdateCaseAsync(record, expected, ct)) return false;
+        if (!before.IsClosed && applied.State.IsClosed) await rows.CountClosedAsync(record, ct);
         await WriteAsync(record, definition, applied, history, previous, after, ct);
         return true;
     }

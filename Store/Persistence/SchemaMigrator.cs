@@ -28,7 +28,8 @@ public sealed record MigrationScript(int Version, string Name, string Sql)
 
 /// <summary>
 /// Brings a database to the newest schema by running, in order and each in its own transaction, every
-/// script newer than the version recorded in <c>schema_version</c>. Data already stored is kept.
+/// script not yet recorded in <c>schema_version</c>, so a script numbered below one already applied (work merged
+/// out of order) still runs. Data already stored is kept.
 /// </summary>
 public sealed class SchemaMigrator(IReadOnlyList<MigrationScript> scripts, ILogger? logger = null)
 {
@@ -50,7 +51,8 @@ public sealed class SchemaMigrator(IReadOnlyList<MigrationScript> scripts, ILogg
         var target = targetVersion ?? LatestVersion;
         if (current > LatestVersion)
             throw new InvalidOperationException($"数据库结构版本为 {current}，高于本程序支持的 {LatestVersion}：请使用更新的程序版本。");
-        foreach (var script in scripts.Where(s => s.Version > current && s.Version <= target))
+        var applied = await AppliedVersionsAsync(connection, ct);
+        foreach (var script in scripts.Where(s => !applied.Contains(s.Version) && s.Version <= target).OrderBy(s => s.Version))
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
             await using (var command = connection.CreateCommand())
@@ -70,9 +72,19 @@ public sealed class SchemaMigrator(IReadOnlyList<MigrationScript> scripts, ILogg
             }
             await transaction.CommitAsync(ct);
             logger?.LogInformation("Applied schema migration {Name}", script.Name);
-            current = script.Version;
+            current = Math.Max(current, script.Version);
         }
         return current;
+    }
+
+    private static async Task<HashSet<int>> AppliedVersionsAsync(DbConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version FROM schema_version";
+        var versions = new HashSet<int>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) versions.Add(Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+        return versions;
     }
 
     private static async Task EnsureVersionTableAsync(DbConnection connection, CancellationToken ct)

@@ -14,6 +14,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
     public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
     public DbSet<CarbonCopyRecord> CarbonCopies => Set<CarbonCopyRecord>();
+    public DbSet<OnTimeMonthRecord> OnTimeMonths => Set<OnTimeMonthRecord>();
     public DbSet<HistoryRow> History => Set<HistoryRow>();
     public DbSet<DeadlineRecord> Deadlines => Set<DeadlineRecord>();
     public DbSet<AlertRecord> Alerts => Set<AlertRecord>();
@@ -50,6 +51,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
         });
         model.Entity<TaskRecord>().ToTable("tasks").HasKey(t => new { t.CaseId, t.TaskId });
         model.Entity<CarbonCopyRecord>().ToTable("case_cc").HasKey(c => new { c.CaseId, c.Post, c.TaskId });
+        model.Entity<OnTimeMonthRecord>().ToTable("on_time_months").HasKey(m => new { m.Month, m.DefinitionId, m.DefinitionVersion });
         model.Entity<HistoryRow>().ToTable("history").HasKey(h => new { h.CaseId, h.Sequence });
         model.Entity<DeadlineRecord>().ToTable("deadlines").HasKey(d => new { d.CaseId, d.Limit });
         model.Entity<AlertRecord>().ToTable("alerts").HasKey(a => a.Id);

@@ -8,13 +8,10 @@ public sealed class RiskLedgerXlsx(IAsyncEnumerable<RiskEventDto> events) : IRes
 {
     public async Task ExecuteAsync(HttpContext http)
     {
-        var rows = new List<Dictionary<string, object>>();
-        await foreach (var e in events.WithCancellation(http.RequestAborted))
-            rows.Add(RiskLedger.Columns.Zip(RiskLedger.Cells(e)).ToDictionary(c => c.First, c => (object)c.Second));
-        if (rows.Count == 0) rows.Add(RiskLedger.Columns.ToDictionary(c => c, _ => (object)""));
-        // MiniExcel writes synchronously: into a temporary file first, then out to the client.
+        // MiniExcel writes synchronously, row by row as it enumerates: on a worker thread into a temporary file, then
+        // out to the client, so the ledger is never held in memory whatever its length.
         await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
-        await MiniExcel.SaveAsAsync(file, rows, sheetName: "风险台帐", excelType: ExcelType.XLSX, cancellationToken: http.RequestAborted);
+        await Task.Run(() => MiniExcel.SaveAs(file, Rows(http.RequestAborted), sheetName: "风险台帐", excelType: ExcelType.XLSX), http.RequestAborted);
         file.Position = 0;
         http.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         var disposition = new ContentDispositionHeaderValue("attachment");
@@ -22,5 +19,17 @@ public sealed class RiskLedgerXlsx(IAsyncEnumerable<RiskEventDto> events) : IRes
         http.Response.Headers.ContentDisposition = disposition.ToString();
         http.Response.ContentLength = file.Length;
         await file.CopyToAsync(http.Response.Body, http.RequestAborted);
+    }
+
+    /// <summary>One row per event, read as they are written; a header-only sheet when there is none.</summary>
+    private IEnumerable<Dictionary<string, object>> Rows(CancellationToken ct)
+    {
+        var any = false;
+        foreach (var e in events.ToBlockingEnumerable(ct))
+        {
+            any = true;
+            yield return RiskLedger.Columns.Zip(RiskLedger.Cells(e)).ToDictionary(c => c.First, c => (object)c.Second);
+        }
+        if (!any) yield return RiskLedger.Columns.ToDictionary(c => c, _ => (object)"");
     }
 }

@@ -130,6 +130,24 @@ public class AuditTests(string provider)
         bad.Detail.Should().Contain("limit");
     }
 
+    [Test]
+    public async Task A_chain_key_file_others_may_read_is_named_in_a_warning_at_start()
+    {
+        if (OperatingSystem.IsWindows()) Assert.Ignore("Unix file modes only.");
+        var db = WorkflowHost.NewDatabase(provider);
+        await using (var host = new WorkflowHost(db))
+        {
+            await host.LoginAsync("admin");
+            host.Log.Entries.Should().NotContain(e => e.Message.StartsWith("The chain key file"), "a key file made by the service is its owner's only");
+        }
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(WorkflowHost.KeyFileOf(db), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        await using (var host = new WorkflowHost(db))
+        {
+            await host.LoginAsync("admin");
+            host.Log.Entries.Should().Contain(e => e.Message.StartsWith($"The chain key file {WorkflowHost.KeyFileOf(db)} is open to other users"));
+        }
+    }
+
     private static async Task<string> AcceptedCase(HttpClient window)
     {
         var view = await window.StartLicensingCase();

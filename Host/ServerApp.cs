@@ -186,7 +186,10 @@ public static class ServerApp
         var keyFile = WorkflowEngine.Server.Audit.ChainKeyFile.PathFor(options, Directory.GetCurrentDirectory());
         services.AddSingleton(sp => WorkflowEngine.Server.Audit.ChainKeyFile.LoadOrCreate(keyFile,
             path => sp.GetRequiredService<ILogger<WorkflowEngine.Server.Audit.ChainKeyRingLog>>().LogWarning(
-                "Created the chain key file {Path} with a new random key: keep it secret and back it up apart from the database", path)));
+                "Created the chain key file {Path} with a new random key: keep it secret and back it up apart from the database", path),
+            (path, mode) => sp.GetRequiredService<ILogger<WorkflowEngine.Server.Audit.ChainKeyRingLog>>().LogWarning(
+                "The chain key file {Path} is open to other users of the machine ({Mode}): anyone who reads it can re-sign a tampered case; make it readable by the service's account only (chmod 600)",
+                path, mode)));
         services.AddSingleton(sp => new WriteConnection(sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), sp.GetRequiredService<ChainKeyRing>(), dialect));
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<IRosterSource>(sp => sp.GetRequiredService<UserDirectory>());

@@ -28,13 +28,16 @@ public static class ChainKeyFile
     }
 
     /// <summary>The key ring of <paramref name="path"/>, made with a new key first when the file does not exist.</summary>
-    public static ChainKeyRing LoadOrCreate(string path, Action<string>? created = null)
+    /// <param name="exposed">Told the file's mode when others than its owner may read or write it.</param>
+    public static ChainKeyRing LoadOrCreate(string path, Action<string>? created = null, Action<string, UnixFileMode>? exposed = null)
     {
         if (!File.Exists(path))
         {
             var made = TryCreate(path, [NewKey()]);
             if (made) created?.Invoke(path);
         }
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & ~(OwnerOnly | UnixFileMode.UserExecute)) is not 0)
+            exposed?.Invoke(path, File.GetUnixFileMode(path));
         return Load(path);
     }
 

@@ -101,7 +101,7 @@ public static class ScaleBenchmark
 
     /// <summary>
     /// Cases <paramref name="from"/>…<paramref name="to"/> through CaseService, started over the past months on a settable clock:
-    /// 30 % at intake, 20 % in review, 10 % paused (on-site inspection), 10 % left overdue at review, 30 % closed.
+    /// 30 % at intake, 20 % in review, 10 % paused (expert review), 10 % left overdue at review, 30 % closed.
     /// </summary>
     private static async Task BuildAsync(string db, long from, int to, TextWriter output)
     {
@@ -136,8 +136,10 @@ public static class ScaleBenchmark
                 if (kind == 5 && result.IsApplied)
                 {
                     clock.Now = clock.Now.AddHours(2);
-                    await env.Cases.ExecuteAsync(result.Record!.Id, new TakeAction(result.State!.Active[0].TaskId, "inspect",
-                        System.Collections.Immutable.ImmutableDictionary<string, Engine.Expressions.Value>.Empty, "现场勘验"), LicensingSample.Reviewer);
+                    // Expert review (专家评审) is time the law excludes (行政许可法第四十五条): the case's clock stops.
+                    await env.Cases.ExecuteAsync(result.Record!.Id, new TakeAction(result.State!.Active[0].TaskId, "expert-review",
+                        System.Collections.Immutable.ImmutableDictionary<string, Engine.Expressions.Value>.Empty.Add("pauseNotice", Engine.Expressions.Value.String("卫许告字〔2026〕第1号")),
+                        "组织专家评审，所需时间已书面告知"), LicensingSample.Reviewer);
                 }
             }
             if ((i + 1) % 10_000 == 0)

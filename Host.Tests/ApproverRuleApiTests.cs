@@ -106,6 +106,35 @@ public class ApproverRuleApiTests(string provider)
     }
 
     [Test]
+    public async Task Named_tasks_are_found_by_their_index_and_the_upgrade_that_adds_it_fills_it_from_the_open_tasks()
+    {
+        var db = WorkflowHost.NewDatabase(provider);
+        string id;
+        await using (var host = new WorkflowHost(db))
+        {
+            var owner = await host.LoginAsync("owner");
+            (await owner.PostText("/api/definitions", Flow)).Status.Should().Be(HttpStatusCode.Created);
+            (await owner.Post("/api/definitions/approver-rules-demo/versions/1/publish", null)).Status.Should().Be(HttpStatusCode.OK);
+            var admin = await host.LoginAsync("admin");
+            (await admin.Put("/api/admin/departments/planning", new { name = "规划信息科", headUserId = "reviewer", leaderUserId = "deputy2" })).Status.Should().Be(HttpStatusCode.OK);
+            var staff2 = await host.LoginAsync("staff2");
+            var started = (await staff2.Post("/api/cases", new { definitionId = "approver-rules-demo", data = new { reason = "参加培训" } })).Body;
+            id = started.Id();
+            (await staff2.Post($"/api/cases/{id}/tasks/{started.Task("apply")}/actions/submit", new { data = new { } })).Status.Should().Be(HttpStatusCode.OK);
+            (await TestDatabase.ScalarAsync(db, "SELECT COUNT(*) FROM task_assignees WHERE user_id = 'reviewer' AND case_id = @id", ("@id", id))).Should().Be(1);
+            WorkList(await (await host.LoginAsync("reviewer")).Get("/api/tasks")).Should().Contain(id);
+        }
+        // As a database from before the index: the upgrade fills it from the names the open tasks carry.
+        await TestDatabase.ScalarAsync(db, "DROP TABLE task_assignees");
+        await TestDatabase.ScalarAsync(db, "DELETE FROM schema_version WHERE version = 15");
+        await using (var host = new WorkflowHost(db))
+        {
+            WorkList(await (await host.LoginAsync("reviewer")).Get("/api/tasks")).Should().Contain(id);
+            WorkList(await (await host.LoginAsync("approval-chief")).Get("/api/tasks")).Should().NotContain(id);
+        }
+    }
+
+    [Test]
     public async Task A_definition_naming_an_unknown_user_or_department_is_refused_in_Chinese()
     {
         await using var host = new WorkflowHost(WorkflowHost.NewDatabase());

@@ -19,7 +19,7 @@ public static class DataVerbs
 {
     /// <summary>The tables that hold the product's data, parents first. Quartz's tables are not copied: a node remakes its triggers on start.</summary>
     public static readonly string[] Tables =
-        ["definitions", "users", "sessions", "calendars", "cases", "on_time_months", "history", "tasks", "case_cc", "deadlines", "alerts", "risk_events", "delegations",
+        ["definitions", "users", "sessions", "calendars", "cases", "on_time_months", "history", "tasks", "task_assignees", "case_cc", "deadlines", "alerts", "risk_events", "delegations",
          "urges", "notifications", "agency_settings", "document_templates", "document_counters", "file_blobs", "case_documents", "material_files"];
 
     public static async Task<int> MigrateAsync(string[] args, TextWriter output, TextWriter error)

@@ -142,15 +142,25 @@ internal sealed partial class CaseRows(WriteConnection connection, DbTransaction
             });
     }
 
-    public Task DeleteTaskAsync(string caseId, string taskId, CancellationToken ct) =>
-        Execute("DELETE FROM tasks WHERE case_id = @case AND task_id = @task", ct, ("@case", caseId), ("@task", taskId));
+    public async Task DeleteTaskAsync(string caseId, string taskId, CancellationToken ct)
+    {
+        await Execute("DELETE FROM tasks WHERE case_id = @case AND task_id = @task", ct, ("@case", caseId), ("@task", taskId));
+        await Execute("DELETE FROM task_assignees WHERE case_id = @case AND task_id = @task", ct, ("@case", caseId), ("@task", taskId));
+    }
 
-    public Task InsertTaskAsync(string caseId, string definitionId, TaskRow t, CancellationToken ct) => Execute(
-        "INSERT INTO tasks (case_id, task_id, step_id, step_name, kind, role, definition_id, entered_at, due_at, warn_at, provisional, assigned_to, assignees) " +
-        "VALUES (@case, @task, @step, @name, @kind, @role, @def, @entered, @due, @warn, @provisional, @assigned, @assignees)", ct,
-        ("@case", caseId), ("@task", t.TaskId), ("@step", t.StepId), ("@name", t.StepName), ("@kind", t.Kind), ("@role", t.Role), ("@def", definitionId),
-        ("@entered", t.EnteredAt.UtcTicks), ("@due", t.DueAt?.UtcTicks), ("@warn", t.WarnAt?.UtcTicks), ("@provisional", t.Provisional),
-        ("@assigned", t.AssignedTo), ("@assignees", t.Assignees));
+    /// <summary>The task, and one <c>task_assignees</c> row for each person it is named to.</summary>
+    public async Task InsertTaskAsync(string caseId, string definitionId, TaskRow t, CancellationToken ct)
+    {
+        await Execute(
+            "INSERT INTO tasks (case_id, task_id, step_id, step_name, kind, role, definition_id, entered_at, due_at, warn_at, provisional, assigned_to, assignees) " +
+            "VALUES (@case, @task, @step, @name, @kind, @role, @def, @entered, @due, @warn, @provisional, @assigned, @assignees)", ct,
+            ("@case", caseId), ("@task", t.TaskId), ("@step", t.StepId), ("@name", t.StepName), ("@kind", t.Kind), ("@role", t.Role), ("@def", definitionId),
+            ("@entered", t.EnteredAt.UtcTicks), ("@due", t.DueAt?.UtcTicks), ("@warn", t.WarnAt?.UtcTicks), ("@provisional", t.Provisional),
+            ("@assigned", t.AssignedTo), ("@assignees", t.Assignees));
+        foreach (var person in t.Assignees?.Split(',', StringSplitOptions.RemoveEmptyEntries).Distinct() ?? [])
+            await Execute("INSERT INTO task_assignees (user_id, case_id, task_id) VALUES (@user, @case, @task)", ct,
+                ("@user", person), ("@case", caseId), ("@task", t.TaskId));
+    }
 
     public Task DeleteUrgeAsync(string caseId, string urgeId, CancellationToken ct) =>
         Execute("DELETE FROM urges WHERE case_id = @case AND urge_id = @urge", ct, ("@case", caseId), ("@urge", urgeId));

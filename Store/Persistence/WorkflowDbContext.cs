@@ -13,6 +13,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
     public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
+    public DbSet<TaskAssigneeRecord> TaskAssignees => Set<TaskAssigneeRecord>();
     public DbSet<CarbonCopyRecord> CarbonCopies => Set<CarbonCopyRecord>();
     public DbSet<OnTimeMonthRecord> OnTimeMonths => Set<OnTimeMonthRecord>();
     public DbSet<HistoryRow> History => Set<HistoryRow>();
@@ -50,6 +51,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(c => c.Version).IsConcurrencyToken();
         });
         model.Entity<TaskRecord>().ToTable("tasks").HasKey(t => new { t.CaseId, t.TaskId });
+        model.Entity<TaskAssigneeRecord>().ToTable("task_assignees").HasKey(a => new { a.UserId, a.CaseId, a.TaskId });
         model.Entity<CarbonCopyRecord>().ToTable("case_cc").HasKey(c => new { c.CaseId, c.Post, c.TaskId });
         model.Entity<OnTimeMonthRecord>().ToTable("on_time_months").HasKey(m => new { m.Month, m.DefinitionId, m.DefinitionVersion });
         model.Entity<HistoryRow>().ToTable("history").HasKey(h => new { h.CaseId, h.Sequence });

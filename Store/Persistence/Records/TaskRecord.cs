@@ -19,3 +19,11 @@ public sealed class TaskRecord
     /// <summary>The one person who acts on the task now (a transferee, or an added signer whose turn it is); null: its post's holders.</summary>
     public string? AssignedTo { get; set; }
 }
+
+/// <summary>One person a task is named to (an approver rule, 会签): the index of their named tasks.</summary>
+public sealed class TaskAssigneeRecord
+{
+    public required string UserId { get; set; }
+    public required string CaseId { get; set; }
+    public required string TaskId { get; set; }
+}

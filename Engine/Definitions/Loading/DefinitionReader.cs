@@ -62,6 +62,7 @@ internal static class DefinitionReader
         var risks = root.Objects("riskPoints").Select(ReadRiskPoint).ToList();
         var limits = root.Object("limits") is { } l ? ReadLimits(l) : null;
         var withdrawal = root.Object("withdrawal") is { } w ? ReadWithdrawal(w) : null;
+        var batch = root.Object("batch") is { } b ? BatchReader.Read(b) : null;
         var start = root.StepReference("start", required: true) ?? "";
         var steps = root.Objects("steps", required: true).Select(ReadStep).OfType<StepDefinition>().ToList();
         var layout = LayoutReader.Read(root.Untyped("layout"));
@@ -70,7 +71,7 @@ internal static class DefinitionReader
         {
             Id = id, Version = version, Name = name, Category = category, Description = description, Source = source,
             Roles = roles, Fields = fields, CaseTitle = caseTitle, Constants = constants, RiskPoints = risks, Limits = limits,
-            Withdrawal = withdrawal, StartStepId = start, Steps = steps, Layout = layout,
+            Withdrawal = withdrawal, Batch = batch, StartStepId = start, Steps = steps, Layout = layout,
         });
     }
 

@@ -44,6 +44,7 @@ internal sealed partial class DefinitionValidator
         CheckJoins();
         CheckLimits();
         CheckWithdrawal();
+        CheckBatch();
         CheckGraph();
     }
 
@@ -119,7 +120,7 @@ internal sealed partial class DefinitionValidator
     private void CheckCondition(ParsedExpression? condition, SourceLocation at)
     {
         if (condition is null) return;
-        foreach (var name in condition.RootFields.Where(n => _d.FindField(n) is null && !_d.Constants.ContainsKey(n) && !IsCandidateResults(n)))
+        foreach (var name in condition.RootFields.Where(n => _d.FindField(n) is null && !_d.Constants.ContainsKey(n) && !IsCandidateResults(n) && !IsBatchResults(n)))
             Error(at, $"条件“{condition.Source}”引用了未定义的字段“{name}”。");
     }
 

@@ -124,6 +124,18 @@ public class BatchCaseTests
     }
 
     [Test]
+    public void A_confidential_items_field_hides_the_results_from_those_who_may_not_read_it()
+    {
+        var definition = InlineFlow.Load(Fields.Replace("\"required\": true }", "\"required\": true, \"confidential\": { \"visibleTo\": [\"head\"] } }"), Steps, Batch);
+        var c = InlineFlow.Drive(definition, new { premises = new[] { "甲宾馆" } });
+        var clerkView = new Engine.Audit.CaseDisclosure(definition, InlineFlow.Clerk2, supervises: false);
+        clerkView.Data(c.State.Data)["batch"].AsString.Should().Be(Engine.Audit.CaseDisclosure.Redacted);
+        clerkView.Outlook(c.Runtime.Describe(definition, c.State, InlineFlow.Clerk2, c.Now), c.State).Batch.Should().BeNull();
+        var headView = new Engine.Audit.CaseDisclosure(definition, InlineFlow.Head, supervises: false);
+        headView.Outlook(c.Runtime.Describe(definition, c.State, InlineFlow.Head, c.Now), c.State).Batch!.Items.Should().ContainSingle();
+    }
+
+    [Test]
     public void Mistakes_in_a_batch_are_reported_in_Chinese()
     {
         var options = RiskCheckRegistry.CreateDefault().LoadOptions();

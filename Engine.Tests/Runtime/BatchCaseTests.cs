@@ -139,11 +139,11 @@ public class BatchCaseTests
     public void Mistakes_in_a_batch_are_reported_in_Chinese()
     {
         var options = RiskCheckRegistry.CreateDefault().LoadOptions();
-        IReadOnlyList<string> Errors(string batch, string extraField = "") => DefinitionLoader.Load($$"""
+        IReadOnlyList<string> Errors(string batch, string extraField = "", string stepExtra = "") => DefinitionLoader.Load($$"""
             { "id": "x", "version": 1, "name": "测试", "roles": [ { "id": "clerk", "name": "窗口" } ],
               "fields": [ { "id": "title", "label": "标题", "type": "text" }, { "id": "items", "label": "事项", "type": "list" } {{extraField}} ],
               "batch": {{batch}}, "start": "a",
-              "steps": [ { "id": "a", "kind": "task", "name": "决定", "role": "clerk",
+              "steps": [ { "id": "a", "kind": "task", "name": "决定", "role": "clerk", {{stepExtra}}
                            "actions": [ { "id": "go", "name": "决定", "to": "end", "issues": "grant-decision" }, { "id": "ok", "name": "决定", "to": "end" } ] },
                          { "id": "end", "kind": "end", "name": "办结", "outcome": "completed" } ] }
             """, options).Errors.Select(e => e.Message).ToList();
@@ -154,6 +154,8 @@ public class BatchCaseTests
         Errors("""{ "itemsField": "items", "decideAt": [ { "step": "a", "action": "nope" } ] }""").Should().Equal("环节“a”没有动作“nope”。");
         Errors("""{ "itemsField": "items", "decideAt": [ { "step": "a", "action": "go" } ] }""")
             .Should().Equal("逐项决定的动作“go”按每个事项出具准予或不予决定书，请删除“issues”。");
+        Errors("""{ "itemsField": "items", "decideAt": [ { "step": "a", "action": "ok" } ] }""", stepExtra: "\"signMode\": \"all\",")
+            .Should().Equal("逐项决定的环节“a”不能会签（\"signMode\": \"all\"）：每个事项由一人逐项决定。");
         Errors("""{ "itemsField": "items", "decideAt": [] }""").Should().Equal("“decideAt”不能为空数组。");
         Errors("""{ "itemsField": "items", "decideAt": [ { "step": "a", "action": "ok" } ] }""", """, { "id": "batch", "label": "x", "type": "text" }""")
             .Should().Equal("字段编号“batch”留给逐项决定的结果（batch），请改用其他编号。");

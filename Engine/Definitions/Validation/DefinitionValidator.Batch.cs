@@ -20,6 +20,8 @@ internal sealed partial class DefinitionValidator
                 Error(point.At("step"), $"逐项决定的环节“{point.StepId}”须为办理环节（kind 为 task）。");
                 continue;
             }
+            if (step.SignMode == SignMode.All)
+                Error(point.At("step"), $"逐项决定的环节“{step.Id}”不能会签（\"signMode\": \"all\"）：每个{batch.Label}由一人逐项决定。");
             if (step.FindAction(point.ActionId) is not { } action)
                 Error(point.At("action"), $"环节“{step.Id}”没有动作“{point.ActionId}”。");
             else if (action.SystemOnly || action.Extend is not null)

@@ -94,7 +94,7 @@ public class LegalFidelityTests
         foreach (var flow in AllFlows().Where(f => f.Limits?.Promised is { Period.Unit: PeriodUnit.WorkingDays }))
         {
             var limits = flow.Limits!;
-            var promised = limits.Promised!.Period.Amount;
+            var promised = limits.Promised!.Period!.Value.Amount;
             var counting = CountingStepsWhileTheClockRuns(flow).Sum(s => s.TimeLimit?.Period is { Unit: PeriodUnit.WorkingDays } d ? d.Amount : 0);
             counting.Should().BeGreaterThanOrEqualTo(promised,
                 $"{flow.Id}: the promise ({promised} working days) must be made of the steps that count, not of the paused ones (专家评审 is also a pause)");

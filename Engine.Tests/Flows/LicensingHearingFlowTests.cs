@@ -36,7 +36,7 @@ public class LicensingHearingFlowTests
         var chief = Make("chief", "综合监督科科长", "supervision-section-chief");
         var chief2 = Make("chief2", "综合监督科副科长", "supervision-section-chief");
         var c = new CaseDriver(Repo.Flow("public-place-hygiene-licensing"), CaseDriver.At("2026-03-02T10:00+08:00"))
-            .Start(new { applicant = "某宾馆", contact = "1", premisesName = "某宾馆", usesCentralAc = false }, Clerk)
+            .Start(new { applicant = "某宾馆", contact = "1", premisesName = "某宾馆", premisesItems = new[] { "某宾馆" }, usesCentralAc = false }, Clerk)
             .Act("intake", "accept", Clerk, new { materials = new[] { "application", "identity", "site-plans", "hygiene-report", "hygiene-rules" } })
             .Act("undertake", "pass", Make("enf", "执法局", "enforcement-public-places-chief"),
                 new { inspectors = new[] { "甲", "乙" }, credentialsShown = true, inspectionFindings = "符合" }, "符合条件");

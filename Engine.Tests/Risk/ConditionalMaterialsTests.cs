@@ -74,12 +74,12 @@ public class ConditionalMaterialsTests
         var flow = Repo.Flow("public-place-hygiene-licensing");
         var basic = new[] { "application", "identity", "site-plans", "hygiene-report", "hygiene-rules" };
         var c = new CaseDriver(flow, CaseDriver.At("2026-03-02T10:00+08:00"))
-            .Start(new { applicant = "某宾馆", contact = "1", premisesName = "某宾馆", usesCentralAc = true }, Clerk);
+            .Start(new { applicant = "某宾馆", contact = "1", premisesName = "某宾馆", premisesItems = new[] { "某宾馆" }, usesCentralAc = true }, Clerk);
         c.Refused(c.TryAct("intake", "accept", Clerk, new { materials = basic })).CheckName.Should().Be("materials-complete");
         c.Act("intake", "accept", Clerk, new { materials = basic.Append("hvac-report").ToArray() });
 
         new CaseDriver(flow, CaseDriver.At("2026-03-02T10:00+08:00"))
-            .Start(new { applicant = "某商店", contact = "1", premisesName = "某商店", usesCentralAc = false }, Clerk)
+            .Start(new { applicant = "某商店", contact = "1", premisesName = "某商店", premisesItems = new[] { "某商店" }, usesCentralAc = false }, Clerk)
             .Act("intake", "accept", Clerk, new { materials = basic }).OpenSteps.Should().Equal("undertake");
     }
 }

@@ -216,8 +216,22 @@ internal sealed class FlowWalker
                 var actions = step is TaskStep ts ? ts.Actions : ((WaitStep)step).Actions;
                 var action = actions.Single(a => a.Id == move);
                 var opinion = action.Opinion == OpinionRule.None ? null : "经审查，同意。";
-                return driver.Try(new TakeAction(task.TaskId, action.Id, ImmutableDictionary<string, Value>.Empty, opinion), ActorFor(task, action)) is Applied;
+                return driver.Try(new TakeAction(task.TaskId, action.Id, ImmutableDictionary<string, Value>.Empty, opinion, ItemDecisions(driver, step, action)),
+                    ActorFor(task, action)) is Applied;
         }
+    }
+
+    private int _batchRounds;
+
+    /// <summary>At a batch decide point: every open item granted, denied, or alternately, in turn, so that every route after it is walked.</summary>
+    private IReadOnlyList<ItemDecision>? ItemDecisions(CaseDriver driver, StepDefinition step, ActionDefinition action)
+    {
+        if (_def.Batch?.Decides(step.Id, action.Id) != true) return null;
+        var round = _batchRounds++ % 3;
+        return BatchLedger.Items(_def, driver.State.Data).Where(i => i.IsOpen)
+            .Select((item, n) => round == 0 || (round == 2 && n % 2 == 0) ? new ItemDecision(item.Key, BatchItem.Grant, null)
+                : new ItemDecision(item.Key, BatchItem.Deny, "不符合条件"))
+            .ToList();
     }
 
     private bool Vote(CaseDriver driver, ActiveStep task, VoteStep step, string move)

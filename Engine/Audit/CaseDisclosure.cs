@@ -24,8 +24,14 @@ public sealed class CaseDisclosure(FlowDefinition definition, Actor viewer, bool
 {
     public const string Redacted = "已隐去";
 
-    private readonly ImmutableHashSet<string> _hidden =
-        definition.Fields.Where(f => f.VisibleTo is { } posts && !supervises && !posts.Any(viewer.Holds)).Select(f => f.Id).ToImmutableHashSet();
+    private readonly ImmutableHashSet<string> _hidden = Hidden(definition, viewer, supervises);
+
+    /// <summary>The confidential fields the viewer may not read; with a batch's items field, its results (<c>batch</c>) too.</summary>
+    private static ImmutableHashSet<string> Hidden(FlowDefinition definition, Actor viewer, bool supervises)
+    {
+        var hidden = definition.Fields.Where(f => f.VisibleTo is { } posts && !supervises && !posts.Any(viewer.Holds)).Select(f => f.Id).ToImmutableHashSet();
+        return definition.Batch is { } batch && hidden.Contains(batch.ItemsField) ? hidden.Add(BatchRule.DataKey) : hidden;
+    }
 
     /// <summary>The confidential fields this viewer may not read.</summary>
     public IReadOnlySet<string> HiddenFields => _hidden;
@@ -58,6 +64,7 @@ public sealed class CaseDisclosure(FlowDefinition definition, Actor viewer, bool
             ? t with { Vote = vote with { Members = vote.Members.Select(m => m with { Choice = null }).ToList() } }
             : t).ToList(),
         Documents = outlook.Documents.Select(d => d with { Document = d.Document with { Data = Data(d.Document.Data) } }).ToList(),
+        Batch = _hidden.Contains(BatchRule.DataKey) ? null : outlook.Batch,
     };
 
     /// <summary>A history entry as the viewer may read it: confidential values and named ballots taken out.</summary>

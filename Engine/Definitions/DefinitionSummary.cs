@@ -11,7 +11,7 @@ public sealed record DefinitionSummary(
     public static DefinitionSummary Of(FlowDefinition d) => new(
         d.Id, d.Version, d.Name, d.Category, d.Description, d.Steps.Count,
         d.Steps.Count(s => s.OpensTask),
-        d.Limits?.Statutory?.Period.ToChinese(), d.Limits?.Promised?.Period.ToChinese(), StepTotal(d),
+        d.Limits?.Statutory?.Describe(d.FieldLabel), d.Limits?.Promised?.Describe(d.FieldLabel), StepTotal(d),
         d.RiskPoints.Count, d.RiskPoints.Count(r => r.Level == 1), d.Steps.Sum(s => s.Checks.Count),
         d.Source is { } s ? $"{s.File} 第 {s.Line} 行" : null);
 

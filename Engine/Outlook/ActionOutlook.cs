@@ -9,4 +9,11 @@ namespace WorkflowEngine.Engine.Outlook;
 /// </summary>
 public sealed record ActionOutlook(
     string Id, string Name, string Role, string RoleName, IReadOnlyList<string> Requires, OpinionRule Opinion, string? Extend, string? ExtendText,
-    DocumentKind? Issues, Permission Permission, IReadOnlyList<Permission> Blocks);
+    DocumentKind? Issues, Permission Permission, IReadOnlyList<Permission> Blocks)
+{
+    /// <summary>
+    /// At a batch decide point, the keys of the items the action must decide, each grant or deny (a ground for deny), sent as
+    /// <c>items</c>; null when the action decides no items.
+    /// </summary>
+    public IReadOnlyList<string>? ItemsToDecide { get; init; }
+}

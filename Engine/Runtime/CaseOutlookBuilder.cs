@@ -22,7 +22,19 @@ internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState st
             Ask(t => t.GateWithdrawal()),
             state.Documents.Select(d => Document(d, caseDeadline)).ToList(),
             state.Urges.Select(u => new UrgeOutlook(u, Ask(t => t.GateAnswer(u.Id)))).ToList(),
-            Materials());
+            Materials(), Batch());
+    }
+
+    /// <summary>The batch's items as the case data holds them (see <see cref="BatchLedger"/>); null for a single-item flow.</summary>
+    private BatchOutlook? Batch()
+    {
+        if (definition.Batch is not { } rule) return null;
+        var items = BatchLedger.Items(definition, state.Data);
+        return new BatchOutlook(rule.Label, rule.ItemsField,
+            items.Select(i => new BatchItemOutlook(i.Key, i.Title, i.Decision, i.Ground, i.DecidedBy, i.DecidedByName, i.StepId,
+                i.StepId is { } s ? definition.FindStep(s)?.Name : null, i.DecidedAt)).ToList(),
+            items.Count(i => i.Decision == BatchItem.Grant), items.Count(i => i.Decision == BatchItem.Deny), items.Count(i => i.IsOpen),
+            BatchLedger.Outcome(items));
     }
 
     /// <summary>Every materials checklist item with whether it is required now and ticked: the same rule the materials checks apply.</summary>
@@ -79,7 +91,12 @@ internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState st
         {
             var actionRole = a.Role ?? role;
             return new ActionOutlook(a.Id, a.Name, actionRole, definition.RoleName(actionRole), a.Requires, a.Opinion, a.Extend?.ToString(), a.Extend?.ToChinese(),
-                DocumentKinds.Of(definition, step, a), Ask(t => t.GateAction(active, a.Id)), Blocks(active, a));
+                DocumentKinds.Of(definition, step, a), Ask(t => t.GateAction(active, a.Id)), Blocks(active, a))
+            {
+                ItemsToDecide = definition.Batch?.Decides(step.Id, a.Id) == true
+                    ? BatchLedger.Items(definition, state.Data).Where(i => i.IsOpen).Select(i => i.Key).ToList()
+                    : null,
+            };
         }).ToList() ?? [];
         var holders = active.Assignees is null
             ? environment.Roster.Holders(role)

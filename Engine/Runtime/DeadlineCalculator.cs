@@ -19,13 +19,15 @@ internal sealed class DeadlineCalculator(FlowDefinition definition, WorkCalendar
         if (state.IsClosed) return result;
         // The outside party's limits come last, so that a task's own (agency) limit is the first found for its work list.
         foreach (var (kind, limit, c) in CaseDeadlines(state, openPauseUntil: now))
-            result.Add(new Deadline(kind, null, null, limit.Period, c.Due.LastDay, c.Due.DueAt, c.WarnAt, c.Due.Provisional,
-                state.Clock.IsPaused, state.Clock.PauseReason, c.PausedUnits, kind == LimitKind.Statutory ? state.Clock.ExtensionAmount : 0));
+            result.Add(new Deadline(kind, null, null, limit.Period ?? SpanOf(state.Clock.StartedAt!.Value, c), c.Due.LastDay, c.Due.DueAt, c.WarnAt,
+                c.Due.Provisional, state.Clock.IsPaused, state.Clock.PauseReason, c.PausedUnits,
+                kind == LimitKind.Statutory && !limit.IsFixedDate ? state.Clock.ExtensionAmount : 0,
+                limit.IsFixedDate ? limit.Describe(definition.FieldLabel) : null));
         foreach (var active in state.Active)
         {
             var step = definition.Step(active.StepId);
             if (step.TimeLimit is not { } limit || ComputeStepLimit(active, limit, state) is not { } c) continue;
-            result.Add(new Deadline(LimitKind.Step, active.TaskId, step.Id, limit.Period ?? SpanOf(active, c), c.Due.LastDay, c.Due.DueAt, c.WarnAt,
+            result.Add(new Deadline(LimitKind.Step, active.TaskId, step.Id, limit.Period ?? SpanOf(active.EnteredAt, c), c.Due.LastDay, c.Due.DueAt, c.WarnAt,
                 c.Due.Provisional, false, null, 0, 0, limit.Period is null ? limit.Describe(definition.FieldLabel) : null));
         }
         foreach (var active in state.Active)
@@ -91,24 +93,32 @@ internal sealed class DeadlineCalculator(FlowDefinition definition, WorkCalendar
     {
         if (!state.Clock.IsRunning) yield break;
         foreach (var kind in (LimitKind[])[LimitKind.Statutory, LimitKind.Promised])
-            if (definition.Limits?.Get(kind) is { } limit)
-                yield return (kind, limit, ComputeCase(state, kind, limit, openPauseUntil));
+            if (definition.Limits?.Get(kind) is { } limit && ComputeCase(state, kind, limit, openPauseUntil) is { } due)
+                yield return (kind, limit, due);
     }
 
     /// <summary>A step's own limit: a period from the step's opening, or a fixed date; null while a date field is empty.</summary>
     private Computed? ComputeStepLimit(ActiveStep active, StepTimeLimit limit, CaseState state)
     {
         if (limit.Period is { } period) return ComputeStep(active, period);
-        if (limit.DueFrom(active.EnteredAt, state.Data, calendar) is not { } due) return null;
-        // A fixed date warns like a working-day limit of the working days between the opening and the last day.
-        var days = calendar.WorkingDaysBetween(WorkCalendar.LocalDate(active.EnteredAt), due.LastDay);
-        DateTimeOffset? warnAt = WarningUnits(days, PeriodUnit.WorkingDays) is { } k ? calendar.Add(active.EnteredAt, new Period(k, PeriodUnit.WorkingDays)).DueAt : null;
+        return ComputeFixedDate(active.EnteredAt, limit, state);
+    }
+
+    /// <summary>
+    /// A limit fixed to a date, counted from <paramref name="from"/> (a step's opening, or the case clock's start); null while
+    /// its date field is empty. It warns like a working-day limit of the working days between the start and the last day.
+    /// </summary>
+    private Computed? ComputeFixedDate(DateTimeOffset from, DatedLimit limit, CaseState state)
+    {
+        if (limit.DueFrom(from, state.Data, calendar) is not { } due) return null;
+        var days = calendar.WorkingDaysBetween(WorkCalendar.LocalDate(from), due.LastDay);
+        DateTimeOffset? warnAt = WarningUnits(days, PeriodUnit.WorkingDays) is { } k ? calendar.Add(from, new Period(k, PeriodUnit.WorkingDays)).DueAt : null;
         return new Computed(due, warnAt, 0);
     }
 
-    /// <summary>The calendar days from a step's opening to a fixed last day, for the record of a date limit.</summary>
-    private static Period SpanOf(ActiveStep active, Computed c) =>
-        new(Math.Max(0, c.Due.LastDay.DayNumber - WorkCalendar.LocalDate(active.EnteredAt).DayNumber), PeriodUnit.CalendarDays);
+    /// <summary>The calendar days from the start of counting to a fixed last day, for the record of a date limit.</summary>
+    private static Period SpanOf(DateTimeOffset from, Computed c) =>
+        new(Math.Max(0, c.Due.LastDay.DayNumber - WorkCalendar.LocalDate(from).DayNumber), PeriodUnit.CalendarDays);
 
     private Computed ComputeStep(ActiveStep active, Period limit)
     {
@@ -120,20 +130,22 @@ internal sealed class DeadlineCalculator(FlowDefinition definition, WorkCalendar
     }
 
     /// <summary>
-    /// A case limit counts from the clock start, lengthened by the extension granted (statutory only) and by the
-    /// paused time measured in the limit's own unit: working days paused for a working-day limit.
+    /// A case limit fixed to a date falls on that date whatever the pauses and extensions. A period counts from the clock
+    /// start, lengthened by the extension granted (statutory only) and by the paused time measured in the limit's own unit:
+    /// working days paused for a working-day limit.
     /// </summary>
-    private Computed ComputeCase(CaseState state, LimitKind kind, LimitDefinition limit, DateTimeOffset? openPauseUntil)
+    private Computed? ComputeCase(CaseState state, LimitKind kind, LimitDefinition limit, DateTimeOffset? openPauseUntil)
     {
         var clock = state.Clock;
         var start = clock.StartedAt!.Value;
-        var unit = limit.Period.Unit;
+        if (limit.Period is not { } period) return ComputeFixedDate(start, limit, state);
+        var unit = period.Unit;
         var pausedUnits = 0;
         var pausedTime = TimeSpan.Zero;
         foreach (var pause in clock.Pauses) Accumulate(pause.From, pause.To);
         if (openPauseUntil is { } until && clock.PausedSince is { } since) Accumulate(since, until);
 
-        var total = limit.Period.Amount + (kind == LimitKind.Statutory ? clock.ExtensionAmount : 0);
+        var total = period.Amount + (kind == LimitKind.Statutory ? clock.ExtensionAmount : 0);
         if (IsMonthly(unit))
         {
             // Paused calendar days push the whole month or year period later.

@@ -8,6 +8,7 @@ public static class EventTypes
     public const string CaseStarted = "case-started";
     public const string StepEntered = "step-entered";
     public const string ActionTaken = "action-taken";
+    public const string ItemsDecided = "items-decided";
     public const string Countersigned = "countersigned";
     public const string CarbonCopied = "carbon-copied";
     public const string Migrated = "migrated";

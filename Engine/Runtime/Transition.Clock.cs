@@ -14,7 +14,7 @@ internal sealed partial class Transition
         var from = _clockFromCaseStart ? State.StartedAt : _now;
         State = State with { Clock = State.Clock with { StartedAt = from } };
         var limits = _def.Limits!;
-        var parts = new[] { limits.Statutory is { } s ? $"法定时限 {s.Period.ToChinese()}" : null, limits.Promised is { } p ? $"承诺时限 {p.Period.ToChinese()}" : null };
+        var parts = new[] { limits.Statutory is { } s ? $"法定时限 {s.Describe(_def.FieldLabel)}" : null, limits.Promised is { } p ? $"承诺时限 {p.Describe(_def.FieldLabel)}" : null };
         Record(EventTypes.ClockStarted, $"开始计时（自 {WorkCalendar.LocalDate(from):yyyy-MM-dd} 次日起算；{string.Join("，", parts.OfType<string>())}）",
             actor: Actor.System);
     }

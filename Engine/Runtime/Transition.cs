@@ -97,10 +97,11 @@ internal sealed partial class Transition
         if (starter is not null) RequireRole(starter, $"启动“{_def.Name}”（首个环节“{first.Name}”）");
         CaseData.Validate(_def, command.Data);
         CaseData.RequireAtStart(_def, command.Data);
+        var data = command.Data.RemoveRange(command.Data.Where(p => p.Value.IsNull).Select(p => p.Key));
         State = new CaseState
         {
             CaseId = command.CaseId, DefinitionId = _def.Id, DefinitionVersion = _def.Version, Version = 0,
-            StartedAt = _now, StartedBy = _actor.Id, Data = command.Data.RemoveRange(command.Data.Where(p => p.Value.IsNull).Select(p => p.Key)),
+            StartedAt = _now, StartedBy = _actor.Id, Data = BatchLedger.Sync(_def, ImmutableDictionary<string, Value>.Empty, data),
         };
         Record(EventTypes.CaseStarted, $"{_actor.Name} 启动“{_def.Name}”", data: State.Data);
         if (_def.Limits?.ClockStartsAt is null && _def.Limits is not null) StartClock();
@@ -120,21 +121,29 @@ internal sealed partial class Transition
             throw Refuse.Because(RefusalCode.InvalidData, $"“{action.Name}”不填写办理意见。");
         CaseData.RequireShortText(command.Opinion, "办理意见");
         CaseData.Validate(_def, command.Data);
-        var data = CaseData.Merge(State.Data, command.Data);
+        var data = BatchLedger.Sync(_def, State.Data, CaseData.Merge(State.Data, command.Data));
         CaseData.RequireForAction(_def, action, data);
+        var delta = command.Data;
+        if (_def.Batch?.Decides(step.Id, action.Id) == true)
+        {
+            data = BatchLedger.Decide(_def, data, command.Items, action, task, _actor, _now);
+            delta = delta.SetItem(BatchRule.DataKey, data[BatchRule.DataKey]);
+        }
+        else if (command.Items is { Count: > 0 })
+            throw Refuse.Because(RefusalCode.InvalidData, $"“{action.Name}”不逐项作出决定，请勿提交逐项决定（items）。");
 
         if (action.Extend is { } extend)
         {
-            Extend(task, step, action, extend, command.Opinion, command.Data, data);
+            Extend(task, step, action, extend, command.Opinion, delta, data);
             return;
         }
-        if (Countersign(task, step, action, command.Opinion, command.Data, data)) return;
+        if (Countersign(task, step, action, command.Opinion, delta, data)) return;
         if (task.PendingSigners.Any(s => s.Position == SignerPosition.After))
         {
-            HoldForSigners(task, step, action, command.Opinion, command.Data, data);
+            HoldForSigners(task, step, action, command.Opinion, delta, data);
             return;
         }
-        Complete(task, step, action, action.Id, action.To!, command.Opinion, command.Data, data, bySystem: false);
+        Complete(task, step, action, action.Id, action.To!, command.Opinion, delta, data, bySystem: false);
     }
 
     /// <summary>
@@ -174,6 +183,7 @@ internal sealed partial class Transition
         if (action is not null && !bySystem && signed is null)
             Record(EventTypes.ActionTaken, $"{Who} 在“{step.Name}”环节办理“{action.Name}”", task, action.Id, opinion, delta);
         if (action is not null) Issue(task, step, action, opinion, delta, actorId, actorName);
+        if (action is not null) IssueForItems(task, step, action, opinion, delta, actorId, actorName);
         if (action?.RestartsClock == true) RestartClock();
         EnterStep(to, task.BranchPath);
     }
@@ -188,6 +198,30 @@ internal sealed partial class Transition
             Documents = State.Documents.Add(new IssuedDocument(kind, State.Documents.Count(d => d.Kind == kind) + 1, task.TaskId, step.Id,
                 action.Id, _now, actorId, actorName, opinion, delta)),
         };
+    }
+
+    /// <summary>
+    /// At a batch decide point: records the items decided at this task in the history and issues one 准予 or 不予 decision
+    /// per item, each its own document (and so its own number).
+    /// </summary>
+    private void IssueForItems(ActiveStep task, StepDefinition step, ActionDefinition action, string? opinion, ImmutableDictionary<string, Value> delta,
+        string actorId, string actorName)
+    {
+        if (_def.Batch?.Decides(step.Id, action.Id) != true) return;
+        var decided = BatchLedger.Items(_def, State.Data).Where(i => i.TaskId == task.TaskId && State.Documents.All(d => d.ItemKey != i.Key)).ToList();
+        if (decided.Count == 0) return;
+        Record(EventTypes.ItemsDecided, $"逐项作出决定：{BatchLedger.Summary(_def, decided)}", task, action.Id,
+            data: ImmutableDictionary<string, Value>.Empty.Add(BatchRule.DataKey, State.Data[BatchRule.DataKey]),
+            actor: new Actor(actorId, actorName, new HashSet<string>()));
+        foreach (var item in decided)
+        {
+            var kind = item.IsGranted ? DocumentKind.GrantDecision : DocumentKind.DenialDecision;
+            State = State with
+            {
+                Documents = State.Documents.Add(new IssuedDocument(kind, State.Documents.Count(d => d.Kind == kind) + 1, task.TaskId, step.Id,
+                    action.Id, _now, actorId, actorName, opinion, delta, item.Key)),
+            };
+        }
     }
 
     // ---- entering steps ------------------------------------------------------------------------

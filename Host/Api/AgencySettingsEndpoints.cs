@@ -78,7 +78,7 @@ public static class AgencySettingsEndpoints
                 var t = await files.TemplateAsync(kind, ct);
                 list.Add(new DocumentTemplateDto(kind, DocumentKinds.Name(kind), t.Custom, t.UpdatedAt, t.UpdatedBy, DocxTemplate.Placeholders(t.Content) ?? []));
             }
-            return Results.Ok(new DocumentTemplateList(list, DocumentFields.Fixed));
+            return Results.Ok(new DocumentTemplateList(list, DocumentFields.Fixed.Concat(BatchItemFields.Placeholders).ToDictionary()));
         }).Produces<DocumentTemplateList>();
 
         templates.MapGet("/{kind}", async (string kind, CaseFiles files, CancellationToken ct) =>

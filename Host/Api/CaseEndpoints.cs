@@ -88,8 +88,11 @@ public static partial class CaseEndpoints
         group.MapPost("/{id}/tasks/{taskId}/actions/{actionId}", (string id, string taskId, string actionId, ActionRequest request, HttpContext http) =>
         {
             var (data, error) = JsonData.ToValues(request.Data);
-            return error is not null ? Task.FromResult(Problems.BadRequest(error))
-                : Execute(http, id, new TakeAction(taskId, actionId, data, request.Opinion));
+            if (error is not null) return Task.FromResult(Problems.BadRequest(error));
+            var keyless = (request.Items ?? []).Select((item, n) => (item, n)).Where(x => string.IsNullOrWhiteSpace(x.item?.Key)).Select(x => x.n + 1).FirstOrDefault();
+            if (keyless > 0) return Task.FromResult(Problems.BadRequest($"items 第 {keyless} 项须写明事项编号 key。"));
+            var items = request.Items?.Select(i => new ItemDecision(i.Key!, i.Decision ?? "", i.Ground)).ToList();
+            return Execute(http, id, new TakeAction(taskId, actionId, data, request.Opinion, items));
         }).Produces<CaseDto>();
 
         group.MapPost("/{id}/tasks/{taskId}/vote/attend", (string id, string taskId, AttendRequest? request, HttpContext http) =>

@@ -13,7 +13,10 @@ public sealed record LogoutAllResponse(int Ended);
 public sealed record SecurityLogEntryDto(long Id, DateTimeOffset At, string Kind, string? UserId, string? ActorId, string Detail, string? RemoteAddress);
 
 public sealed record StartCaseRequest(string? DefinitionId, JsonElement? Data);
-public sealed record ActionRequest(JsonElement? Data, string? Opinion);
+/// <summary>An action: the data and opinion it brings, and at a batch decide point one decision per open item (<c>items</c>).</summary>
+public sealed record ActionRequest(JsonElement? Data, string? Opinion, IReadOnlyList<ItemDecisionRequest>? Items = null);
+/// <summary>One item's decision in a batch case: its key, grant (准予) or deny (不予), and the ground (理由和依据; required for deny).</summary>
+public sealed record ItemDecisionRequest(string? Key, string? Decision, string? Ground);
 public sealed record AttendRequest(string? MemberId);
 public sealed record RecuseRequest(string? MemberId, string? Reason);
 public sealed record OpinionRequest(string? Opinion);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using WorkflowEngine.Engine.Calendar;
+using WorkflowEngine.Engine.Definitions.Loading;
+using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Engine.Outlook;
 using WorkflowEngine.Store.Persistence;
 using WorkflowEngine.Store.Services;
@@ -103,7 +105,9 @@ public static class SupervisionEndpoints
                 var definition = await definitions.GetAsync(c.DefinitionId, c.DefinitionVersion, ct);
                 var stepLimit = d.StepId is { } step ? definition?.FindStep(step)?.TimeLimit : null;
                 var duration = d.StepId is not null ? stepLimit?.Period?.ToString() ?? "" : d.Duration;
-                var durationText = stepLimit is { Period: null } fixedDate ? fixedDate.Describe(definition!.FieldLabel)
+                var dated = (DatedLimit?)stepLimit
+                    ?? (d.StepId is null && JsonNames.All<LimitKind>().TryGetValue(d.Limit, out var kind) ? definition?.Limits?.Get(kind) : null);
+                var durationText = dated is { Period: null } fixedDate ? fixedDate.Describe(definition!.FieldLabel)
                     : Period.TryParse(duration, out var p) ? p.ToChinese() : duration;
                 result.Add(new OpenDeadlineDto(c.Id, c.CaseNo, c.Title, c.DefinitionId, definition?.Name ?? c.DefinitionId, definition?.Category,
                     d.Limit, d.TaskId, d.StepName, duration, durationText,

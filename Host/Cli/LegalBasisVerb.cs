@@ -40,6 +40,8 @@ public static class LegalBasis
     };
 
     /// <summary>The unit's name in the tables; the legend at the top says how each is counted.</summary>
+    private static string UnitOf(DatedLimit limit) => limit.Period is { } p ? Unit(p) : "日期（期日，不顺延）";
+
     public static string Unit(Period d) => d.Unit switch
     {
         PeriodUnit.WorkingDays => "工作日",
@@ -96,8 +98,8 @@ public static class LegalBasis
         {
             text.AppendLine("| 案件时限 | 期限 | 计算方式 | 依据 |");
             text.AppendLine("| --- | --- | --- | --- |");
-            if (limits.Statutory is { } s) text.AppendLine($"| 法定时限 | {s.Period.ToChinese()} | {Unit(s.Period)} | {Cell(s.Basis)} |");
-            if (limits.Promised is { } p) text.AppendLine($"| 承诺时限 | {p.Period.ToChinese()} | {Unit(p.Period)} | {Cell(p.Basis)} |");
+            if (limits.Statutory is { } s) text.AppendLine($"| 法定时限 | {s.Describe(flow.FieldLabel)} | {UnitOf(s)} | {Cell(s.Basis)} |");
+            if (limits.Promised is { } p) text.AppendLine($"| 承诺时限 | {p.Describe(flow.FieldLabel)} | {UnitOf(p)} | {Cell(p.Basis)} |");
             if (limits.Extension is { } e)
                 text.AppendLine($"| 延期（{flow.RoleName(e.ApproverRole)}批准{(e.MaxTimes is { } t ? $"，最多 {t} 次" : "")}） | 最多 {e.Max.ToChinese()} | {Unit(e.Max)} | {Cell(e.Basis)} |");
             text.AppendLine();
@@ -130,7 +132,7 @@ public static class LegalBasis
         foreach (var step in timed)
         {
             if (step.TimeLimit is { } limit)
-                text.AppendLine($"| {Cell(step.Name)} | {limit.Describe(flow.FieldLabel)} | {(limit.Period is { } p ? Unit(p) : "日期（期日，不顺延）")} | {BasisKind(limit.Basis)} | {Cell(limit.Note)} |");
+                text.AppendLine($"| {Cell(step.Name)} | {limit.Describe(flow.FieldLabel)} | {UnitOf(limit)} | {BasisKind(limit.Basis)} | {Cell(limit.Note)} |");
             if (step.Clock.Outside is { } outside)
                 text.AppendLine($"| {Cell(step.Name)}（{Cell(outside.Party)}的期限，不计入本机关办理时限） | {outside.Period.ToChinese()} | {Unit(outside.Period)} | 外部期限 | {Cell(outside.Basis)} |");
             if (step is WaitStep wait)

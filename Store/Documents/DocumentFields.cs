@@ -52,7 +52,7 @@ public static class DocumentFields
 
     /// <summary>The first placeholder that names nothing, or null: a fixed key, or case.FIELD with a field some flow has.</summary>
     public static string? Unknown(IEnumerable<string> keys, IReadOnlySet<string> fieldIds) =>
-        keys.FirstOrDefault(k => !Fixed.ContainsKey(k) && !(k.StartsWith(CasePrefix, StringComparison.Ordinal) && fieldIds.Contains(k[CasePrefix.Length..])));
+        keys.FirstOrDefault(k => !Fixed.ContainsKey(k) && !BatchItemFields.Placeholders.ContainsKey(k) && !(k.StartsWith(CasePrefix, StringComparison.Ordinal) && fieldIds.Contains(k[CasePrefix.Length..])));
 
     public sealed record Issue(
         AgencySettings Agency, FlowDefinition Definition, CaseState State, string CaseNo, DocumentOutlook Document, CaseOutlook Outlook,
@@ -103,6 +103,7 @@ public static class DocumentFields
         values["notice.reconsiderationBasis"] = remedies[0].Basis;
         values["notice.litigationDeadline"] = litigation is null ? "" : Date(litigation.LastDay);
         values["notice.litigationBasis"] = remedies[1].Basis;
+        BatchItemFields.Fill(values, issue);
         return values;
     }
 

@@ -50,7 +50,7 @@ public sealed record DerivedRows(IReadOnlyList<TaskRow> Tasks, IReadOnlyList<Dea
                 active.EnteredAt, due?.DueAt, due?.WarnAt, due?.Provisional ?? false, active.ActsNow, AssigneeList(active));
         }).ToList();
         var caseDeadlines = deadlines.Where(d => d.TaskId is null)
-            .Select(d => new DeadlineRow(JsonNames.Of(d.Kind), d.Period.ToString(), d.DueAt, d.WarnAt, d.Provisional, d.Paused)).ToList();
+            .Select(d => new DeadlineRow(JsonNames.Of(d.Kind), d.PeriodCode, d.DueAt, d.WarnAt, d.Provisional, d.Paused)).ToList();
         return new DerivedRows(tasks, caseDeadlines, timers.Count == 0 ? null : timers.Min(t => t.FireAt), state.Urges.Select(UrgeRow.Of).ToList())
         {
             CarbonCopies = state.CarbonCopies.Select(c => new CarbonCopyRow(c.Post, c.TaskId, c.StepId, c.At)).Distinct().ToList(),

@@ -62,6 +62,7 @@ internal static class DefinitionReader
         var risks = root.Objects("riskPoints").Select(ReadRiskPoint).ToList();
         var limits = root.Object("limits") is { } l ? ReadLimits(l) : null;
         var withdrawal = root.Object("withdrawal") is { } w ? ReadWithdrawal(w) : null;
+        var batch = root.Object("batch") is { } b ? BatchReader.Read(b) : null;
         var start = root.StepReference("start", required: true) ?? "";
         var steps = root.Objects("steps", required: true).Select(ReadStep).OfType<StepDefinition>().ToList();
         var layout = LayoutReader.Read(root.Untyped("layout"));
@@ -70,7 +71,7 @@ internal static class DefinitionReader
         {
             Id = id, Version = version, Name = name, Category = category, Description = description, Source = source,
             Roles = roles, Fields = fields, CaseTitle = caseTitle, Constants = constants, RiskPoints = risks, Limits = limits,
-            Withdrawal = withdrawal, StartStepId = start, Steps = steps, Layout = layout,
+            Withdrawal = withdrawal, Batch = batch, StartStepId = start, Steps = steps, Layout = layout,
         });
     }
 
@@ -150,11 +151,11 @@ internal static class DefinitionReader
         Warning = r.Object("warning") is { } w ? ReadWarning(w) : WarningRule.Default,
     });
 
-    private static LimitDefinition ReadLimit(ObjectReader r) => r.Finish(new LimitDefinition
+    private static LimitDefinition ReadLimit(ObjectReader r)
     {
-        Period = r.Period("duration", required: true) ?? default,
-        Basis = r.String("basis"),
-    });
+        var (period, yearly, field) = ReadDuration(r, "时限");
+        return r.Finish(new LimitDefinition { Period = period, UntilYearly = yearly, UntilField = field, Basis = r.String("basis") });
+    }
 
     private static ExtensionRule ReadExtension(ObjectReader r) => r.Finish(new ExtensionRule
     {
@@ -208,6 +209,20 @@ internal static class DefinitionReader
 
     private static StepTimeLimit ReadTimeLimit(ObjectReader r)
     {
+        var (period, yearly, field) = ReadDuration(r, "办理时限");
+        return r.Finish(new StepTimeLimit
+        {
+            Period = period,
+            UntilYearly = yearly,
+            UntilField = field,
+            Basis = r.Enum("basis", LimitBasis.Manual),
+            Note = r.String("note"),
+        });
+    }
+
+    /// <summary>Exactly one of “duration” (a period), “until” (every year's MM-dd) and “untilField” (a date field): the forms of <see cref="DatedLimit"/>.</summary>
+    private static (Calendar.Period? Period, (int, int)? Yearly, string? Field) ReadDuration(ObjectReader r, string what)
+    {
         var period = r.Period("duration");
         var until = r.String("until");
         var untilField = r.String("untilField");
@@ -222,16 +237,9 @@ internal static class DefinitionReader
         }
         var given = new[] { "duration", "until", "untilField" }.Count(r.Locations.ContainsKey);
         if (given == 0)
-            r.Errors.Add(r.LocationOfProperty("duration"), "办理时限须写明“duration”（期间）、“until”（每年的截止月日）或“untilField”（截止日期字段）之一。");
-        if (given > 1) r.Errors.Add(r.Location, "办理时限的“duration”“until”“untilField”只能写一项。");
-        return r.Finish(new StepTimeLimit
-        {
-            Period = period,
-            UntilYearly = yearly,
-            UntilField = untilField,
-            Basis = r.Enum("basis", LimitBasis.Manual),
-            Note = r.String("note"),
-        });
+            r.Errors.Add(r.LocationOfProperty("duration"), $"{what}须写明“duration”（期间）、“until”（每年的截止月日）或“untilField”（截止日期字段）之一。");
+        if (given > 1) r.Errors.Add(r.Location, $"{what}的“duration”“until”“untilField”只能写一项。");
+        return (period, yearly, untilField);
     }
 
     private static ClockEffect ReadClock(ObjectReader r)

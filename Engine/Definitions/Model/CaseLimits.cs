@@ -8,9 +8,9 @@ namespace WorkflowEngine.Engine.Definitions.Model;
 /// </summary>
 public enum LimitKind { Statutory, Promised, Step, Outside }
 
-public sealed class LimitDefinition : DefinitionElement
+/// <summary>A case limit: a period from the clock start (lengthened by pauses and extensions), or a fixed date (see <see cref="DatedLimit"/>).</summary>
+public sealed class LimitDefinition : DatedLimit
 {
-    public required Period Period { get; init; }
     public string? Basis { get; init; }
 }
 

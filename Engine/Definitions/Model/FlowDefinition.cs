@@ -29,6 +29,8 @@ public sealed class FlowDefinition : DefinitionElement
     public required IReadOnlyList<RiskPoint> RiskPoints { get; init; }
     public CaseLimits? Limits { get; init; }
     public WithdrawalRule? Withdrawal { get; init; }
+    /// <summary>Several items in one application, each decided on its own; null for a single-item flow.</summary>
+    public BatchRule? Batch { get; init; }
     public required string StartStepId { get; init; }
     public required IReadOnlyList<StepDefinition> Steps { get; init; }
     /// <summary>The designer's node positions by step id; kept as written, never validated (see <see cref="NodePosition"/>).</summary>

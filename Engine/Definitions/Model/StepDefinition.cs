@@ -17,53 +17,11 @@ public static class LimitBasisNames
     };
 }
 
-/// <summary>
-/// A step's own limit (办理时限): a period counted from the moment the step opens, or a fixed calendar date — every
-/// year's <see cref="UntilYearly"/> (“每年8月底前”: the first such date on or after the step opens) or the date held in
-/// the field <see cref="UntilField"/>. A fixed date is a 期日, not the end of a 期间: it does not move off a holiday.
-/// </summary>
-public sealed class StepTimeLimit : DefinitionElement
+/// <summary>A step's own limit (办理时限): a period counted from the moment the step opens, or a fixed date (see <see cref="DatedLimit"/>).</summary>
+public sealed class StepTimeLimit : DatedLimit
 {
-    /// <summary>The period; null when the limit is a fixed date.</summary>
-    public Period? Period { get; init; }
-    /// <summary>Month and day, e.g. 08-31.</summary>
-    public (int Month, int Day)? UntilYearly { get; init; }
-    /// <summary>A date field (yyyy-MM-dd) whose value is the last day.</summary>
-    public string? UntilField { get; init; }
     public LimitBasis Basis { get; init; } = LimitBasis.Manual;
     public string? Note { get; init; }
-
-    /// <summary>How the limit reads in Chinese: “5个工作日”, “每年8月31日前”, ““报送截止日期”所载日期前”.</summary>
-    public string Describe(Func<string, string>? fieldLabel = null) =>
-        Period is { } p ? p.ToChinese()
-        : UntilYearly is { } md ? $"每年{md.Month}月{md.Day}日前"
-        : $"“{fieldLabel?.Invoke(UntilField!) ?? UntilField}”所载日期前";
-
-    /// <summary>
-    /// When a step opened at <paramref name="entered"/> falls due; null when the limit is a date field that is still empty.
-    /// </summary>
-    public PeriodEnd? DueFrom(DateTimeOffset entered, IReadOnlyDictionary<string, Expressions.Value> data, WorkCalendar calendar)
-    {
-        if (Period is { } p) return calendar.Add(entered, p);
-        DateOnly last;
-        if (UntilYearly is { } md)
-        {
-            var from = WorkCalendar.LocalDate(entered);
-            last = YearlyDate(from.Year, md);
-            if (last < from) last = YearlyDate(from.Year + 1, md);
-        }
-        else if (data.TryGetValue(UntilField!, out var v) && v.Kind == Expressions.ValueKind.String
-                 && DateOnly.TryParseExact(v.AsString, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
-                     System.Globalization.DateTimeStyles.None, out var date))
-            last = date;
-        else
-            return null;
-        return new PeriodEnd(last, calendar.DueInstant(last), false);
-    }
-
-    /// <summary>02-29 in a year without it is the 28th.</summary>
-    private static DateOnly YearlyDate(int year, (int Month, int Day) md) =>
-        new(year, md.Month, Math.Min(md.Day, DateTime.DaysInMonth(year, md.Month)));
 }
 
 /// <summary>Whether time spent in the step counts against the case limits (补正, 专家评审 and 复议中止 do not).</summary>

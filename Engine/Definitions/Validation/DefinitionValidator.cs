@@ -44,6 +44,7 @@ internal sealed partial class DefinitionValidator
         CheckJoins();
         CheckLimits();
         CheckWithdrawal();
+        CheckBatch();
         CheckGraph();
     }
 
@@ -119,7 +120,7 @@ internal sealed partial class DefinitionValidator
     private void CheckCondition(ParsedExpression? condition, SourceLocation at)
     {
         if (condition is null) return;
-        foreach (var name in condition.RootFields.Where(n => _d.FindField(n) is null && !_d.Constants.ContainsKey(n) && !IsCandidateResults(n)))
+        foreach (var name in condition.RootFields.Where(n => _d.FindField(n) is null && !_d.Constants.ContainsKey(n) && !IsCandidateResults(n) && !IsBatchResults(n)))
             Error(at, $"条件“{condition.Source}”引用了未定义的字段“{name}”。");
     }
 
@@ -134,8 +135,7 @@ internal sealed partial class DefinitionValidator
             Error(step.At("risks"), $"风险点“{risk}”未在“riskPoints”中定义。");
         if (step.Clock.Pauses && !step.OpensTask)
             Error(step.At("clock"), "只有办理、表决和等待环节可以暂停计时。");
-        if (step.TimeLimit?.UntilField is { } dateField && _d.FindField(dateField) is not { Type: FieldType.Date })
-            Error(step.TimeLimit.At("untilField"), $"截止日期字段“{dateField}”须为“fields”中定义的日期字段（date）。");
+        if (step.TimeLimit is { } timeLimit) CheckDateField(timeLimit);
         if (step is EndStep && step.TimeLimit is not null)
             Error(step.At("timeLimit"), "结束环节不能设置办理时限。");
         if (step.SignMode == SignMode.All && step is not TaskStep)
@@ -324,6 +324,12 @@ internal sealed partial class DefinitionValidator
             Error(binding.At("check"), $"未知的风险检查“{binding.CheckName}”，可用检查：{string.Join("、", _options.Checks.Names)}。");
     }
 
+    private void CheckDateField(DatedLimit limit)
+    {
+        if (limit.UntilField is { } dateField && _d.FindField(dateField) is not { Type: FieldType.Date })
+            Error(limit.At("untilField"), $"截止日期字段“{dateField}”须为“fields”中定义的日期字段（date）。");
+    }
+
     private void CheckLimits()
     {
         if (_d.Limits is not { } limits) return;
@@ -331,13 +337,17 @@ internal sealed partial class DefinitionValidator
         foreach (var id in limits.ClockStopsAt) CheckStepReference(id, limits.At("clockStopsAt"), "停止计时环节");
         if (limits.Statutory is null && limits.Promised is null)
             Error(limits.Location, "“limits”须至少有法定时限（statutory）或承诺时限（promised）之一。");
-        if (limits is { Statutory: { } s, Promised: { } p } && s.Period.Unit == p.Period.Unit && p.Period.Amount > s.Period.Amount)
-            Error(p.At("duration"), $"承诺时限 {p.Period} 不能长于法定时限 {s.Period}。");
+        if (limits is { Statutory.Period: { } s, Promised.Period: { } p } && s.Unit == p.Unit && p.Amount > s.Amount)
+            Error(limits.Promised.At("duration"), $"承诺时限 {p} 不能长于法定时限 {s}。");
+        foreach (var limit in new[] { limits.Statutory, limits.Promised }.OfType<LimitDefinition>())
+            CheckDateField(limit);
         if (limits.Extension is { } extension)
         {
             CheckRoleReference(extension.ApproverRole, extension.At("approverRole"));
             if (limits.Statutory is null) Error(extension.Location, "延期须有法定时限（limits.statutory）才能延长。");
-            else if (limits.Statutory.Period.Unit != extension.Max.Unit)
+            else if (limits.Statutory.Period is not { } period)
+                Error(extension.Location, "法定时限是固定日期（期日），不能延期：请删除“extension”或改用期间（duration）。");
+            else if (period.Unit != extension.Max.Unit)
                 Error(extension.At("max"), "延期上限的单位须与法定时限一致。");
         }
     }

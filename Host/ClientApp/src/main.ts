@@ -10,6 +10,7 @@ import '@vue-flow/controls/dist/style.css'
 import '@vue-flow/minimap/dist/style.css'
 import './styles.css'
 import App from './App.vue'
+import BatchItems from './components/BatchItems.vue'
 import { router } from './router'
 import { onUnauthorized } from './api/http'
 import { useAuthStore } from './stores/auth'
@@ -19,6 +20,8 @@ app.use(createPinia())
 app.use(router)
 app.use(ElementPlus, { locale: zhCn })
 for (const [name, component] of Object.entries(Icons)) app.component(name, component)
+// The batch items panel is used by name on the case page.
+app.component('BatchItems', BatchItems)
 
 onUnauthorized(() => {
   const auth = useAuthStore()

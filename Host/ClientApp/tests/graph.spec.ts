@@ -69,6 +69,13 @@ describe('definition ↔ graph', () => {
     expect(def.withdrawal!.allowedAt).toContain('section-review')
   })
 
+  it('renames the step a batch decides its items at', () => {
+    const def = load('public-place-hygiene-licensing')
+    renameStep(def, def.steps.findIndex((s) => s.id === 'sign'), 'chief-sign')
+    expect(JSON.stringify(def)).not.toContain('"sign"')
+    expect((def as { batch?: { decideAt: { step: string }[] } }).batch!.decideAt[0].step).toBe('chief-sign')
+  })
+
   it('lays the steps out top to bottom', () => {
     const def = load('licensing-approval')
     const g = definitionToGraph(def)

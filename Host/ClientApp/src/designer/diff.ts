@@ -88,6 +88,7 @@ const LABELS: Record<string, string> = {
   start: '开始环节', withdrawal: '撤回', label: '名称', type: '类型', required: '必填', options: '选项', items: '材料',
   params: '参数', check: '检查', chairSpeaksLast: '末位表态', recusal: '回避', writtenOpinions: '书面意见', clockStartsAt: '起算环节',
   clockStopsAt: '止算环节', assignee: '审批人', signMode: '会签方式', cc: '抄送', constants: '常量', source: '出处', allowedAt: '可撤回环节', percentUsed: '已用比例', remaining: '剩余',
+  batch: '逐项决定', itemsField: '事项清单字段', decideAt: '逐项决定的动作', step: '环节', until: '截止月日', untilField: '截止日期字段',
 }
 
 /** `timeLimit.duration` → “环节时限 › 时长”; ids in brackets are kept: `actions[pass].to` → “动作 pass › 去向”. */

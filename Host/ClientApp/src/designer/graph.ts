@@ -251,6 +251,9 @@ export function renameStep(def: FlowDefinition, index: number, newId: string) {
     if (def.withdrawal.to === old) def.withdrawal.to = newId
     if (def.withdrawal.allowedAt) def.withdrawal.allowedAt = def.withdrawal.allowedAt.map((x) => swap(x) as string)
   }
+  // a batch names the steps whose action decides the items
+  const batch = (def as { batch?: { decideAt?: { step?: string }[] } }).batch
+  for (const point of batch?.decideAt ?? []) if (point.step) point.step = swap(point.step) as string
 }
 
 /** A new step of a kind with what that kind needs. */

@@ -59,6 +59,17 @@ public class ReconsiderationDocumentTests
             .And.Contain("本机关认为：被申请人认定的违法事实证据不足。").And.Contain("《中华人民共和国行政复议法》第六十四条的规定")
             .And.Contain("本机关决定：撤销被申请人作出的行政处罚决定。").And.Contain("十五日内（即2026年3月17日前，《中华人民共和国行政诉讼法》第四十五条）")
             .And.Contain("向湘南市北湖区人民法院提起行政诉讼").And.Contain("第七十五条").And.NotContain("{{").And.NotContain("内部");
+
+        // The print preview shows the issued document's own text, line by line; an unknown format is refused.
+        var record = (await officer.Get($"/api/cases/{id}/files")).Body.GetProperty("documents").EnumerateArray()
+            .Last(d => d.GetProperty("kind").GetString() == "reconsideration-decision").GetProperty("id").GetString();
+        var lines = (await officer.Get($"/api/cases/{id}/documents/{record}?format=text")).Body.GetProperty("lines").EnumerateArray()
+            .Select(l => l.GetString()).ToList();
+        lines.Take(3).Should().Equal("湘南市卫生健康委员会", "行政复议决定书", "湘南卫复决字〔2026〕第1号");
+        lines.Should().Contain("本机关决定：撤销被申请人作出的行政处罚决定。".Insert(0, "根据《中华人民共和国行政复议法》第六十四条的规定，"));
+        var wrong = await officer.Get($"/api/cases/{id}/documents/{record}?format=xml");
+        wrong.Status.Should().Be(HttpStatusCode.BadRequest);
+        wrong.Detail.Should().Contain("format 应为 docx、pdf 或 text");
     }
 
     [Test]

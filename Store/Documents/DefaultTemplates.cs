@@ -50,7 +50,7 @@ public static class DefaultTemplates
         DocumentKind.GrantDecision => new Layout(
         [
             "你（单位）于{{case.receivedOn}}提出的“{{case.item}}”申请（案件编号{{case.no}}），经审查，符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第一款的规定，本机关决定准予行政许可。",
-            "本机关将自本决定作出之日起十日内向你（单位）颁发、送达行政许可证件（许可证件编号：{{case.certificateNo}}）。",
+            "本机关将自本决定作出之日起十日内向你（单位）颁发、送达行政许可证件（《中华人民共和国行政许可法》第四十四条）。",
         ]),
         DocumentKind.DenialDecision => new Layout(
         [

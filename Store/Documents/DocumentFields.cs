@@ -99,7 +99,9 @@ public static class DocumentFields
         values["notice.refusalGround"] = FirstText(data, "refusalGround") ?? "";
         values["notice.denialGround"] = FirstText(data, "denialGround") ?? "";
         values["notice.extensionReason"] = FirstText(data, "extensionReason") ?? "";
-        var hearing = issue.Outlook.Tasks.FirstOrDefault(t => t.StepId == "hearing-request")?.Deadline;
+        // The parties ask for a hearing in the step the notice's action leads to (the hearing's first step, 行政许可法第四十七条).
+        var askStep = (definition.FindStep(doc.Document.StepId) as ActingStep)?.FindAction(doc.Document.ActionId)?.To;
+        var hearing = issue.Outlook.Tasks.FirstOrDefault(t => t.StepId == askStep)?.Deadline;
         values["notice.hearingRequestDeadline"] = hearing is null ? "" : Date(hearing.LastDay);
         var remedies = ApplicantRights.For(doc.Document.Kind) is { Count: > 0 } own ? own : ApplicantRights.AgainstRefusal;
         var reconsideration = remedies.FirstOrDefault(r => r.Name == ApplicantRights.AgainstRefusal[0].Name);

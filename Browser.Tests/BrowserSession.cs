@@ -99,7 +99,8 @@ internal static class PageExtensions
     public static async Task ConfirmMessageBoxAsync(this IPage page)
     {
         var box = page.Locator(".el-message-box:visible");
-        await Assertions.Expect(box).ToBeVisibleAsync();
+        // After an action the box waits for the command's reply, which on a busy 2-core machine can take longer than 5 s.
+        await Assertions.Expect(box).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await box.Locator(".el-button--primary").ClickAsync();
     }
 }

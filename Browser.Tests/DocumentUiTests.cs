@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 using WorkflowEngine.Store.Documents;
 using static Microsoft.Playwright.Assertions;
@@ -5,40 +7,24 @@ using static Microsoft.Playwright.Assertions;
 namespace WorkflowEngine.Browser.Tests;
 
 /// <summary>
-/// The notices of a licensing case through the UI, as the applicant receives them: an administrator sets the agency's name,
+/// Every notice of a licensing case through the UI, as the applicant receives it: an administrator sets the agency's name,
 /// contacts, 复议机关, court and 文号 on the 文书设置 page; a clerk issues the correction notice, the acceptance notice and, on
-/// another case, a refusal; each .docx is downloaded from the case page and opened here to check the applicant, the 文号,
-/// the dates and the legal basis.
+/// another case, a refusal; the director extends a case and grants it, and denies another; a reviewer tells a third
+/// applicant of the right to a hearing. Each .docx is downloaded from the case page and opened here to check the applicant,
+/// the 文号, the dates and the legal basis. The tests run in order: the first finds the shipped settings.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class DocumentUiTests
+public sealed class DocumentUiTests : BrowserFixture
 {
-    private TestHost _host = null!;
-    private BrowserSession _browser = null!;
     private IBrowserContext _context = null!;
     private IPage _page = null!;
-    private string Url => _host.Url;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        BrowserSession.RequireChromium();
-        _host = await TestHost.StartAsync();
-        _browser = await BrowserSession.StartAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_browser is not null) await _browser.DisposeAsync();
-        if (_host is not null) await _host.DisposeAsync();
-    }
+    private string Url => Server.Url;
 
     [SetUp]
     public async Task NewPageAsync()
     {
-        _context = await _browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        _context = await Session.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "zh-CN", TimezoneId = "Asia/Shanghai", AcceptDownloads = true,
         });
@@ -64,6 +50,7 @@ public sealed class DocumentUiTests
     }
 
     [Test]
+    [Order(1)]
     [CancelAfter(240_000)]
     public async Task Each_notice_of_a_licensing_case_downloads_as_a_word_document_with_the_agency_s_number_dates_and_legal_basis()
     {
@@ -135,6 +122,110 @@ public sealed class DocumentUiTests
         refusal.Should().Contain("不予受理决定书").And.Contain("湘南卫许不受字〔2026〕第1号").And.Contain("北湖区某诊所")
             .And.Contain("申请事项依法不属于本机关职权范围。").And.Contain("向湘南市人民政府申请行政复议").And.Contain("向湘南市北湖区人民法院提起行政诉讼")
             .And.Contain("《中华人民共和国行政复议法》第二十条").And.Contain("《中华人民共和国行政诉讼法》第四十六条").And.Contain("2026年9月2日");
+    }
+
+    [Test]
+    [Order(2)]
+    [CancelAfter(300_000)]
+    public async Task Extension_hearing_grant_and_denial_notices_issued_in_the_browser_carry_the_agency_s_numbers_dates_and_basis()
+    {
+        using (var admin = await ApiAsAsync("admin"))
+            (await admin.PutAsJsonAsync("/api/agency-settings", new
+            {
+                fullName = "湘南市卫生健康委员会", shortName = "湘南市卫健委", address = "湘南市政务服务中心二楼", telephone = "0735-2888888",
+                reconsiderationBody = "湘南市人民政府", court = "湘南市北湖区人民法院",
+                numberPatterns = new Dictionary<string, string>
+                {
+                    ["extension-notice"] = "湘南卫许延字〔{year}〕第{n}号", ["hearing-notice"] = "湘南卫许听字〔{year}〕第{n}号",
+                    ["grant-decision"] = "湘南卫许准字〔{year}〕第{n}号", ["denial-decision"] = "湘南卫许不准字〔{year}〕第{n}号",
+                },
+            })).EnsureSuccessStatusCode();
+        // The steps before the notices are driven through the API; the notices themselves are issued in the browser.
+        using var clerk = await ApiAsAsync("window");
+        using var reviewer = await ApiAsAsync("reviewer");
+        using var deputy = await ApiAsAsync("deputy");
+        var granted = await ReachDirectorAsync(clerk, reviewer, deputy, "湘南仁爱妇产医院");
+        var denied = await ReachDirectorAsync(clerk, reviewer, deputy, "北湖区康泰门诊部");
+        var heard = await AcceptedAsync(clerk, "苏仙区安宁医院");
+
+        var page = _page;
+        await page.LoginAsync(Url, "director", "director@2026");
+        await Expect(page.Locator("[data-test=agency-name]")).ToHaveTextAsync("湘南市卫生健康委员会", new() { Timeout = 30_000 });
+        await page.GotoAsync($"{Url}/cases/{granted}");
+        await ActAsync(page, "approve-director", "extend", "extension-notice", ("extensionReason", "需征求省卫生健康委意见"), "情况复杂，同意延期");
+        await Expect(page.Locator("[data-test=official-text]")).ToContainTextAsync("湘南卫许延字〔2026〕第1号", new() { Timeout = 30_000 });
+        await page.GotoAsync($"{Url}/cases/{granted}");
+        var extension = await DownloadAsync(page, "extension-notice");
+        extension.Should().Contain("延长办理期限告知书").And.Contain("湘南卫许延字〔2026〕第1号").And.Contain("湘南仁爱妇产医院")
+            .And.Contain("因需征求省卫生健康委意见").And.Contain("第四十二条").And.Contain("办理期限延长十日")
+            .And.Contain("本机关将于2026年4月14日前作出决定", "20 + 10 working days from 03-02, past 清明 04-04…04-06").And.NotContain("同意延期");
+
+        await ActAsync(page, "approve-director", "grant", "grant-decision", null, "符合条件，准予许可");
+        await page.GotoAsync($"{Url}/cases/{granted}");
+        var grant = await DownloadAsync(page, "grant-decision");
+        grant.Should().Contain("准予行政许可决定书").And.Contain("湘南卫许准字〔2026〕第1号").And.Contain("湘南仁爱妇产医院")
+            .And.Contain("第三十八条第一款").And.Contain("十日内").And.Contain("第四十四条").And.Contain("2026年3月2日").And.NotContain("{{");
+
+        await page.GotoAsync($"{Url}/cases/{denied}");
+        await ActAsync(page, "approve-director", "deny", "denial-decision", ("denialGround", "现场核查发现手术室面积不符合标准。"), "不予许可");
+        await page.GotoAsync($"{Url}/cases/{denied}");
+        var denial = await DownloadAsync(page, "denial-decision");
+        denial.Should().Contain("不予行政许可决定书").And.Contain("湘南卫许不准字〔2026〕第1号").And.Contain("北湖区康泰门诊部")
+            .And.Contain("现场核查发现手术室面积不符合标准。").And.Contain("第三十八条第二款").And.Contain("向湘南市人民政府申请行政复议")
+            .And.Contain("六十日内（即2026年5月6日前").And.Contain("六个月内（即2026年9月2日前").And.Contain("向湘南市北湖区人民法院提起行政诉讼");
+        await page.LogoutAsync(Url);
+
+        await page.LoginAsync(Url, "reviewer", "reviewer@2026");
+        await page.GotoAsync($"{Url}/cases/{heard}");
+        await ActAsync(page, "review", "hearing-right", "hearing-notice", ("pauseNotice", "已书面告知申请人听证所需时间不计入期限"), "涉及相邻单位重大利益");
+        await page.GotoAsync($"{Url}/cases/{heard}");
+        var hearing = await DownloadAsync(page, "hearing-notice");
+        hearing.Should().Contain("听证权利告知书").And.Contain("湘南卫许听字〔2026〕第1号").And.Contain("苏仙区安宁医院")
+            .And.Contain("第四十七条").And.Contain("二十日内组织听证").And.Contain("请于2026年3月9日前向本机关提出", "5 working days from 03-02 (行政许可法第四十七条)");
+        await page.ShotAsync("22-hearing-notice-files", fullPage: true);
+    }
+
+    /// <summary>Takes an action that issues a notice in the case page's dialog and opens the print preview it offers.</summary>
+    private static async Task ActAsync(IPage page, string step, string action, string kind, (string Field, string Text)? field, string opinion)
+    {
+        await page.Locator($"[data-task={step}] [data-action={action}]").ClickAsync(new() { Timeout = 30_000 });
+        var dialog = page.OpenDialog();
+        if (field is { } f) await dialog.Locator($"[data-form-item={f.Field}] input, [data-form-item={f.Field}] textarea").First.FillAsync(f.Text);
+        await dialog.Locator("textarea").Last.FillAsync(opinion);
+        var confirm = dialog.Locator("[data-test=risk-confirm]");
+        if (await confirm.CountAsync() > 0) await confirm.ClickAsync();
+        await dialog.Locator("[data-test=action-submit]").ClickAsync();
+        await page.ConfirmMessageBoxAsync();
+        await page.WaitForURLAsync($"**/print/{kind}/**");
+    }
+
+    private static async Task<string> AcceptedAsync(HttpClient clerk, string applicant)
+    {
+        var started = await (await clerk.PostAsJsonAsync("/api/cases", new
+        {
+            definitionId = "licensing-approval",
+            data = new { applicant, contact = "0735-2222222", item = "母婴保健技术服务机构执业许可", kind = "承诺件" },
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var id = started.GetProperty("id").GetString()!;
+        await ApiActAsync(clerk, id, "intake", "accept", new { materials = new[] { "application", "identity", "qualification", "premises" } }, null);
+        return id;
+    }
+
+    private static async Task<string> ReachDirectorAsync(HttpClient clerk, HttpClient reviewer, HttpClient deputy, string applicant)
+    {
+        var id = await AcceptedAsync(clerk, applicant);
+        await ApiActAsync(reviewer, id, "review", "pass", new { }, "材料齐全，条件符合");
+        await ApiActAsync(deputy, id, "approve-deputy", "agree", new { }, "同意");
+        return id;
+    }
+
+    private static async Task ApiActAsync(HttpClient user, string caseId, string step, string action, object data, string? opinion)
+    {
+        var view = await user.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+        var task = view.GetProperty("outlook").GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("stepId").GetString() == step)
+            .GetProperty("taskId").GetString();
+        var reply = await user.PostAsJsonAsync($"/api/cases/{caseId}/tasks/{task}/actions/{action}", new { data, opinion });
+        reply.IsSuccessStatusCode.Should().BeTrue($"{step}/{action}: {await reply.Content.ReadAsStringAsync()}");
     }
 
     /// <summary>A case page loads several things; on a busy machine that takes longer than the default 5 s.</summary>

@@ -234,7 +234,7 @@ public sealed class UiScenarioTests
         await Expect(page.Locator(".step-node.active[data-step=approve-director]")).ToBeVisibleAsync();
         // The director's actions are refused to the deputy, with the core's reason.
         await Expect(page.Locator("[data-task=approve-director] [data-action=grant]")).ToBeDisabledAsync();
-        await Expect(page.Locator("[data-task=approve-director] [data-test=action-reasons]")).ToContainTextAsync("须由市卫计委主任办理");
+        await Expect(page.Locator("[data-task=approve-director] [data-test=action-reasons]")).ToContainTextAsync("须由本委主任办理");
         await page.ShotAsync("07-case-page");
         await page.LogoutAsync(Url);
 

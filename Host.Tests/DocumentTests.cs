@@ -93,8 +93,11 @@ public class DocumentTests
         await using var host = new WorkflowHost(WorkflowHost.NewDatabase());
         var admin = await host.LoginAsync("admin");
         var list = (await admin.Get("/api/document-templates")).Body;
-        list.GetProperty("templates").GetArrayLength().Should().Be(7);
+        list.GetProperty("templates").EnumerateArray().Select(t => t.GetProperty("name").GetString()).Should().Equal(
+            "补正材料一次性告知书", "受理通知书", "不予受理决定书", "延长办理期限告知书", "听证权利告知书", "准予行政许可决定书", "不予行政许可决定书",
+            "行政复议补正通知书", "行政复议受理通知书", "行政复议不予受理决定书", "行政复议答复书", "行政复议决定书");
         list.GetProperty("placeholders").TryGetProperty("agency.court", out _).Should().BeTrue();
+        list.GetProperty("placeholders").TryGetProperty("agency.seal", out _).Should().BeTrue();
         var original = await admin.GetByteArrayAsync("/api/document-templates/acceptance-notice");
 
         var unknown = await admin.PutFile("/api/document-templates/acceptance-notice", WithParagraph(original, "{{", "case.", "applicnt", "}}"), "t.docx");

@@ -68,6 +68,7 @@ public static class ServerApp
         app.MapCases();
         app.MapDocuments();
         app.MapAgencySettings();
+        app.MapAgency();
         app.MapTasks();
         app.MapHandover();
         app.MapUrges();

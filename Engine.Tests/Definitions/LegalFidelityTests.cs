@@ -129,8 +129,11 @@ public class LegalFidelityTests
             foreach (var step in flow.Steps.OfType<ActingStep>())
                 foreach (var action in step.Actions)
                 {
-                    if (action.Extend is not null && (!action.Requires.Any(r => r.StartsWith("extensionNotice")) || action.Opinion != OpinionRule.Required))
-                        problems.Add($"{flow.Id}/{step.Id}/{action.Id}: 延期须书面告知理由（extensionNotice）并填写意见");
+                    // Either the written notice is recorded (extensionNotice), or its reason is required and the action issues the notice.
+                    if (action.Extend is not null
+                        && (!action.Requires.Any(r => r.StartsWith("extensionNotice") || r == "extensionReason" && action.Issues == DocumentKind.ExtensionNotice)
+                            || action.Opinion != OpinionRule.Required))
+                        problems.Add($"{flow.Id}/{step.Id}/{action.Id}: 延期须书面告知理由（extensionNotice，或出具延长办理期限告知书并填写 extensionReason）并填写意见");
                     if (action.To is { } to && flow.Step(to) is { Clock.Pauses: true } paused
                         && (paused.Clock.Reason ?? "").Contains("第四十五条")
                         && !action.Requires.Any(r => r.StartsWith("pauseNotice")))

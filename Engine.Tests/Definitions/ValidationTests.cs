@@ -70,6 +70,16 @@ public class ValidationTests
     }
 
     [Test]
+    public void An_action_issuing_an_unknown_document_kind_is_refused_in_chinese_listing_the_kinds()
+    {
+        var unknown = Single(Edit(r => r["steps"]![0]!["actions"]![0]!["issues"] = "reconsideration-answer"), "steps[0].actions[0].issues");
+        unknown.Message.Should().StartWith("“issues”的值“reconsideration-answer”无效，可选值：")
+            .And.Contain("reconsideration-reply").And.Contain("reconsideration-decision").And.Contain("acceptance-notice");
+        var loaded = DefinitionLoader.Load(Edit(r => r["steps"]![0]!["actions"]![0]!["issues"] = "reconsideration-reply"), Options);
+        loaded.Errors.Should().BeEmpty();
+    }
+
+    [Test]
     public void The_sample_is_valid()
     {
         var result = DefinitionLoader.Load(Valid, Options);

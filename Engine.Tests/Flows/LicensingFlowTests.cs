@@ -224,7 +224,7 @@ public class LicensingFlowTests
 
         c.Refused(c.TryAct("approve-director", "extend", Director, opinion: "情况复杂，需延长十日")).Code.Should().Be(RefusalCode.MissingField,
             "the reasons for an extension are told to the applicant in writing (行政许可法第四十二条)");
-        c.Act("approve-director", "extend", Director, new { extensionNotice = "延期告知书〔2026〕2号" }, "情况复杂，需延长十日，已告知申请人理由");
+        c.Act("approve-director", "extend", Director, new { extensionReason = "申请事项涉及多个科室联合审查，情况复杂" }, "情况复杂，需延长十日，已告知申请人理由");
         c.OpenSteps.Should().Equal(["approve-director"], "an extension does not move the case");
         c.Deadline(LimitKind.Statutory).DueAt.Should().Be(CaseDriver.At("2026-04-15T00:00+08:00"), "30 working days: 清明 04-04…04-06 is skipped");
         before.Should().Be(CaseDriver.At("2026-03-31T00:00+08:00"));
@@ -241,9 +241,9 @@ public class LicensingFlowTests
         var c = Accepted();
         var refused = c.Refused(c.TryAct("review", "extend", Reviewer, opinion: "申请延期"));
         refused.Code.Should().Be(RefusalCode.WrongRole);
-        refused.Message.Should().Be("“审核”环节的“延长办理期限（主任批准）”须由“市卫计委主任”岗位办理，您没有该岗位。");
+        refused.Message.Should().Be("“审核”环节的“延长办理期限（主任批准）”须由“本委主任”岗位办理，您没有该岗位。");
 
-        c.Act("review", "extend", Director, new { extensionNotice = "延期告知书" }, "同意延期");
+        c.Act("review", "extend", Director, new { extensionReason = "需征求有关部门意见" }, "同意延期");
         c.Deadline(LimitKind.Statutory).ExtensionAmount.Should().Be(10);
     }
 

@@ -32,13 +32,16 @@ public class ReconsiderationFlowTests
         c.Deadline(LimitKind.Statutory).DueAt.Should().Be(CaseDriver.At("2026-05-07T00:00+08:00"),
             "60 calendar days from 2026-03-02 end on 05-01, a holiday (劳动节 05-01…05-05), so the period ends on 05-06");
 
-        c = InHearing().Act("hearing", "propose", Officer, new { decisionType = "撤销" }, "原处罚认定事实不清");
-        c.Act("decision", "approve", Director, new { decisionNo = "某卫复决字〔2026〕1号" }, "同意撤销");
+        c = InHearing().Act("hearing", "propose", Officer, new { decisionType = "撤销", decisionReasons = "原处罚认定事实不清" }, "原处罚认定事实不清");
+        c.Act("decision", "approve", Director, opinion: "同意撤销");
         c.State.Clock.StoppedAt.Should().NotBeNull("the decision is made");
         c.Act("delivery", "delivered", Officer, new { deliveryMethod = "邮寄送达" });
 
         c.State.EndStepId.Should().Be("decided");
         c.Ledger.Should().BeEmpty();
+        c.State.Documents.Select(d => d.Kind).Should().Equal(
+            [DocumentKind.ReconsiderationAcceptanceNotice, DocumentKind.ReconsiderationDecision],
+            "acceptance and the approved decision are written documents of the reconsideration law, not licensing notices");
     }
 
     [Test]
@@ -57,6 +60,7 @@ public class ReconsiderationFlowTests
         var c = NewCase().SetTime("2026-03-03T10:00+08:00")
             .Act("acceptance-review", "request-correction", Officer, new { missingItems = new[] { "原行政行为文书" } }, "请补正");
         c.OpenSteps.Should().Equal("correction-delivery");
+        c.State.Documents.Single().Kind.Should().Be(DocumentKind.ReconsiderationCorrectionNotice);
 
         c.SetTime("2026-03-06T10:00+08:00").Act("correction-delivery", "received", Officer, new { correctionNoticeReceivedOn = "2026-03-06" });
         c.AdvanceTo("2026-03-20T10:00+08:00");
@@ -128,21 +132,25 @@ public class ReconsiderationFlowTests
     public void Telling_the_applicant_the_competent_body_is_enforced_by_risk_point_two()
     {
         var c = NewCase();
-        var refused = c.Refused(c.TryAct("acceptance-review", "not-competent", Officer, new { competentBody = "市人民政府" }, "不属于本机关管辖"));
+        var refused = c.Refused(c.TryAct("acceptance-review", "not-competent", Officer, new { competentBody = "市人民政府", refusalGround = "被申请人系市人民政府工作部门" }, "不属于本机关管辖"));
         refused.RiskPointId.Should().Be("②");
         refused.Message.Should().Contain("须书面告知申请人");
 
-        c.Act("acceptance-review", "not-competent", Officer, new { competentBody = "市人民政府", applicantInformed = true }, "不属于本机关管辖");
+        c.Act("acceptance-review", "not-competent", Officer,
+            new { competentBody = "市人民政府", refusalGround = "被申请人系市人民政府工作部门", applicantInformed = true }, "不属于本机关管辖");
         c.State.EndStepId.Should().Be("not-competent");
+        c.State.Documents.Single().Kind.Should().Be(DocumentKind.ReconsiderationRefusalDecision,
+            "行政复议法第三十条：the competent body is named in the refusal decision");
     }
 
     [Test]
-    public void Refusal_needs_the_written_decision_number()
+    public void Refusal_needs_its_ground_and_issues_the_refusal_decision()
     {
         var c = NewCase();
-        c.Refused(c.TryAct("acceptance-review", "refuse", Officer, opinion: "超过申请期限")).Message.Should().Be("办理“决定不予受理”须先填写：不予受理决定书文号。");
-        c.Act("acceptance-review", "refuse", Officer, new { refusalNoticeNo = "某卫复不受字〔2026〕2号" }, "超过申请期限");
+        c.Refused(c.TryAct("acceptance-review", "refuse", Officer, opinion: "超过申请期限")).Message.Should().Be("办理“决定不予受理”须先填写：不予受理的理由（载入不予受理决定书）。");
+        c.Act("acceptance-review", "refuse", Officer, new { refusalGround = "申请超过法定申请期限" }, "超过申请期限");
         c.State.Outcome.Should().Be(EndOutcome.Denied);
+        c.State.Documents.Single().Kind.Should().Be(DocumentKind.ReconsiderationRefusalDecision);
     }
 
     [Test]
@@ -193,7 +201,7 @@ public class ReconsiderationFlowTests
             .Act("acceptance-review", "accept", both, new { conditions = AllConditions })
             .Act("stay-decision", "no-stay", both).Act("respondent-copy", "sent", both)
             .Act("respondent-reply", "received", both, new { replyReceivedOn = "2026-03-10" })
-            .Act("hearing", "propose", both, new { decisionType = "维持" }, "事实清楚");
+            .Act("hearing", "propose", both, new { decisionType = "维持", decisionReasons = "事实清楚" }, "事实清楚");
 
         var refused = c.Refused(c.TryAct("decision", "approve", both, new { decisionNo = "1" }, "同意"));
         refused.RiskPointId.Should().Be("④");

@@ -36,6 +36,8 @@ public class ReconsiderationRespondentFlowTests
         c.State.Clock.StoppedAt.Should().NotBeNull("the reply is in: the respondent's limit is met");
         c.OpenSteps.Should().Equal("hearing");
         c.Ledger.Should().BeEmpty();
+        c.State.Documents.Should().ContainSingle(d => d.Kind == DocumentKind.ReconsiderationReply && d.StepId == "sign",
+            "the head's signature issues the written reply (答复书) the respondent submits");
     }
 
     [Test]

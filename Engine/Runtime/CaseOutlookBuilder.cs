@@ -155,13 +155,12 @@ internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState st
     private DocumentOutlook Document(IssuedDocument document, DeadlineOutlook? caseDeadline)
     {
         var dates = new List<DocumentDate>();
-        if (DocumentKinds.IsAdverse(document.Kind))
-            foreach (var right in ApplicantRights.AgainstRefusal)
-            {
-                var period = environment.Calendar.Add(document.IssuedAt, right.Period);
-                dates.Add(new DocumentDate(right.Name, period.LastDay, period.Provisional, right.Basis));
-            }
-        if (document.Kind == DocumentKind.AcceptanceNotice && caseDeadline is not null)
+        foreach (var right in ApplicantRights.For(document.Kind))
+        {
+            var period = environment.Calendar.Add(document.IssuedAt, right.Period);
+            dates.Add(new DocumentDate(right.Name, period.LastDay, period.Provisional, right.Basis));
+        }
+        if (document.Kind is DocumentKind.AcceptanceNotice or DocumentKind.ReconsiderationAcceptanceNotice && caseDeadline is not null)
             dates.Add(new DocumentDate("作出决定期限", caseDeadline.LastDay, caseDeadline.Provisional, caseDeadline.Basis ?? ""));
         return new DocumentOutlook(document, DocumentKinds.Name(document.Kind), dates);
     }

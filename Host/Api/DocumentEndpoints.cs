@@ -26,6 +26,9 @@ public sealed record AgencyContactDto(string FullName, string Address, string Te
 /// <summary>A case's issued documents and material files, and the agency that issues them.</summary>
 public sealed record CaseFilesDto(IReadOnlyList<CaseDocumentDto> Documents, IReadOnlyList<MaterialFileDto> Materials, bool PdfAvailable, AgencyContactDto Agency);
 
+/// <summary>The text of an issued document, paragraph by paragraph (<c>?format=text</c>): what the print preview shows.</summary>
+public sealed record DocumentTextDto(IReadOnlyList<string> Lines);
+
 /// <summary>
 /// The documents a case issued, the material files on file and the dossier: for those who can see the case (anyone
 /// else gets 404, as for the case itself). Uploading a material file also needs a post of one of the case's open tasks.
@@ -51,16 +54,18 @@ public static class DocumentEndpoints
             ClaimsPrincipal user, CancellationToken ct) =>
         {
             if (!await views.CanSeeAsync(id, user.ToActor(), ct)) return CaseNotFound(id);
-            if (format is not (null or "docx" or "pdf")) return Problems.BadRequest("format 应为 docx 或 pdf。");
+            if (format is not (null or "docx" or "pdf" or "text")) return Problems.BadRequest("format 应为 docx、pdf 或 text。");
             var document = (await files.DocumentsAsync(id, ct)).FirstOrDefault(d => d.Id == documentId);
             if (document is null) return Problems.NotFound($"本案没有编号为“{documentId}”的文书。");
             var pdf = format == "pdf";
             if (pdf) document = await PdfRenderer.AttachAsync(files, document, ct);
             if (pdf && document.PdfSha256 is null) return Problems.NotFound("本文书没有 PDF 版本：服务器未安装 LibreOffice。");
             var content = await files.BlobAsync(pdf ? document.PdfSha256! : document.DocxSha256, ct);
+            if (content is not null && format == "text")
+                return Results.Ok(new DocumentTextDto(DocxTemplate.PlainText(content).TrimEnd('\n').Split('\n')));
             return content is null ? Problems.NotFound("文书文件缺失。")
                 : Results.File(content, pdf ? "application/pdf" : AgencySettingsEndpoints.DocxType, FileName(document, pdf ? "pdf" : "docx"));
-        }).Produces(StatusCodes.Status200OK, contentType: AgencySettingsEndpoints.DocxType);
+        }).Produces(StatusCodes.Status200OK, contentType: AgencySettingsEndpoints.DocxType).Produces<DocumentTextDto>();
 
         group.MapPost("/documents/{kind}/{sequence:int}/reissue", async (string id, string kind, int sequence, CaseViews views, CaseFiles files,
             ClaimsPrincipal user, CancellationToken ct) =>

@@ -36,6 +36,11 @@ public sealed record AgencySettings
         ["hearing-notice"] = "卫许听字〔{year}〕第{n}号",
         ["grant-decision"] = "卫许准字〔{year}〕第{n}号",
         ["denial-decision"] = "卫许不准字〔{year}〕第{n}号",
+        ["reconsideration-correction-notice"] = "卫复补字〔{year}〕第{n}号",
+        ["reconsideration-acceptance-notice"] = "卫复受字〔{year}〕第{n}号",
+        ["reconsideration-refusal-decision"] = "卫复不受字〔{year}〕第{n}号",
+        ["reconsideration-reply"] = "卫复答字〔{year}〕第{n}号",
+        ["reconsideration-decision"] = "卫复决字〔{year}〕第{n}号",
     };
 
     public const long UploadCeiling = 200L * 1024 * 1024;

@@ -23,6 +23,7 @@ public static class DocumentFields
         ["agency.telephone"] = "联系电话",
         ["agency.reconsiderationBody"] = "行政复议机关",
         ["agency.court"] = "管辖人民法院",
+        [DocxTemplate.SealKey] = "机关印章（“文书设置”中上传的印章图片，宽 4.2 厘米；未上传时不显示）",
         ["document.title"] = "文书名称",
         ["document.number"] = "文号",
         ["document.date"] = "出具日期",
@@ -46,6 +47,10 @@ public static class DocumentFields
         ["notice.reconsiderationBasis"] = "行政复议期限的法律依据",
         ["notice.litigationDeadline"] = "提起行政诉讼的最后一日",
         ["notice.litigationBasis"] = "行政诉讼期限的法律依据",
+        ["notice.competentBodyNotice"] = "行政复议：不属于本机关管辖时告知有管辖权的行政复议机关的一句话（案件字段“有管辖权的行政复议机关”）",
+        ["notice.decisionArticle"] = "行政复议：复议决定类型所依据的行政复议法条文（如“第六十八条”）",
+        ["notice.decisionOutcome"] = "行政复议：决定主文（如“维持被申请人作出的……”），按复议决定类型写成",
+        ["notice.evidenceList"] = "行政复议答复：证据、依据和其他有关材料（逐项分行）",
     };
 
     public const string CasePrefix = "case.";
@@ -94,26 +99,31 @@ public static class DocumentFields
         values["notice.refusalGround"] = FirstText(data, "refusalGround") ?? "";
         values["notice.denialGround"] = FirstText(data, "denialGround") ?? "";
         values["notice.extensionReason"] = FirstText(data, "extensionReason") ?? "";
-        var hearing = issue.Outlook.Tasks.FirstOrDefault(t => t.StepId == "hearing-request")?.Deadline;
+        // The parties ask for a hearing in the step the notice's action leads to (the hearing's first step, 行政许可法第四十七条).
+        var askStep = (definition.FindStep(doc.Document.StepId) as ActingStep)?.FindAction(doc.Document.ActionId)?.To;
+        var hearing = issue.Outlook.Tasks.FirstOrDefault(t => t.StepId == askStep)?.Deadline;
         values["notice.hearingRequestDeadline"] = hearing is null ? "" : Date(hearing.LastDay);
-        var remedies = ApplicantRights.AgainstRefusal;
-        var reconsideration = doc.Dates.FirstOrDefault(d => d.Name == remedies[0].Name);
-        var litigation = doc.Dates.FirstOrDefault(d => d.Name == remedies[1].Name);
-        values["notice.reconsiderationDeadline"] = reconsideration is null ? "" : Date(reconsideration.LastDay);
-        values["notice.reconsiderationBasis"] = remedies[0].Basis;
-        values["notice.litigationDeadline"] = litigation is null ? "" : Date(litigation.LastDay);
-        values["notice.litigationBasis"] = remedies[1].Basis;
+        var remedies = ApplicantRights.For(doc.Document.Kind) is { Count: > 0 } own ? own : ApplicantRights.AgainstRefusal;
+        var reconsideration = remedies.FirstOrDefault(r => r.Name == ApplicantRights.AgainstRefusal[0].Name);
+        var litigation = remedies.First(r => r.Name == ApplicantRights.AgainstRefusal[1].Name);
+        var reconsiderationDate = doc.Dates.FirstOrDefault(d => d.Name == reconsideration?.Name);
+        var litigationDate = doc.Dates.FirstOrDefault(d => d.Name == litigation.Name);
+        values["notice.reconsiderationDeadline"] = reconsiderationDate is null ? "" : Date(reconsiderationDate.LastDay);
+        values["notice.reconsiderationBasis"] = reconsideration?.Basis ?? "";
+        values["notice.litigationDeadline"] = litigationDate is null ? "" : Date(litigationDate.LastDay);
+        values["notice.litigationBasis"] = litigation.Basis;
+        foreach (var (key, value) in ReconsiderationWording.Values(data)) values[key] = value;
         BatchItemFields.Fill(values, issue);
         return values;
     }
 
     public static string Date(DateOnly day) => $"{day.Year}年{day.Month}月{day.Day}日";
 
-    private static string? FirstText(IReadOnlyDictionary<string, Value> data, params string[] ids) =>
+    internal static string? FirstText(IReadOnlyDictionary<string, Value> data, params string[] ids) =>
         ids.Select(id => data.GetValueOrDefault(id)).FirstOrDefault(v => v.Kind == ValueKind.String && !string.IsNullOrWhiteSpace(v.AsString)) is { Kind: ValueKind.String } found
             ? found.AsString : null;
 
-    private static IEnumerable<string> Strings(Value value) => value.Kind switch
+    internal static IEnumerable<string> Strings(Value value) => value.Kind switch
     {
         ValueKind.List => value.AsList.Select(v => v.Kind == ValueKind.String ? v.AsString : v.ToString()),
         ValueKind.String => [value.AsString],

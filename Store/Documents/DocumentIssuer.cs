@@ -56,7 +56,7 @@ public sealed class DocumentIssuer(RuntimeProvider runtimes)
         var template = await rows.TemplateAsync(kind, ct) ?? DefaultTemplates.For(document.Kind);
         var values = DocumentFields.Values(new DocumentFields.Issue(agency, definition, state, record.CaseNo, documentOutlook, outlook, number, version,
             runtimes.Calendar));
-        var docx = DocxTemplate.Fill(template, values);
+        var docx = DocxTemplate.Fill(template, values, await rows.SealAsync(ct));
         var sha = Sha256(docx);
         await rows.StoreBlobAsync(sha, docx, ct);
         var row = new IssuedDocumentRow(Guid.CreateVersion7(now).ToString("N"), record.Id, kind, document.Sequence, version, number,

@@ -10,7 +10,8 @@ namespace WorkflowEngine.Store.Documents;
 /// A Word (.docx) template with placeholders <c>{{key}}</c>. Word often splits what one types into several runs
 /// (spelling marks, formatting, revision ids), so placeholders are found in the text of a whole paragraph and
 /// replaced across the runs they span; the replacement takes the formatting of the run where the placeholder starts.
-/// A value with line breaks becomes lines of that paragraph.
+/// A value with line breaks becomes lines of that paragraph. <c>{{agency.seal}}</c> becomes the agency's seal picture
+/// where one is set, and nothing where none is.
 /// </summary>
 public static partial class DocxTemplate
 {
@@ -37,14 +38,19 @@ public static partial class DocxTemplate
         }
     }
 
-    /// <summary>A copy of the template with every placeholder replaced by its value (an unknown key by an empty string).</summary>
-    public static byte[] Fill(byte[] template, IReadOnlyDictionary<string, string> values)
+    public const string SealKey = "agency.seal";
+
+    /// <summary>
+    /// A copy of the template with every placeholder replaced by its value (an unknown key by an empty string), and the
+    /// seal placeholder by the seal's picture when there is a seal.
+    /// </summary>
+    public static byte[] Fill(byte[] template, IReadOnlyDictionary<string, string> values, SealImage? seal = null)
     {
         using var stream = new MemoryStream();
         stream.Write(template);
         using (var document = WordprocessingDocument.Open(stream, true))
         {
-            foreach (var paragraph in Paragraphs(document).ToList()) FillParagraph(paragraph, values);
+            foreach (var (part, paragraph) in OwnedParagraphs(document).ToList()) FillParagraph(part, paragraph, values, seal);
             document.MainDocumentPart!.Document!.Save();
             foreach (var header in document.MainDocumentPart.HeaderParts) header.Header?.Save();
             foreach (var footer in document.MainDocumentPart.FooterParts) footer.Footer?.Save();
@@ -68,16 +74,19 @@ public static partial class DocxTemplate
         return text.ToString();
     }
 
-    private static IEnumerable<Paragraph> Paragraphs(WordprocessingDocument document)
+    private static IEnumerable<Paragraph> Paragraphs(WordprocessingDocument document) => OwnedParagraphs(document).Select(p => p.Paragraph);
+
+    /// <summary>Every paragraph with the part that holds it (a picture's image belongs to that part).</summary>
+    private static IEnumerable<(OpenXmlPart Part, Paragraph Paragraph)> OwnedParagraphs(WordprocessingDocument document)
     {
         var main = document.MainDocumentPart!;
-        IEnumerable<Paragraph> all = main.Document!.Body!.Descendants<Paragraph>();
-        foreach (var header in main.HeaderParts) all = all.Concat(header.Header?.Descendants<Paragraph>() ?? []);
-        foreach (var footer in main.FooterParts) all = all.Concat(footer.Footer?.Descendants<Paragraph>() ?? []);
+        IEnumerable<(OpenXmlPart, Paragraph)> all = main.Document!.Body!.Descendants<Paragraph>().Select(p => ((OpenXmlPart)main, p));
+        foreach (var header in main.HeaderParts) all = all.Concat(header.Header?.Descendants<Paragraph>().Select(p => ((OpenXmlPart)header, p)) ?? []);
+        foreach (var footer in main.FooterParts) all = all.Concat(footer.Footer?.Descendants<Paragraph>().Select(p => ((OpenXmlPart)footer, p)) ?? []);
         return all;
     }
 
-    private static void FillParagraph(Paragraph paragraph, IReadOnlyDictionary<string, string> values)
+    private static void FillParagraph(OpenXmlPart part, Paragraph paragraph, IReadOnlyDictionary<string, string> values, SealImage? seal)
     {
         var texts = paragraph.Descendants<Text>().ToList();
         if (texts.Count == 0) return;
@@ -92,10 +101,12 @@ public static partial class DocxTemplate
         var matches = Placeholder().Matches(whole.ToString());
         if (matches.Count == 0) return;
         var multiline = new HashSet<Text>();
+        var sealAfter = new List<Text>();
         // From the last to the first, so that the positions of the earlier ones still hold.
         foreach (var m in matches.Reverse())
         {
-            var value = values.TryGetValue(m.Groups[1].Value, out var v) ? v : "";
+            var isSeal = m.Groups[1].Value == SealKey;
+            var value = !isSeal && values.TryGetValue(m.Groups[1].Value, out var v) ? v : "";
             var (first, firstOffset) = Locate(starts, lengths, m.Index);
             var (last, lastOffset) = Locate(starts, lengths, m.Index + m.Length - 1);
             var head = texts[first].Text[..firstOffset];
@@ -108,9 +119,13 @@ public static partial class DocxTemplate
                 texts[last].Text = tail;
             }
             if (value.Contains('\n')) multiline.Add(texts[first]);
+            if (isSeal) sealAfter.Add(texts[first]);
         }
         foreach (var t in texts) t.Space = SpaceProcessingModeValues.Preserve;
         foreach (var t in multiline) SplitLines(t);
+        if (seal is not null)
+            foreach (var t in sealAfter)
+                if (t.Ancestors<Run>().FirstOrDefault() is { } run) run.InsertAfterSelf(SealPicture.Create(part, seal));
     }
 
     /// <summary>The text holding the character at <paramref name="position"/> of the paragraph, and where in it.</summary>

@@ -22,6 +22,13 @@ internal sealed partial class CaseRows
     public async Task<string?> AgencySettingsJsonAsync(CancellationToken ct) =>
         await Command("SELECT json FROM agency_settings WHERE id = 1").ExecuteScalarAsync(ct) as string;
 
+    /// <summary>The agency's seal image and its type, or null when none is set.</summary>
+    public async Task<Documents.SealImage?> SealAsync(CancellationToken ct)
+    {
+        await using var r = await Command("SELECT seal, seal_type FROM agency_settings WHERE id = 1 AND seal IS NOT NULL").ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? new Documents.SealImage((byte[])r[0], r.GetString(1)) : null;
+    }
+
     public async Task<byte[]?> TemplateAsync(string kind, CancellationToken ct) =>
         await Command("SELECT content FROM document_templates WHERE kind = @kind", ("@kind", kind)).ExecuteScalarAsync(ct) as byte[];
 

@@ -24,9 +24,18 @@ public static class DocumentKinds
         DocumentKind.ExtensionNotice => "延长办理期限告知书",
         DocumentKind.HearingNotice => "听证权利告知书",
         DocumentKind.GrantDecision => "准予行政许可决定书",
-        _ => "不予行政许可决定书",
+        DocumentKind.DenialDecision => "不予行政许可决定书",
+        DocumentKind.ReconsiderationCorrectionNotice => "行政复议补正通知书",
+        DocumentKind.ReconsiderationAcceptanceNotice => "行政复议受理通知书",
+        DocumentKind.ReconsiderationRefusalDecision => "行政复议不予受理决定书",
+        DocumentKind.ReconsiderationReply => "行政复议答复书",
+        _ => "行政复议决定书",
     };
 
-    /// <summary>Whether the applicant may contest the document: it must then name the 复议机关 and the court and the periods.</summary>
-    public static bool IsAdverse(DocumentKind kind) => kind is DocumentKind.RefusalDecision or DocumentKind.DenialDecision;
+    /// <summary>
+    /// Whether the applicant may contest the document: it must then name where and by when (a licensing refusal or
+    /// denial: 行政复议 or 行政诉讼; a reconsideration body's refusal or decision: 行政诉讼).
+    /// </summary>
+    public static bool IsAdverse(DocumentKind kind) => kind is DocumentKind.RefusalDecision or DocumentKind.DenialDecision
+        or DocumentKind.ReconsiderationRefusalDecision or DocumentKind.ReconsiderationDecision;
 }

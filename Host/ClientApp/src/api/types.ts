@@ -7,6 +7,7 @@ type S = components['schemas']
 export type JsonObject = Record<string, unknown>
 
 export type User = S['UserDto']
+export type Access = S['AccessDto']
 export type FieldDto = S['FieldDto']
 export type FieldType = S['FieldType']
 export type MaterialItem = S['MaterialItem']

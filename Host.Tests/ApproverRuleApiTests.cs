@@ -63,7 +63,9 @@ public class ApproverRuleApiTests(string provider)
 
         var reviewer = await host.LoginAsync("reviewer");
         var chief = await host.LoginAsync("approval-chief");
-        WorkList(await reviewer.Get("/api/tasks")).Should().Contain(id);
+        var named = (await reviewer.Get("/api/tasks")).Items.EnumerateArray().Single(t => t.GetProperty("caseId").GetString() == id);
+        named.GetProperty("assignment").GetString().Should().Be("发起人所在科室负责人", "the work list says what the core says, not the reader's name");
+        named.GetProperty("roleName").GetString().Should().NotBe("业务科室 赵强");
         WorkList(await chief.Get("/api/tasks")).Should().NotContain(id);
         (await chief.Get($"/api/cases/{id}")).Status.Should().Be(HttpStatusCode.NotFound, "neither named nor copied");
 

@@ -49,13 +49,19 @@ public class HandoverApiTests(string provider)
         var moved = await window.Post(url, new { toUserId = "window2", reason = "王芳休假，由李娜接办" });
         moved.Status.Should().Be(HttpStatusCode.OK, moved.Body.ToString());
         (await WorkList(window)).Should().NotContain(t => t.GetProperty("caseId").GetString() == id, "the task is window2's now");
-        (await WorkList(window2)).Should().ContainSingle(t => t.GetProperty("caseId").GetString() == id)
-            .Which.GetProperty("assignedToMe").GetBoolean().Should().BeTrue();
+        var transferred = (await WorkList(window2)).Should().ContainSingle(t => t.GetProperty("caseId").GetString() == id).Which;
+        transferred.GetProperty("assignedToMe").GetBoolean().Should().BeTrue();
+        transferred.GetProperty("assignedTo").GetProperty("id").GetString().Should().Be("window2");
+        transferred.GetProperty("assignment").GetString().Should().Be(view.Tasks().Single().GetProperty("assignment").GetString());
         (await window.Post($"/api/cases/{id}/tasks/{intake}/actions/accept", new { data = new { materials = Api.AllMaterials } }))
             .Status.Should().Be(HttpStatusCode.Forbidden);
 
-        // The head of the window's department hands it back.
+        // The head of the window's department hands it back; the head's own name is nowhere in the item its holder sees.
         (await chief.Post(url, new { toUserId = "window", reason = "李娜外出，交回王芳" })).Status.Should().Be(HttpStatusCode.OK);
+        var back = (await WorkList(window)).Single(t => t.GetProperty("caseId").GetString() == id);
+        back.GetProperty("assignedTo").GetProperty("id").GetString().Should().Be("window");
+        back.GetProperty("assignedTo").GetProperty("name").GetString().Should().Be("窗口 王芳");
+        back.GetProperty("assignment").GetString().Should().Be(view.Tasks().Single().GetProperty("assignment").GetString());
         (await window.Post($"/api/cases/{id}/tasks/{intake}/actions/accept", new { data = new { materials = Api.AllMaterials } }))
             .Status.Should().Be(HttpStatusCode.OK);
         var transfers = (await History(window, id)).EnumerateArray().Where(h => h.GetProperty("type").GetString() == "task-transferred").ToList();
@@ -171,7 +177,11 @@ public class HandoverApiTests(string provider)
         var (id, review) = (view.Id(), view.Task("review"));
         var soon = DateTimeOffset.Parse("2026-03-02T11:00+08:00");
 
-        (await window.Post($"/api/cases/{id}/urges", new { taskId = review, message = "请加快", replyBy = soon })).Status.Should().Be(HttpStatusCode.Forbidden);
+        foreach (var (who, may) in new[] { (window, false), (supervisor, true), (chief, true) })
+            (await who.Get($"/api/cases/{id}")).Body.GetProperty("outlook").GetProperty("urge").GetProperty("allowed").GetBoolean().Should().Be(may);
+        var refused = await window.Post($"/api/cases/{id}/urges", new { taskId = review, message = "请加快", replyBy = soon });
+        refused.Status.Should().Be(HttpStatusCode.Forbidden);
+        refused.Body.GetProperty("detail").GetString().Should().Be((await window.Get($"/api/cases/{id}")).Body.GetProperty("outlook").GetProperty("urge").GetProperty("reason").GetString());
         (await (await _host.LoginAsync("legal")).Post($"/api/cases/{id}/urges", new { message = "x", replyBy = soon })).Status.Should().Be(HttpStatusCode.NotFound);
         (await supervisor.Post($"/api/cases/{id}/urges", new { message = "x" })).Status.Should().Be(HttpStatusCode.BadRequest);
         var urged = await supervisor.Post($"/api/cases/{id}/urges", new { taskId = review, message = "请说明审核进度", replyBy = soon });

@@ -169,6 +169,18 @@ public class SupervisionTruthTests(string provider)
         (await clerk.Get("/api/reports/departments")).Body.GetArrayLength().Should().Be(0);
         (await supervisor.Get("/api/reports/departments")).Body.GetArrayLength().Should().BeGreaterThan(10);
 
+        // The UI builds its menu from the service's answer: who meets which role policy and whose reports they may read.
+        var chiefAccess = (await chief.Get("/api/me/access")).Body;
+        chiefAccess.GetProperty("reportDepartments").EnumerateArray().Select(d => d.GetProperty("id").GetString()).Should().BeEquivalentTo(["approval", "approval-window"]);
+        chiefAccess.GetProperty("supervisor").GetBoolean().Should().BeFalse();
+        var clerkAccess = (await clerk.Get("/api/me/access")).Body;
+        clerkAccess.GetProperty("reportDepartments").GetArrayLength().Should().Be(0);
+        clerkAccess.GetProperty("admin").GetBoolean().Should().BeFalse();
+        var supervisorAccess = (await supervisor.Get("/api/me/access")).Body;
+        supervisorAccess.GetProperty("supervisor").GetBoolean().Should().BeTrue();
+        supervisorAccess.GetProperty("processOwner").GetBoolean().Should().BeFalse();
+        (await host.CreateClient().Get("/api/me/access")).Status.Should().Be(HttpStatusCode.Unauthorized);
+
         async Task CloseAsync(string caseId, JsonElement s)
         {
             s = (await reviewer.Post($"/api/cases/{caseId}/tasks/{s.Task("review")}/actions/pass", new { opinion = "符合条件" })).Body;

@@ -75,6 +75,7 @@ public static class ServerApp
         app.MapDelegations();
         app.MapCarbonCopies();
         app.MapMe();
+        app.MapAccess();
         app.MapAlerts();
         app.MapRiskEvents();
         app.MapAudit();

@@ -218,11 +218,32 @@ public class HandoverTests
 
     // ---- urges -----------------------------------------------------------------------------------
 
+    private static readonly Oversight Supervision = new(true, new HashSet<string>());
+
+    [Test]
+    public void Supervisors_and_the_leaders_of_a_participant_may_urge_and_the_outlook_says_what_the_runtime_does()
+    {
+        var c = InReview();
+        var leader = new Oversight(false, new HashSet<string> { Clerk.Id });
+        var elsewhere = new Oversight(false, new HashSet<string> { "someone-else" });
+
+        c.Runtime.Describe(c.Definition, c.State, Discipline, c.Now, Supervision).Urge.Allowed.Should().BeTrue();
+        c.Runtime.Describe(c.Definition, c.State, ApprovalChief, c.Now, leader).Urge.Allowed.Should().BeTrue();
+        var refused = c.Runtime.Describe(c.Definition, c.State, ApprovalChief, c.Now, elsewhere).Urge;
+        refused.Should().Match<Permission>(p => !p.Allowed && p.Code == RefusalCode.WrongRole && p.Reason == UrgeRight.NotOverseer);
+        c.Runtime.Describe(c.Definition, c.State, Discipline, c.Now).Urge.Allowed.Should().BeFalse("no oversight was reported");
+
+        c.Refused(c.Try(new UrgeCase(null, "请说明进度", c.Now.AddDays(1)) { Oversight = elsewhere }, ApprovalChief)).Code.Should().Be(RefusalCode.WrongRole);
+        c.Refused(c.Try(new UrgeCase(null, "请说明进度", c.Now.AddDays(1)), Discipline)).Code.Should().Be(RefusalCode.WrongRole);
+        c.Must(new UrgeCase(null, "请说明进度", c.Now.AddDays(1)) { Oversight = leader }, ApprovalChief);
+        c.State.Urges.Single().ById.Should().Be(ApprovalChief.Id);
+    }
+
     [Test]
     public void An_urge_answered_in_time_is_in_the_history_and_the_ledger_once()
     {
         var c = InReview();
-        c.Must(new UrgeCase(Review(c), "请加快审核", c.Now.AddDays(1)), Discipline);
+        c.Must(new UrgeCase(Review(c), "请加快审核", c.Now.AddDays(1)) { Oversight = Supervision }, Discipline);
         c.Ledger.Should().ContainSingle(r => r.RiskPointId == "督办" && r.RiskText == "督办");
         c.Runtime.Describe(c.Definition, c.State, Reviewer, c.Now).Urges.Single().Answer.Allowed.Should().BeTrue();
         c.Runtime.Describe(c.Definition, c.State, Clerk, c.Now).Urges.Single().Answer.Allowed.Should().BeFalse();
@@ -238,8 +259,8 @@ public class HandoverTests
     public void An_urge_not_answered_by_its_reply_by_is_late_by_timer_and_a_late_answer_is_recorded()
     {
         var c = InReview(Roster(Standing(Reviewer, Finance, ["business-section"])));
-        c.Must(new UrgeCase(Review(c), "请说明进度", c.Now.AddHours(4)), Discipline);
-        c.Refused(c.Try(new UrgeCase(null, "x", c.Now.AddHours(-1)), Discipline)).Message.Should().Contain("须晚于现在");
+        c.Must(new UrgeCase(Review(c), "请说明进度", c.Now.AddHours(4)) { Oversight = Supervision }, Discipline);
+        c.Refused(c.Try(new UrgeCase(null, "x", c.Now.AddHours(-1)) { Oversight = Supervision }, Discipline)).Message.Should().Contain("须晚于现在");
         c.AdvanceTo(c.Now.AddHours(5));
         c.State.Urges.Single().Late.Should().BeTrue();
         c.History.Should().Contain(e => e.Type == EventTypes.UrgeOverdue);

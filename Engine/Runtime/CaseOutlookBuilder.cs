@@ -9,7 +9,8 @@ namespace WorkflowEngine.Engine.Runtime;
 /// Builds a <see cref="CaseOutlook"/> by asking the same gates <see cref="WorkflowRuntime.Execute"/> passes every command
 /// through, so that what the outlook allows and what the runtime accepts cannot drift apart.
 /// </summary>
-internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState state, RuntimeEnvironment environment, Actor viewer, DateTimeOffset now)
+internal sealed class CaseOutlookBuilder(
+    FlowDefinition definition, CaseState state, RuntimeEnvironment environment, Actor viewer, DateTimeOffset now, Oversight oversight)
 {
     public CaseOutlook Build()
     {
@@ -22,7 +23,10 @@ internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState st
             Ask(t => t.GateWithdrawal()),
             state.Documents.Select(d => Document(d, caseDeadline)).ToList(),
             state.Urges.Select(u => new UrgeOutlook(u, Ask(t => t.GateAnswer(u.Id)))).ToList(),
-            Materials(), Batch());
+            Materials(), Batch())
+        {
+            Urge = UrgeRight.Of(state, oversight),
+        };
     }
 
     /// <summary>The batch's items as the case data holds them (see <see cref="BatchLedger"/>); null for a single-item flow.</summary>
@@ -110,7 +114,7 @@ internal sealed class CaseOutlookBuilder(FlowDefinition definition, CaseState st
             new Transition(definition, state, environment, viewer, now).ActsFor(active),
             Ask(t => t.GateTransfer(active, null)), Ask(t => t.GateAddSigner(active, null)), Ask(t => t.GateSign(active)))
         {
-            Assignment = step is TaskStep task ? task.Assignee.ToChinese(definition) : definition.RoleName(role),
+            Assignment = TaskAssignment.Of(definition, step),
             SignMode = step.SignMode,
             Signed = active.Signatures.Select(s => new SignatureOutlook(s.Key, Member(s.Key).Name, s.Value)).ToList(),
         };

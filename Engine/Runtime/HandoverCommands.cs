@@ -11,8 +11,15 @@ public sealed record AddSigner(string TaskId, string UserId, SignerPosition Posi
 /// <summary>An added signer signs: agrees (the task goes on) or returns it to the holder, with an opinion.</summary>
 public sealed record SignTask(string TaskId, bool Agree, string Opinion) : Command;
 
-/// <summary>督办/催办: a supervisor asks the handlers of the case (or of one task) to answer by <see cref="ReplyBy"/>.</summary>
-public sealed record UrgeCase(string? TaskId, string Message, DateTimeOffset ReplyBy) : Command;
+/// <summary>
+/// 督办/催办: a supervisor or a department's leader asks the handlers of the case (or of one task) to answer by
+/// <see cref="ReplyBy"/>. <see cref="Oversight"/> is what the organisation says the urger oversees (the host fills it in);
+/// <see cref="Outlook.UrgeRight"/> decides from it.
+/// </summary>
+public sealed record UrgeCase(string? TaskId, string Message, DateTimeOffset ReplyBy) : Command
+{
+    public Outlook.Oversight Oversight { get; init; } = Outlook.Oversight.None;
+}
 
 /// <summary>The handler's answer to an urge (or the addressed leader's to an escalation).</summary>
 public sealed record AnswerUrge(string UrgeId, string Answer) : Command;

@@ -1,12 +1,13 @@
 using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Model;
+using WorkflowEngine.Engine.Outlook;
 
 namespace WorkflowEngine.Engine.Runtime;
 
 /// <summary>
 /// Urges (督办/催办) and escalations (升级督办): recorded in the history and the risk ledger, answered by the task's
 /// handler (or their stand-in) or the leader addressed; an answer after the reply-by instant, or none by then, is lateness.
-/// Who may urge is the host's rule (supervisors, the department's head); the case only checks what is urged.
+/// Who may urge is <see cref="UrgeRight"/>, from the oversight the host reports for the urger.
 /// </summary>
 internal sealed partial class Transition
 {
@@ -14,6 +15,7 @@ internal sealed partial class Transition
 
     public void Urge(UrgeCase command)
     {
+        if (UrgeRight.Of(State, command.Oversight) is { Allowed: false, Code: { } code, Reason: { } reason }) throw Refuse.Because(code, reason);
         var task = command.TaskId is { } taskId ? FindTask(taskId) : null;
         var message = RequireText(command.Message, "督办事项");
         if (command.ReplyBy <= _now) throw Refuse.Because(RefusalCode.InvalidData, "答复期限（replyBy）须晚于现在。");

@@ -58,10 +58,11 @@ public sealed class WorkflowRuntime(RuntimeEnvironment environment)
     /// <summary>
     /// What the case allows <paramref name="viewer"/> now and how it stands: every open task with the actions and vote
     /// commands the viewer may take (and, for each refused one, the code and reason <see cref="Execute"/> would give), every
-    /// deadline with its level, and the documents issued. Reads only.
+    /// deadline with its level, the documents issued, and whether the viewer may urge the case given what the organisation
+    /// says they oversee (<paramref name="oversight"/>; none when omitted). Reads only.
     /// </summary>
-    public CaseOutlook Describe(FlowDefinition definition, CaseState state, Actor viewer, DateTimeOffset now) =>
-        new CaseOutlookBuilder(definition, state, environment, viewer, now).Build();
+    public CaseOutlook Describe(FlowDefinition definition, CaseState state, Actor viewer, DateTimeOffset now, Oversight? oversight = null) =>
+        new CaseOutlookBuilder(definition, state, environment, viewer, now, oversight ?? Oversight.None).Build();
 
     /// <summary>
     /// Moves a running case from the version it runs on (<paramref name="from"/>) to <paramref name="to"/> with a mapping of

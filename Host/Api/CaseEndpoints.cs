@@ -175,7 +175,7 @@ public sealed class CaseViews(
         var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;
         var state = states.Read(record.Id, record.StateJson);
         if (!ScopeOf(viewer)(definition, state)) return null;
-        return CaseView.Build(record, definition, state, runtimes.Create(), viewer, clock.GetUtcNow());
+        return CaseView.Build(record, definition, state, runtimes.Create(), viewer, clock.GetUtcNow(), OversightOf(viewer));
     }
 
     /// <summary>The case's history in order as the viewer may read it; null when there is no such case or it is outside the viewer's scope.</summary>
@@ -212,22 +212,9 @@ public sealed class CaseViews(
         return (definition, state) => CaseScope.CanSee(definition, state, acting, overseen);
     }
 
-    /// <summary>
-    /// Whether the viewer may urge (督办) the case: null when it does not exist or lies outside their scope; else true for a
-    /// supervisor, or for the head or 分管领导 of the department of one who acted on it.
-    /// </summary>
-    public async Task<bool?> MayUrgeAsync(string id, Actor viewer, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var record = await db.Cases.AsNoTracking().Select(c => new { c.Id, c.DefinitionId, c.DefinitionVersion, c.StateJson })
-            .SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (record is null) return null;
-        var definition = (await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct))!;
-        var state = states.Read(record.Id, record.StateJson);
-        if (!ScopeOf(viewer)(definition, state)) return null;
-        return CaseScope.MayUrge(state, viewer, directory.OverseenBy(viewer.Id));
-    }
+    /// <summary>What the organisation says the viewer oversees, for the core's urge rule.</summary>
+    public Engine.Outlook.Oversight OversightOf(Actor viewer) => CaseScope.OversightOf(viewer, directory.OverseenBy(viewer.Id));
 
     public CaseDto Build(CaseResult result, Actor viewer) =>
-        CaseView.Build(result.Record!, result.Definition!, result.State!, runtimes.Create(), viewer, clock.GetUtcNow());
+        CaseView.Build(result.Record!, result.Definition!, result.State!, runtimes.Create(), viewer, clock.GetUtcNow(), OversightOf(viewer));
 }

@@ -25,11 +25,12 @@ public sealed record CaseDto(
 
 public static class CaseView
 {
-    public static CaseDto Build(CaseRecord record, FlowDefinition definition, CaseState state, WorkflowRuntime runtime, Actor viewer, DateTimeOffset now)
+    public static CaseDto Build(CaseRecord record, FlowDefinition definition, CaseState state, WorkflowRuntime runtime, Actor viewer, DateTimeOffset now,
+        Oversight oversight)
     {
         var end = state.EndStepId is { } e ? definition.FindStep(e) : null;
         var disclosure = Disclosure(definition, viewer);
-        var outlook = disclosure.Outlook(runtime.Describe(definition, state, viewer, now), state);
+        var outlook = disclosure.Outlook(runtime.Describe(definition, state, viewer, now, oversight), state);
         var riskIds = outlook.Tasks.SelectMany(t => t.RiskPointIds).ToHashSet();
         return new CaseDto(
             record.Id, record.CaseNo, record.Title, definition.Id, definition.Version, definition.Name, state.Status, state.Outcome,

@@ -71,7 +71,13 @@ public sealed record HistoryDto(
 public sealed record WorkItemDto(
     string CaseId, string CaseNo, string Title, string DefinitionId, string DefinitionName, string TaskId, string StepId, string StepName,
     string Kind, string Role, string RoleName, DateTimeOffset EnteredAt, DateTimeOffset? DueAt, DateTimeOffset? WarnAt, bool Provisional, bool Paused,
-    int? WorkingDaysLeft, Engine.Outlook.DeadlineLevel? Level, bool AssignedToMe = false, string? ActingFor = null, int OpenUrges = 0);
+    int? WorkingDaysLeft, Engine.Outlook.DeadlineLevel? Level, bool AssignedToMe = false, string? ActingFor = null, int OpenUrges = 0)
+{
+    /// <summary>Who the task goes to as the core says it (<see cref="Engine.Outlook.TaskAssignment"/>): the approver rule in words, or the post.</summary>
+    public required string Assignment { get; init; }
+    /// <summary>The one person the task is assigned to now (a transferee, or the added signer whose turn it is); null: the post's holders.</summary>
+    public required Engine.Cases.RosterMember? AssignedTo { get; init; }
+}
 
 public sealed record CaseListItemDto(
     string Id, string CaseNo, string Title, string DefinitionId, int DefinitionVersion, string Status, string? Outcome,

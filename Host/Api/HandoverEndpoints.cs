@@ -33,17 +33,13 @@ public static class HandoverEndpoints
                 ? CaseEndpoints.Execute(http, id, new SignTask(taskId, request.Decision == "agree", request.Opinion ?? ""))
                 : Task.FromResult(Problems.BadRequest("decision 应为 agree（同意）或 return（退回）。"))).Produces<CaseDto>();
 
-        // 督办: supervisors, and the head or 分管领导 of the department of one who acted on the case.
-        group.MapPost("/urges", async (string id, UrgeRequest request, HttpContext http, CaseViews views, ClaimsPrincipal user, CancellationToken ct) =>
+        // 督办: who may urge is the core's rule (UrgeRight), from what the organisation says the caller oversees.
+        group.MapPost("/urges", (string id, UrgeRequest request, HttpContext http, CaseViews views, ClaimsPrincipal user) =>
         {
-            var actor = user.ToActor();
-            if (await views.MayUrgeAsync(id, actor, ct) is not { } may) return Problems.NotFound($"案件“{id}”不存在。");
-            if (!may)
-                return Results.Problem(title: "没有督办权限", detail: "只有督办人员（纪检监察、督办）或本案所涉科室的负责人、分管领导可以督办。",
-                    statusCode: StatusCodes.Status403Forbidden, extensions: new Dictionary<string, object?> { ["code"] = "not-supervisor" });
-            if (request.ReplyBy is not { } replyBy) return Problems.BadRequest("请填写答复期限（replyBy），如 2026-03-05T17:00:00+08:00。");
-            return await CaseEndpoints.Execute(http, id, new UrgeCase(string.IsNullOrWhiteSpace(request.TaskId) ? null : request.TaskId.Trim(),
-                request.Message ?? "", replyBy));
+            if (request.ReplyBy is not { } replyBy) return Task.FromResult(Problems.BadRequest("请填写答复期限（replyBy），如 2026-03-05T17:00:00+08:00。"));
+            var command = new UrgeCase(string.IsNullOrWhiteSpace(request.TaskId) ? null : request.TaskId.Trim(), request.Message ?? "", replyBy)
+                { Oversight = views.OversightOf(user.ToActor()) };
+            return CaseEndpoints.Execute(http, id, command);
         }).Produces<CaseDto>();
     }
 }

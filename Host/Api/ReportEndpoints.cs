@@ -31,11 +31,8 @@ public static class ReportEndpoints
 
         group.MapGet("/departments", async (ClaimsPrincipal user, IDbContextFactory<WorkflowDbContext> dbFactory, CancellationToken ct) =>
         {
-            var viewer = user.ToActor();
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var departments = db.Departments.AsNoTracking();
-            if (!CaseScope.SeesEverything(viewer)) departments = departments.Where(d => d.HeadUserId == viewer.Id || d.LeaderUserId == viewer.Id);
-            return Results.Ok((await departments.OrderBy(d => d.Id).ToListAsync(ct)).Select(d => new ReportDepartmentDto(d.Id, d.Name)).ToList());
+            return Results.Ok(await ReadableDepartmentsAsync(db, user.ToActor(), ct));
         }).Produces<IReadOnlyList<ReportDepartmentDto>>();
 
         group.MapGet("/monthly", async (string? month, string? department, ClaimsPrincipal user, IDbContextFactory<WorkflowDbContext> dbFactory,
@@ -71,5 +68,13 @@ public static class ReportEndpoints
             return Results.Ok(new MonthlyReportDto(month, record.Id, record.Name, received, closed, onTime,
                 closed == 0 ? null : Math.Round((double)onTime / closed, 4), redCards, levels, clock.GetUtcNow()));
         }).Produces<MonthlyReportDto>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>The departments whose monthly report the viewer may read: all for supervisors and administrators, else those they head or lead.</summary>
+    public static async Task<List<ReportDepartmentDto>> ReadableDepartmentsAsync(WorkflowDbContext db, Engine.Cases.Actor viewer, CancellationToken ct)
+    {
+        var departments = db.Departments.AsNoTracking();
+        if (!CaseScope.SeesEverything(viewer)) departments = departments.Where(d => d.HeadUserId == viewer.Id || d.LeaderUserId == viewer.Id);
+        return (await departments.OrderBy(d => d.Id).ToListAsync(ct)).Select(d => new ReportDepartmentDto(d.Id, d.Name)).ToList();
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Outlook;
 using WorkflowEngine.Store.Persistence;
 using WorkflowEngine.Store.Persistence.Records;
@@ -51,12 +52,17 @@ public static class TaskEndpoints
             {
                 if (!cases.TryGetValue(t.CaseId, out var c)) continue;
                 var definition = await definitions.GetAsync(c.DefinitionId, c.DefinitionVersion, ct);
+                var step = definition?.FindStep(t.StepId);
                 items.Add(new WorkItemDto(c.Id, c.CaseNo, c.Title, c.DefinitionId, definition?.Name ?? c.DefinitionId,
-                    t.TaskId, t.StepId, t.StepName, t.Kind, t.Role, t.Assignees is null ? roleNames.Of(t.Role) : actor.Name,
+                    t.TaskId, t.StepId, t.StepName, t.Kind, t.Role, roleNames.Of(t.Role),
                     t.EnteredAt, t.DueAt, t.WarnAt, t.Provisional, paused.Contains(c.Id),
                     t.DueAt is { } due ? DeadlineStanding.WorkingDaysLeft(calendar, DeadlineStanding.LastDayOf(due), now) : null,
                     t.DueAt is { } dueAt ? DeadlineStanding.Level(dueAt, t.WarnAt, now) : null,
-                    t.AssignedTo == me, actingFor, openUrges.Count(u => u.CaseId == t.CaseId && (u.TaskId == null || u.TaskId == t.TaskId))));
+                    t.AssignedTo == me, actingFor, openUrges.Count(u => u.CaseId == t.CaseId && (u.TaskId == null || u.TaskId == t.TaskId)))
+                {
+                    Assignment = step is null ? roleNames.Of(t.Role) : TaskAssignment.Of(definition!, step),
+                    AssignedTo = t.AssignedTo is { } to ? new RosterMember(to, directory.Current.NameOf(to) ?? to) : null,
+                });
             }
             return Results.Ok(new WorkItemPage(items, next));
         }).WithTags("Tasks").Produces<WorkItemPage>();

@@ -15,9 +15,8 @@ public static class CaseScope
 {
     public static bool SeesEverything(Actor viewer) => viewer.Holds(SystemRoles.Supervisor) || viewer.Holds(SystemRoles.Admin);
 
-    /// <summary>Who may urge (督办) a case: supervisors, and the head or 分管领导 of the department of anyone who acted on it.</summary>
-    public static bool MayUrge(CaseState state, Actor viewer, IReadOnlySet<string> overseen) =>
-        viewer.Holds(SystemRoles.Supervisor) || CaseVisibility.Participants(state).Any(overseen.Contains);
+    /// <summary>What the viewer oversees, for the core's rules on it (<see cref="UrgeRight"/>): supervision is the supervisor's post.</summary>
+    public static Oversight OversightOf(Actor viewer, IReadOnlySet<string> overseen) => new(viewer.Holds(SystemRoles.Supervisor), overseen);
 
     public static bool CanSee(FlowDefinition definition, CaseState state, Actor viewer, IReadOnlySet<string> overseen) =>
         CaseVisibility.CanSee(definition, state, viewer, SeesEverything(viewer), overseen.Contains);

@@ -87,7 +87,7 @@ public sealed class DefinitionStore(IDbContextFactory<WorkflowDbContext> dbFacto
         if (latest is not null && latest.ContentHash == hash)
         {
             // Same meaning: only the drawing may differ, and it is kept with the version it belongs to.
-            if (WithLayoutOf(latest.Json, json) is { } moved)
+            if (DefinitionLayout.Replace(latest.Json, json) is { } moved)
             {
                 latest.Json = moved;
                 await db.SaveChangesAsync(ct);
@@ -157,18 +157,6 @@ public sealed class DefinitionStore(IDbContextFactory<WorkflowDbContext> dbFacto
         token.Remove("version");
         token.Remove(LayoutProperty);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token.ToString(Formatting.None))));
-    }
-
-    /// <summary>The stored JSON with the node positions of <paramref name="json"/>, or null when they are the same.</summary>
-    private static string? WithLayoutOf(string stored, string json)
-    {
-        var settings = new JsonLoadSettings { CommentHandling = CommentHandling.Ignore };
-        var target = JObject.Parse(stored, settings);
-        var layout = JObject.Parse(json, settings)[LayoutProperty];
-        if (JToken.DeepEquals(target[LayoutProperty], layout)) return null;
-        if (layout is null) target.Remove(LayoutProperty);
-        else target[LayoutProperty] = layout;
-        return target.ToString(Formatting.Indented);
     }
 
     private static string WithVersion(string json, int version)

@@ -7,6 +7,7 @@ type S = components['schemas']
 export type JsonObject = Record<string, unknown>
 
 export type User = S['UserDto']
+export type Access = S['AccessDto']
 export type FieldDto = S['FieldDto']
 export type FieldType = S['FieldType']
 export type MaterialItem = S['MaterialItem']
@@ -23,6 +24,8 @@ export type ActionOutlook = S['ActionOutlook']
 export type Permission = S['Permission']
 export type RefusalCode = NonNullable<S['RefusalCode']>
 export type VoteOutlook = S['VoteOutlook']
+export type VoteCandidatesOutlook = S['VoteCandidatesOutlook']
+export type MaterialOutlook = S['MaterialOutlook']
 export type VoteMemberOutlook = S['VoteMemberOutlook']
 export type VoteChoice = NonNullable<S['VoteChoice']>
 export type DeadlineOutlook = S['DeadlineOutlook']

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { api, ApiError } from '@/api/http'
-import type { LoginResponse, User } from '@/api/types'
+import type { Access, LoginResponse, User } from '@/api/types'
 
 export const SYSTEM_ROLES = ['admin', 'process-owner', 'supervisor'] as const
 
@@ -10,7 +10,10 @@ export interface MenuItem {
   icon: string
 }
 
-/** The signed-in user and what the menu offers them. */
+/**
+ * The signed-in user and what the menu offers them. Which role-gated pages they may open and which departments' monthly
+ * reports they may read is the service's answer (`/api/me/access`), not worked out here.
+ */
 export const useAuthStore = defineStore('auth', {
   state: () => ({
     user: null as User | null,
@@ -18,19 +21,16 @@ export const useAuthStore = defineStore('auth', {
     /** After a first sign-in (or an administrator's reset): a token good only for changing the password. */
     pendingToken: null as string | null,
     pendingUser: null as User | null,
+    access: null as Access | null,
   }),
   getters: {
     signedIn: (s) => !!s.user,
     roles: (s): string[] => s.user?.roles ?? [],
-    isAdmin(): boolean {
-      return this.roles.includes('admin')
-    },
-    isProcessOwner(): boolean {
-      return this.roles.includes('process-owner') || this.isAdmin
-    },
-    isSupervisor(): boolean {
-      return this.roles.includes('supervisor') || this.isAdmin
-    },
+    isAdmin: (s): boolean => s.access?.admin ?? false,
+    isProcessOwner: (s): boolean => s.access?.processOwner ?? false,
+    isSupervisor: (s): boolean => s.access?.supervisor ?? false,
+    /** Departments whose monthly report (月度报告) the service lets the user read. */
+    mayReadReports: (s): boolean => (s.access?.reportDepartments.length ?? 0) > 0,
     /** Holds an agency post (窗口, 科室, 领导 …), i.e. acts on cases. */
     isOfficial(): boolean {
       return this.roles.some((r) => !(SYSTEM_ROLES as readonly string[]).includes(r))
@@ -49,7 +49,7 @@ export const useAuthStore = defineStore('auth', {
       items.push({ path: '/cases', title: '案件查询', icon: 'Folder' })
       items.push({ path: '/flows', title: '流程目录', icon: 'Share' })
       if (this.isSupervisor) items.push({ path: '/supervision', title: '电子监察', icon: 'Warning' })
-      if (this.isSupervisor) items.push({ path: '/reports/monthly', title: '月度报告', icon: 'Printer' })
+      if (this.mayReadReports) items.push({ path: '/reports/monthly', title: '月度报告', icon: 'Printer' })
       if (this.isAdmin) items.push({ path: '/organisation', title: '组织机构', icon: 'OfficeBuilding' })
       if (this.isAdmin) items.push({ path: '/document-settings', title: '文书设置', icon: 'Document' })
       if (this.isProcessOwner) items.push({ path: '/designer', title: '流程设计', icon: 'EditPen' })
@@ -76,6 +76,7 @@ export const useAuthStore = defineStore('auth', {
       }
       this.user = r.user
       this.checked = true
+      await this.loadAccess()
       return true
     },
     /** Changes the password (with the pending first-sign-in token if there is one); the answer is a full sign-in. */
@@ -86,13 +87,19 @@ export const useAuthStore = defineStore('auth', {
       this.pendingToken = null
       this.pendingUser = null
       this.checked = true
+      await this.loadAccess()
       return r.user
+    },
+    /** Asks the service what the signed-in user may open. */
+    async loadAccess() {
+      this.access = this.user ? await api.get<Access>('/api/me/access', { quiet401: true }) : null
     },
     async logoutAll() {
       try {
         await api.post('/api/auth/logout-all', {}, { quiet401: true })
       } finally {
         this.user = null
+        this.access = null
       }
     },
     async logout() {
@@ -100,12 +107,14 @@ export const useAuthStore = defineStore('auth', {
         await api.post('/api/auth/logout', {}, { quiet401: true })
       } finally {
         this.user = null
+        this.access = null
       }
     },
     /** Asks the server who is signed in (the cookie); a 401 means nobody. */
     async fetchMe() {
       try {
         this.user = await api.get<User>('/api/auth/me', { quiet401: true })
+        await this.loadAccess()
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) this.user = null
         else throw e

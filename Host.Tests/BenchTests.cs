@@ -10,7 +10,7 @@ public class BenchTests
     public async Task Bench_http_drives_whole_cases_over_the_api_and_ends_with_its_summary_line()
     {
         var output = new StringWriter();
-        (await BenchVerb.RunAsync(["http", "--clients", "2", "--seconds", "1"], output)).Should().Be(0);
+        (await BenchVerb.RunAsync(["http", "--clients", "2", "--seconds", "1", "--warmup", "1"], output)).Should().Be(0);
         var last = LastLine(output);
         var match = Regex.Match(last, @"^http: clients=2 actions_per_s=(\d+) raw_tx_per_s=(\d+) ratio=(\d+\.\d+)$");
         match.Success.Should().BeTrue(last);

@@ -168,8 +168,12 @@ public class DocumentTests
         wrongType.Status.Should().Be(HttpStatusCode.UnsupportedMediaType);
         wrongType.Detail.Should().Contain(".exe");
         (await clerk.PostFile($"/api/cases/{view.Id()}/materials/no-such/files", pdf, "a.pdf")).Status.Should().Be(HttpStatusCode.NotFound);
-        (await (await host.LoginAsync("supervisor")).PostFile(url, pdf, "a.pdf")).Status.Should().Be(HttpStatusCode.Forbidden,
+        var supervisor = await host.LoginAsync("supervisor");
+        (await supervisor.PostFile(url, pdf, "a.pdf")).Status.Should().Be(HttpStatusCode.Forbidden,
             "a supervisor sees the case but does not work on it");
+        (await supervisor.Get($"/api/cases/{view.Id()}")).Body.GetProperty("outlook").GetProperty("uploadMaterials").GetProperty("allowed").GetBoolean()
+            .Should().BeFalse("the outlook says what the route applies");
+        view.GetProperty("outlook").GetProperty("uploadMaterials").GetProperty("allowed").GetBoolean().Should().BeTrue("the clerk holds the intake post");
 
         var files = (await clerk.Get($"/api/cases/{view.Id()}/files")).Body.GetProperty("materials").EnumerateArray().ToList();
         files.Should().ContainSingle("the refused uploads changed nothing");

@@ -15,6 +15,9 @@ public sealed record CaseOutlook(
 {
     /// <summary>Whether the viewer may urge (督办) the case now.</summary>
     public required Permission Urge { get; init; }
+
+    /// <summary>Whether the viewer may attach files to the case's materials (<see cref="MaterialUploadRight"/>).</summary>
+    public required Permission UploadMaterials { get; init; }
 }
 
 /// <summary>An urge or escalation on the case, with whether the viewer may answer it now.</summary>

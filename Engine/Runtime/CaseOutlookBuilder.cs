@@ -16,9 +16,9 @@ internal sealed class CaseOutlookBuilder(
     {
         var deadlines = new DeadlineCalculator(definition, environment.Calendar).Deadlines(state, now).Select(Outlook).ToList();
         var caseDeadline = deadlines.FirstOrDefault(d => d.Kind == LimitKind.Statutory) ?? deadlines.FirstOrDefault(d => d.Kind == LimitKind.Promised);
+        var tasks = state.Active.Select(a => Task(a, deadlines.FirstOrDefault(d => d.TaskId == a.TaskId && d.Kind == LimitKind.Step))).ToList();
         return new CaseOutlook(
-            state.CaseId, state.Version, state.Status,
-            state.Active.Select(a => Task(a, deadlines.FirstOrDefault(d => d.TaskId == a.TaskId && d.Kind == LimitKind.Step))).ToList(),
+            state.CaseId, state.Version, state.Status, tasks,
             deadlines, caseDeadline,
             Ask(t => t.GateWithdrawal()),
             state.Documents.Select(d => Document(d, caseDeadline)).ToList(),
@@ -26,6 +26,7 @@ internal sealed class CaseOutlookBuilder(
             Materials(), Batch())
         {
             Urge = UrgeRight.Of(state, oversight),
+            UploadMaterials = MaterialUploadRight.Of(tasks, viewer),
         };
     }
 

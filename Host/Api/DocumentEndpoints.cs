@@ -85,8 +85,8 @@ public static class DocumentEndpoints
             if (view is null) return CaseNotFound(id);
             var item = view.Fields.Where(f => f.Type == FieldType.Materials).SelectMany(f => f.Items).FirstOrDefault(i => i.Id == materialId);
             if (item is null) return Problems.NotFound($"本案的申报材料中没有“{materialId}”。");
-            if (!view.Outlook.Tasks.Any(t => actor.Holds(t.Role)))
-                return Results.Problem(title: "没有办理权限", detail: "只有正在办理本案的岗位人员可以上传材料。", statusCode: StatusCodes.Status403Forbidden);
+            if (view.Outlook.UploadMaterials is { Allowed: false, Reason: var reason })
+                return Results.Problem(title: "没有办理权限", detail: reason, statusCode: StatusCodes.Status403Forbidden);
             var settings = await files.SettingsAsync(ct);
             var (content, fileName, error) = await Upload.ReadFileAsync(http, settings.MaxUploadBytes, ct);
             if (error is not null) return error;

@@ -3,7 +3,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { nextTick, ref } from 'vue'
 import DynamicForm from '@/components/DynamicForm.vue'
-import type { FieldDef } from '@/api/types'
+import type { FieldDef, MaterialOutlook } from '@/api/types'
 import { buildForm, initialValues, missingMaterials, toData, validateValues } from '@/utils/form'
 
 const fields: FieldDef[] = [
@@ -41,9 +41,14 @@ describe('form generated from the fields', () => {
     expect(toData(controls, values)).toEqual({ applicant: '某诊所', amount: 12.5, urgent: false, kind: '承诺件', materials: ['application'] })
   })
 
-  it('lists every required material that is not ticked', () => {
-    expect(missingMaterials(fields[6], ['application'])).toEqual(['身份证明'])
-    expect(missingMaterials(fields[6], ['application', 'identity'])).toEqual([])
+  it('lists every material required now that is not ticked, as the outlook says', () => {
+    const materials: MaterialOutlook[] = [
+      { field: 'materials', id: 'application', name: '申请书', requiredNow: true, checked: false, requiredWhen: null },
+      { field: 'materials', id: 'identity', name: '身份证明', requiredNow: true, checked: false, requiredWhen: null },
+      { field: 'materials', id: 'aircon', name: '集中空调检测报告', requiredNow: false, checked: false, requiredWhen: 'airConditioning == true' },
+    ]
+    expect(missingMaterials(materials, 'materials', ['application'])).toEqual(['身份证明'])
+    expect(missingMaterials(materials, 'materials', ['application', 'identity'])).toEqual([])
   })
 
   it('renders the checklist with required marks and shows messages on validate', async () => {

@@ -1,4 +1,4 @@
-import type { FieldDef } from '@/api/types'
+import type { FieldDef, MaterialOutlook } from '@/api/types'
 
 /** The control the intake form and action dialogs use for a field. */
 export type ControlKind = 'input' | 'number' | 'date' | 'switch' | 'select' | 'tags' | 'checklist'
@@ -76,9 +76,11 @@ export function toData(controls: FormControl[], values: Record<string, unknown>)
   return data
 }
 
-/** Required materials not ticked, by name: what a one-time correction notice must list. */
-export function missingMaterials(field: FieldDef | undefined, ticked: unknown): string[] {
-  if (!field?.items) return []
+/**
+ * Materials of the field required now for this case (the core's `requiredNow` in the outlook, conditions included) and not
+ * ticked, by name: what a one-time correction notice must list.
+ */
+export function missingMaterials(materials: readonly MaterialOutlook[] | null | undefined, fieldId: string, ticked: unknown): string[] {
   const set = new Set(Array.isArray(ticked) ? (ticked as string[]) : [])
-  return field.items.filter((i) => i.required && !set.has(i.id)).map((i) => i.name)
+  return (materials ?? []).filter((m) => m.field === fieldId && m.requiredNow && !set.has(m.id)).map((m) => m.name)
 }

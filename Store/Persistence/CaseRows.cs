@@ -142,10 +142,12 @@ internal sealed partial class CaseRows(WriteConnection connection, DbTransaction
             });
     }
 
-    public async Task DeleteTaskAsync(string caseId, string taskId, CancellationToken ct)
+    /// <summary>The task, and its <c>task_assignees</c> rows when it was named to people.</summary>
+    public async Task DeleteTaskAsync(string caseId, TaskRow t, CancellationToken ct)
     {
-        await Execute("DELETE FROM tasks WHERE case_id = @case AND task_id = @task", ct, ("@case", caseId), ("@task", taskId));
-        await Execute("DELETE FROM task_assignees WHERE case_id = @case AND task_id = @task", ct, ("@case", caseId), ("@task", taskId));
+        await Execute("DELETE FROM tasks WHERE case_id = @case AND task_id = @task", ct, ("@case", caseId), ("@task", t.TaskId));
+        if (t.Assignees is not null)
+            await Execute("DELETE FROM task_assignees WHERE case_id = @case AND task_id = @task", ct, ("@case", caseId), ("@task", t.TaskId));
     }
 
     /// <summary>The task, and one <c>task_assignees</c> row for each person it is named to.</summary>

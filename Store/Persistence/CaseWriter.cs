@@ -168,7 +168,7 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
     /// <summary>Deletes the rows that went away or changed and inserts the new and changed ones.</summary>
     private async Task WriteDerivedAsync(CaseRecord record, DerivedRows previous, DerivedRows after, CancellationToken ct)
     {
-        foreach (var old in previous.Tasks.Where(t => !after.Tasks.Contains(t))) await rows.DeleteTaskAsync(record.Id, old.TaskId, ct);
+        foreach (var old in previous.Tasks.Where(t => !after.Tasks.Contains(t))) await rows.DeleteTaskAsync(record.Id, old, ct);
         foreach (var row in after.Tasks.Where(t => !previous.Tasks.Contains(t))) await rows.InsertTaskAsync(record.Id, record.DefinitionId, row, ct);
         foreach (var old in previous.Deadlines.Where(d => !after.Deadlines.Contains(d))) await rows.DeleteDeadlineAsync(record.Id, old.Limit, ct);
         foreach (var row in after.Deadlines.Where(d => !previous.Deadlines.Contains(d))) await rows.InsertDeadlineAsync(record.Id, record.DefinitionId, row, ct);

@@ -39,22 +39,29 @@ public sealed class SessionStore(IDbContextFactory<WorkflowDbContext> dbFactory,
         var hash = Hash(token);
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var found = await (from s in db.Sessions
-                           join u in db.Users on s.UserId equals u.Id
-                           where s.TokenHash == hash && s.ExpiresAt > now && u.Active
-                           select new { s, u }).AsNoTracking().SingleOrDefaultAsync(ct);
+        var found = await LiveSession(db, hash, now, ct);
         if (found is null) return null;
-        if (found.s.LastSeenAt + _idle <= now)
+        if (found.Session.LastSeenAt + _idle <= now)
         {
             await db.Sessions.Where(s => s.TokenHash == hash).ExecuteDeleteAsync(ct);
             return null;
         }
         // Activity is written at most every tenth of the idle time (and at least every minute), not on every request.
         var step = TimeSpan.FromTicks(Math.Min(_idle.Ticks / 10, TimeSpan.FromMinutes(1).Ticks));
-        if (now - found.s.LastSeenAt >= step)
+        if (now - found.Session.LastSeenAt >= step)
             await db.Sessions.Where(s => s.TokenHash == hash).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), ct);
-        return (found.u, found.s);
+        return (found.User, found.Session);
     }
+
+    private sealed record LiveSessionRow(SessionRecord Session, UserRecord User);
+
+    /// <summary>Compiled once per store (a compiled query keeps to one database's model): every request signs in through it.</summary>
+    private readonly Func<WorkflowDbContext, string, DateTimeOffset, CancellationToken, Task<LiveSessionRow?>> LiveSession =
+        EF.CompileAsyncQuery((WorkflowDbContext db, string hash, DateTimeOffset now, CancellationToken ct) =>
+            (from s in db.Sessions.AsNoTracking()
+             join u in db.Users.AsNoTracking() on s.UserId equals u.Id
+             where s.TokenHash == hash && s.ExpiresAt > now && u.Active
+             select new LiveSessionRow(s, u)).SingleOrDefault());
 
     public async Task EndAsync(string token, CancellationToken ct = default)
     {

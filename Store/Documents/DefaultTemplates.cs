@@ -17,7 +17,12 @@ public static class DefaultTemplates
 
     private const string ApplicantReceipt = "经办人：{{document.clerk}}　　申请人（签收）：＿＿＿＿＿＿　　签收日期：＿＿＿＿年＿＿月＿＿日";
 
-    public static byte[] For(DocumentKind kind) => Build(kind switch
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<DocumentKind, byte[]> Built = new();
+
+    /// <summary>The shipped template of a kind, built once: callers read it and never change it.</summary>
+    public static byte[] For(DocumentKind kind) => Built.GetOrAdd(kind, Create);
+
+    private static byte[] Create(DocumentKind kind) => Build(kind switch
     {
         DocumentKind.CorrectionNotice => new Layout(
         [

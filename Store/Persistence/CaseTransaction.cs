@@ -1,33 +1,62 @@
-using System.Data.Common;
-
 namespace WorkflowEngine.Store.Persistence;
 
-/// <summary>A transaction on the write connection and the case rows it writes; rolled back unless committed.</summary>
+/// <summary>
+/// A writer's part of a transaction on the write connection and the case rows it writes; rolled back unless committed.
+/// Committing returns once the work is durable: with group commit, once the shared transaction it joined is.
+/// </summary>
 public sealed class CaseTransaction : IAsyncDisposable
 {
     private readonly WriteConnection _connection;
-    private readonly DbTransaction _transaction;
+    private readonly WriteGroup _group;
+    private readonly bool _saved;
+    private bool _finished;
 
-    internal CaseTransaction(WriteConnection connection, DbTransaction transaction)
+    /// <param name="saved">Whether this writer's work began at a savepoint (writers ahead of it in the group committed).</param>
+    internal CaseTransaction(WriteConnection connection, WriteGroup group, bool saved)
     {
         _connection = connection;
-        _transaction = transaction;
-        Rows = new CaseRows(connection, transaction, connection.Dialect);
+        _group = group;
+        _saved = saved;
+        Rows = new CaseRows(connection, group.Transaction, connection.Dialect);
     }
 
     internal CaseRows Rows { get; }
 
-    public Task CommitAsync(CancellationToken ct) => _transaction.CommitAsync(ct);
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        if (_finished) throw new InvalidOperationException("The transaction has already been committed or rolled back.");
+        _finished = true;
+        try
+        {
+            if (_saved) await _connection.Statement("RELEASE writer", _group.Transaction, []).ExecuteNonQueryAsync(CancellationToken.None);
+            _group.Committed++;
+        }
+        catch (Exception e)
+        {
+            _group.Broken = e;
+        }
+        await await _connection.FinishAsync(_group);
+    }
 
     public async ValueTask DisposeAsync()
     {
+        if (_finished) return;
+        _finished = true;
+        if (!_saved)
+        {
+            // Nothing of the others is in the transaction: all of it is this writer's.
+            await _connection.FinishAsync(_group, rollBack: true);
+            return;
+        }
         try
         {
-            await _transaction.DisposeAsync();
+            await _connection.Statement("ROLLBACK TO writer", _group.Transaction, []).ExecuteNonQueryAsync(CancellationToken.None);
+            await _connection.Statement("RELEASE writer", _group.Transaction, []).ExecuteNonQueryAsync(CancellationToken.None);
         }
-        finally
+        catch (Exception e)
         {
-            _connection.Release();
+            _group.Broken = e;
         }
+        await _connection.FinishAsync(_group);
     }
 }

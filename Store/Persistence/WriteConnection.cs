@@ -6,8 +6,11 @@ namespace WorkflowEngine.Store.Persistence;
 /// <summary>
 /// The one connection that this node's case writes go through, kept open with each statement prepared once.
 /// SQLite takes one writer at a time anyway; queuing writers here rather than in its lock spares the busy-retry
-/// sleeps and the re-preparing of every statement in every transaction. On PostgreSQL every node has its own
-/// write connection and the case version decides between nodes (optimistic concurrency).
+/// sleeps and the re-preparing of every statement in every transaction. On SQLite the writers queued behind each other
+/// also share one transaction (group commit): each writer's work is a savepoint in it, and one COMMIT makes the whole
+/// group durable before any of them is told it committed, so a writer waits for one disk flush instead of one per writer
+/// ahead of it. On PostgreSQL every node has its own write connection, each writer its own transaction, and the case
+/// version decides between nodes (optimistic concurrency).
 /// </summary>
 public sealed class WriteConnection(IDbContextFactory<WorkflowDbContext> dbFactory, ChainKeyRing keys, StoreDialect dialect = StoreDialect.Sqlite)
     : IAsyncDisposable
@@ -17,27 +20,108 @@ public sealed class WriteConnection(IDbContextFactory<WorkflowDbContext> dbFacto
     /// <summary>The keys that sign every case anchor written through this connection.</summary>
     public ChainKeyRing Keys => keys;
 
+    /// <summary>How many writers one transaction takes before it commits, bounding the wait of the first of them.</summary>
+    private const int GroupLimit = 16;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, DbCommand> _statements = new(StringComparer.Ordinal);
     private WorkflowDbContext? _context;
     private DbConnection? _connection;
+    private WriteGroup? _group;
+    private int _waiting;
 
-    /// <summary>Waits for the connection and begins a transaction on it (BEGIN IMMEDIATE on SQLite).</summary>
+    /// <summary>Writers queued for the connection.</summary>
+    internal int Waiting => Volatile.Read(ref _waiting);
+
+    /// <summary>
+    /// Waits for the connection and begins this writer's part of a transaction on it (BEGIN IMMEDIATE on SQLite, or a
+    /// savepoint in the transaction the writer ahead of it left open).
+    /// </summary>
     public async Task<CaseTransaction> BeginAsync(CancellationToken ct)
     {
-        await _gate.WaitAsync(ct);
+        ct.ThrowIfCancellationRequested();
+        Interlocked.Increment(ref _waiting);
+        // Not cancellable: the writer ahead may have left its transaction open for this one, which must then finish it.
+        await _gate.WaitAsync(CancellationToken.None);
+        Interlocked.Decrement(ref _waiting);
+        if (ct.IsCancellationRequested) await PassAsync(failed: false);
+        ct.ThrowIfCancellationRequested();
         try
         {
-            var connection = _connection ?? await OpenAsync(ct);
-            return new CaseTransaction(this, await connection.BeginTransactionAsync(ct));
+            if (_group is null)
+            {
+                var connection = _connection ?? await OpenAsync(ct);
+                _group = new WriteGroup(await connection.BeginTransactionAsync(ct));
+            }
         }
         catch
         {
-            // The connection may be unusable: the next writer starts on a new one.
-            await ResetAsync();
-            _gate.Release();
+            await PassAsync(failed: true);
             throw;
         }
+        var group = _group;
+        group.Members++;
+        var saved = group.Committed > 0;
+        if (saved)
+        {
+            try
+            {
+                await Statement("SAVEPOINT writer", group.Transaction, []).ExecuteNonQueryAsync(CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                group.Broken = e;
+                await FinishAsync(group);
+                throw;
+            }
+        }
+        return new CaseTransaction(this, group, saved);
+    }
+
+    /// <summary>Gives up a turn that did no work: the open transaction, if any, goes on as if this writer had not come.</summary>
+    private async Task PassAsync(bool failed)
+    {
+        if (_group is { } open)
+        {
+            await FinishAsync(open);
+            return;
+        }
+        // The connection may be unusable: the next writer starts on a new one.
+        if (failed) await ResetAsync();
+        _gate.Release();
+    }
+
+    /// <summary>
+    /// Ends a writer's turn: leaves the transaction open for the next writer in the queue, or commits (or rolls back)
+    /// the group and releases the connection. Returns when the group is durable, or faulted when it is not.
+    /// </summary>
+    internal async Task<Task> FinishAsync(WriteGroup group, bool rollBack = false)
+    {
+        if (!rollBack && group.Broken is null && dialect == StoreDialect.Sqlite && group.Members < GroupLimit && Waiting > 0)
+        {
+            _gate.Release();
+            return group.Durable;
+        }
+        _group = null;
+        try
+        {
+            if (group.Broken is not null) throw group.Broken;
+            if (rollBack || group.Committed == 0) await group.Transaction.RollbackAsync(CancellationToken.None);
+            else await group.Transaction.CommitAsync(CancellationToken.None);
+            await group.Transaction.DisposeAsync();
+            group.Succeed();
+        }
+        catch (Exception e)
+        {
+            // The connection may be unusable: the next writer starts on a new one.
+            group.Fail(e);
+            await ResetAsync();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        return group.Durable;
     }
 
     /// <summary>The prepared statement for <paramref name="sql"/> with these parameter values, in the transaction.</summary>
@@ -59,8 +143,6 @@ public sealed class WriteConnection(IDbContextFactory<WorkflowDbContext> dbFacto
         for (var i = 0; i < parameters.Count; i++) command.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
         return command;
     }
-
-    internal void Release() => _gate.Release();
 
     /// <summary>Opened through EF Core so that the connection gets the provider's per-connection settings.</summary>
     private async Task<DbConnection> OpenAsync(CancellationToken ct)
@@ -86,6 +168,8 @@ public sealed class WriteConnection(IDbContextFactory<WorkflowDbContext> dbFacto
     public async ValueTask DisposeAsync()
     {
         await _gate.WaitAsync();
+        _group?.Fail(new ObjectDisposedException(nameof(WriteConnection)));
+        _group = null;
         await ResetAsync();
         _gate.Release();
     }

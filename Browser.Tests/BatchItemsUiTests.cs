@@ -32,13 +32,6 @@ public sealed class BatchItemsUiTests : BrowserFixture
         }
         """;
 
-    private static async Task<JsonElement> PostAsync(HttpClient client, string url, object? body)
-    {
-        var response = await client.PostAsJsonAsync(url, body);
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
     [Test]
     [CancelAfter(180_000)]
     public async Task The_decider_enters_each_item_s_decision_and_ground_and_sees_the_outcome()
@@ -46,11 +39,11 @@ public sealed class BatchItemsUiTests : BrowserFixture
         var owner = await ApiAsAsync("owner");
         var window = await ApiAsAsync("window");
         (await owner.PostAsync("/api/definitions", new StringContent(Definition, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-        await PostAsync(owner, "/api/definitions/batch-ui-demo/versions/1/publish", null);
-        var started = await PostAsync(window, "/api/cases", new { definitionId = "batch-ui-demo", data = new { applicant = "某酒店", premises = new[] { "甲店", "乙店" } } });
+        await PostJsonAsync(owner, "/api/definitions/batch-ui-demo/versions/1/publish", null);
+        var started = await PostJsonAsync(window, "/api/cases", new { definitionId = "batch-ui-demo", data = new { applicant = "某酒店", premises = new[] { "甲店", "乙店" } } });
         var id = started.GetProperty("id").GetString();
         var intake = started.GetProperty("outlook").GetProperty("tasks")[0].GetProperty("taskId").GetString();
-        await PostAsync(window, $"/api/cases/{id}/tasks/{intake}/actions/accept", new { data = new { } });
+        await PostJsonAsync(window, $"/api/cases/{id}/tasks/{intake}/actions/accept", new { data = new { } });
 
         await using var context = await Session.Browser.NewContextAsync(new BrowserNewContextOptions
         {

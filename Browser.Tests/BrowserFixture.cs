@@ -25,6 +25,14 @@ public abstract class BrowserFixture
         if (Server is not null) await Server.DisposeAsync();
     }
 
+    /// <summary>Posts JSON through the API and answers with the JSON reply; anything but success fails the test.</summary>
+    private protected static async Task<JsonElement> PostJsonAsync(HttpClient client, string url, object? body)
+    {
+        var response = await client.PostAsJsonAsync(url, body);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
     /// <summary>An API client signed in as a sample user with the sample password.</summary>
     private protected async Task<HttpClient> ApiAsAsync(string user)
     {

@@ -32,17 +32,10 @@ public sealed class MigrationUiTests : BrowserFixture
         .Replace("\"to\": \"review\"", "\"to\": \"examine\"").Replace("\"id\": \"review\", \"kind\": \"task\", \"name\": \"审查\"", "\"id\": \"examine\", \"kind\": \"task\", \"name\": \"复核\"")
         .Replace("\"to\": \"approve\"", "\"to\": \"decide\"").Replace("\"id\": \"approve\", \"kind\": \"task\", \"name\": \"审批\"", "\"id\": \"decide\", \"kind\": \"task\", \"name\": \"决定\"");
 
-    private static async Task<JsonElement> PostAsync(HttpClient client, string url, object? body)
-    {
-        var response = await client.PostAsJsonAsync(url, body);
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
     private static async Task<JsonElement> Act(HttpClient client, JsonElement view, string step, string action)
     {
         var task = view.GetProperty("outlook").GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("stepId").GetString() == step).GetProperty("taskId").GetString();
-        return await PostAsync(client, $"/api/cases/{view.GetProperty("id").GetString()}/tasks/{task}/actions/{action}", new { data = new { } });
+        return await PostJsonAsync(client, $"/api/cases/{view.GetProperty("id").GetString()}/tasks/{task}/actions/{action}", new { data = new { } });
     }
 
     [Test]
@@ -53,13 +46,13 @@ public sealed class MigrationUiTests : BrowserFixture
         var window = await ApiAsAsync("window");
         var chief = await ApiAsAsync("approval-chief");
         (await owner.PostAsync("/api/definitions", new StringContent(Version1, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-        await PostAsync(owner, "/api/definitions/migration-ui-demo/versions/1/publish", null);
-        var atReview = await Act(window, await PostAsync(window, "/api/cases", new { definitionId = "migration-ui-demo", data = new { applicant = "甲医院" } }), "intake", "accept");
+        await PostJsonAsync(owner, "/api/definitions/migration-ui-demo/versions/1/publish", null);
+        var atReview = await Act(window, await PostJsonAsync(window, "/api/cases", new { definitionId = "migration-ui-demo", data = new { applicant = "甲医院" } }), "intake", "accept");
         var atApprove = await Act(chief,
-            await Act(window, await PostAsync(window, "/api/cases", new { definitionId = "migration-ui-demo", data = new { applicant = "乙医院" } }), "intake", "accept"),
+            await Act(window, await PostJsonAsync(window, "/api/cases", new { definitionId = "migration-ui-demo", data = new { applicant = "乙医院" } }), "intake", "accept"),
             "review", "pass");
         (await owner.PostAsync("/api/definitions", new StringContent(Version2, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-        await PostAsync(owner, "/api/definitions/migration-ui-demo/versions/2/publish", null);
+        await PostJsonAsync(owner, "/api/definitions/migration-ui-demo/versions/2/publish", null);
 
         await using var context = await Session.Browser.NewContextAsync(new BrowserNewContextOptions
         {

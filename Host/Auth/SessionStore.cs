@@ -39,7 +39,7 @@ public sealed class SessionStore(IDbContextFactory<WorkflowDbContext> dbFactory,
         var hash = Hash(token);
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var found = await LiveSession(db, hash, now, ct);
+        var found = await _liveSession(db, hash, now, ct);
         if (found is null) return null;
         if (found.Session.LastSeenAt + _idle <= now)
         {
@@ -56,7 +56,7 @@ public sealed class SessionStore(IDbContextFactory<WorkflowDbContext> dbFactory,
     private sealed record LiveSessionRow(SessionRecord Session, UserRecord User);
 
     /// <summary>Compiled once per store (a compiled query keeps to one database's model): every request signs in through it.</summary>
-    private readonly Func<WorkflowDbContext, string, DateTimeOffset, CancellationToken, Task<LiveSessionRow?>> LiveSession =
+    private readonly Func<WorkflowDbContext, string, DateTimeOffset, CancellationToken, Task<LiveSessionRow?>> _liveSession =
         EF.CompileAsyncQuery((WorkflowDbContext db, string hash, DateTimeOffset now, CancellationToken ct) =>
             (from s in db.Sessions.AsNoTracking()
              join u in db.Users.AsNoTracking() on s.UserId equals u.Id

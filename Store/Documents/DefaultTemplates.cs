@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -17,7 +18,7 @@ public static class DefaultTemplates
 
     private const string ApplicantReceipt = "经办人：{{document.clerk}}　　申请人（签收）：＿＿＿＿＿＿　　签收日期：＿＿＿＿年＿＿月＿＿日";
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<DocumentKind, byte[]> Built = new();
+    private static readonly ConcurrentDictionary<DocumentKind, byte[]> Built = new();
 
     /// <summary>The shipped template of a kind, built once: callers read it and never change it.</summary>
     public static byte[] For(DocumentKind kind) => Built.GetOrAdd(kind, Create);

@@ -159,7 +159,7 @@ internal sealed partial class CaseRows(WriteConnection connection, DbTransaction
             ("@case", caseId), ("@task", t.TaskId), ("@step", t.StepId), ("@name", t.StepName), ("@kind", t.Kind), ("@role", t.Role), ("@def", definitionId),
             ("@entered", t.EnteredAt.UtcTicks), ("@due", t.DueAt?.UtcTicks), ("@warn", t.WarnAt?.UtcTicks), ("@provisional", t.Provisional),
             ("@assigned", t.AssignedTo), ("@assignees", t.Assignees));
-        foreach (var person in t.Assignees?.Split(',', StringSplitOptions.RemoveEmptyEntries).Distinct() ?? [])
+        foreach (var person in t.NamedPeople)
             await Execute("INSERT INTO task_assignees (user_id, case_id, task_id) VALUES (@user, @case, @task)", ct,
                 ("@user", person), ("@case", caseId), ("@task", t.TaskId));
     }

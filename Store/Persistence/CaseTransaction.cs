@@ -35,7 +35,8 @@ public sealed class CaseTransaction : IAsyncDisposable
         {
             _group.Broken = e;
         }
-        await await _connection.FinishAsync(_group);
+        await _connection.FinishAsync(_group);
+        await _group.Durable;
     }
 
     public async ValueTask DisposeAsync()

@@ -183,9 +183,9 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
 
     /// <summary>Who a task is news for: the one person it is handed to, the people an approver rule named, or (null) its post's holders.</summary>
     private static IEnumerable<string?> Addressees(TaskRow task) =>
-        task.AssignedTo is { } one ? new string?[] { one }
-        : task.Assignees is { } named ? named.Split(',', StringSplitOptions.RemoveEmptyEntries)
-        : new string?[] { null };
+        task.AssignedTo is { } one ? [one]
+        : task.Assignees is not null ? [.. task.NamedPeople]
+        : [null];
 
     private void Track(DateTimeOffset? next)
     {

@@ -5,8 +5,13 @@ using WorkflowEngine.Engine.Runtime;
 
 namespace WorkflowEngine.Store.Persistence;
 
+/// <param name="Assignees">The people an approver rule named, as the stored comma-separated list; null for a post's task.</param>
 public sealed record TaskRow(string TaskId, string StepId, string StepName, string Kind, string Role, DateTimeOffset EnteredAt,
-    DateTimeOffset? DueAt, DateTimeOffset? WarnAt, bool Provisional, string? AssignedTo = null, string? Assignees = null);
+    DateTimeOffset? DueAt, DateTimeOffset? WarnAt, bool Provisional, string? AssignedTo = null, string? Assignees = null)
+{
+    /// <summary>Each person of <see cref="Assignees"/> once.</summary>
+    public IEnumerable<string> NamedPeople => Assignees?.Split(',', StringSplitOptions.RemoveEmptyEntries).Distinct() ?? [];
+}
 
 public sealed record UrgeRow(string UrgeId, string Kind, string? TaskId, string ById, string ByName, string Message, DateTimeOffset At,
     DateTimeOffset ReplyBy, string? AddressedTo, string? AddressedName, string? Answer, string? AnsweredByName, DateTimeOffset? AnsweredAt, bool Late)

@@ -93,14 +93,14 @@ public sealed class WriteConnection(IDbContextFactory<WorkflowDbContext> dbFacto
 
     /// <summary>
     /// Ends a writer's turn: leaves the transaction open for the next writer in the queue, or commits (or rolls back)
-    /// the group and releases the connection. Returns when the group is durable, or faulted when it is not.
+    /// the group and releases the connection. Whether the group became durable is told by <see cref="WriteGroup.Durable"/>.
     /// </summary>
-    internal async Task<Task> FinishAsync(WriteGroup group, bool rollBack = false)
+    internal async Task FinishAsync(WriteGroup group, bool rollBack = false)
     {
         if (!rollBack && group.Broken is null && dialect == StoreDialect.Sqlite && group.Members < GroupLimit && Waiting > 0)
         {
             _gate.Release();
-            return group.Durable;
+            return;
         }
         _group = null;
         try
@@ -121,7 +121,6 @@ public sealed class WriteConnection(IDbContextFactory<WorkflowDbContext> dbFacto
         {
             _gate.Release();
         }
-        return group.Durable;
     }
 
     /// <summary>The prepared statement for <paramref name="sql"/> with these parameter values, in the transaction.</summary>

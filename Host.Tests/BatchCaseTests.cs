@@ -1,8 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
 using WorkflowEngine.Host.Tests.Support;
 using WorkflowEngine.Store.Documents;
 
@@ -24,7 +21,7 @@ public class BatchCaseTests
         var admin = await host.LoginAsync("admin");
         foreach (var kind in new[] { "grant-decision", "denial-decision" })
         {
-            var template = WithParagraph(await admin.GetByteArrayAsync($"/api/document-templates/{kind}"),
+            var template = WordFiles.WithParagraph(await admin.GetByteArrayAsync($"/api/document-templates/{kind}"), 2,
                 "{{item.label}}{{item.key}}：{{item.title}}（共 {{item.count}} 项）决定：{{item.decision}}；理由和依据：{{item.ground}}");
             (await admin.PutFile($"/api/document-templates/{kind}", template, $"{kind}.docx")).Status.Should().Be(HttpStatusCode.NoContent);
         }
@@ -105,19 +102,5 @@ public class BatchCaseTests
         var reply = await client.Post($"/api/cases/{id}/tasks/{view.Task(step)}/actions/{action}", body);
         reply.Status.Should().Be(HttpStatusCode.OK, reply.Body.ToString());
         return reply.Body;
-    }
-
-    /// <summary>The template with one more paragraph of this text.</summary>
-    private static byte[] WithParagraph(byte[] docx, string text)
-    {
-        using var stream = new MemoryStream();
-        stream.Write(docx);
-        using (var document = WordprocessingDocument.Open(stream, true))
-        {
-            var body = document.MainDocumentPart!.Document!.Body!;
-            body.InsertAt(new Paragraph(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve })), 2);
-            document.MainDocumentPart.Document.Save();
-        }
-        return stream.ToArray();
     }
 }

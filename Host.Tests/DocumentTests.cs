@@ -3,9 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
 using WorkflowEngine.Host.Tests.Support;
 using WorkflowEngine.Server.Cli;
 using WorkflowEngine.Store.Documents;
@@ -100,7 +97,7 @@ public class DocumentTests
         list.GetProperty("placeholders").TryGetProperty("agency.seal", out _).Should().BeTrue();
         var original = await admin.GetByteArrayAsync("/api/document-templates/acceptance-notice");
 
-        var unknown = await admin.PutFile("/api/document-templates/acceptance-notice", WithParagraph(original, "{{", "case.", "applicnt", "}}"), "t.docx");
+        var unknown = await admin.PutFile("/api/document-templates/acceptance-notice", WordFiles.WithParagraph(original, 4, "{{", "case.", "applicnt", "}}"), "t.docx");
         unknown.Status.Should().Be(HttpStatusCode.BadRequest);
         unknown.Detail.Should().Contain("{{case.applicnt}}");
         var notWord = await admin.PutFile("/api/document-templates/acceptance-notice", "not a word file"u8.ToArray(), "t.docx");
@@ -109,7 +106,7 @@ public class DocumentTests
         (await admin.Get("/api/document-templates")).Body.GetProperty("templates").EnumerateArray()
             .Should().OnlyContain(t => !t.GetProperty("custom").GetBoolean(), "a refused upload changes nothing");
 
-        var own = WithParagraph(original, "本机关专用：", "{{ca", "se.appli", "cant}}", " 收件于 {{case.", "receivedOn}}");
+        var own = WordFiles.WithParagraph(original, 4, "本机关专用：", "{{ca", "se.appli", "cant}}", " 收件于 {{case.", "receivedOn}}");
         (await admin.PutFile("/api/document-templates/acceptance-notice", own, "受理通知书.docx")).Status.Should().Be(HttpStatusCode.NoContent);
 
         var clerk = await host.LoginAsync("window");
@@ -254,21 +251,5 @@ public class DocumentTests
         });
         reply.Status.Should().Be(HttpStatusCode.Created, reply.Body.ToString());
         return reply.Body;
-    }
-
-    /// <summary>The template with one more paragraph whose text is split into these runs, as Word does.</summary>
-    private static byte[] WithParagraph(byte[] docx, params string[] runs)
-    {
-        using var stream = new MemoryStream();
-        stream.Write(docx);
-        using (var document = WordprocessingDocument.Open(stream, true))
-        {
-            var body = document.MainDocumentPart!.Document!.Body!;
-            var paragraph = new Paragraph(runs.Select((r, i) => new Run(i % 2 == 0 ? new RunProperties(new Bold()) : new RunProperties(),
-                new Text(r) { Space = SpaceProcessingModeValues.Preserve })));
-            body.InsertAt(paragraph, 4);
-            document.MainDocumentPart.Document.Save();
-        }
-        return stream.ToArray();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -45,6 +46,30 @@ public static partial class DocxTemplate
     /// seal placeholder by the seal's picture when there is a seal.
     /// </summary>
     public static byte[] Fill(byte[] template, IReadOnlyDictionary<string, string> values, SealImage? seal = null)
+    {
+        var fit = values.ToDictionary(p => p.Key, p => FitForXml(p.Value));
+        return CompiledTemplate.For(template) is { } compiled && (seal is null || !compiled.UsesSeal)
+            ? compiled.Fill(fit)
+            : FillObjectModel(template, fit, seal);
+    }
+
+    /// <summary>The value with line ends as <c>\n</c> and without the characters XML cannot carry (control characters, lone surrogates).</summary>
+    private static string FitForXml(string value)
+    {
+        if (value.All(c => c is >= ' ' and < '\uD800' or >= '\uE000' and < '\uFFFE' or '\n' or '\t')) return value;
+        var fit = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '\r') { if (i + 1 == value.Length || value[i + 1] != '\n') fit.Append('\n'); }
+            else if (XmlConvert.IsXmlChar(c)) fit.Append(c);
+            else if (i + 1 < value.Length && XmlConvert.IsXmlSurrogatePair(value[i + 1], c)) fit.Append(c).Append(value[++i]);
+        }
+        return fit.ToString();
+    }
+
+    /// <summary>The fill through the Open XML object model, which <see cref="CompiledTemplate"/> saves where it can.</summary>
+    internal static byte[] FillObjectModel(byte[] template, IReadOnlyDictionary<string, string> values, SealImage? seal)
     {
         using var stream = new MemoryStream();
         stream.Write(template);

@@ -1,4 +1,5 @@
 using WorkflowEngine.Store.Persistence;
+using WorkflowEngine.Store.Persistence.Records;
 using WorkflowEngine.Tests.Support;
 using static WorkflowEngine.Tests.Support.People;
 
@@ -15,7 +16,7 @@ public class CaseStateCacheTests
         var c = Licensing();
         var json = CaseStateSerializer.Serialize(c.State);
         var cache = new CaseStateCache();
-        cache.Remember(c.State.CaseId, json, c.State);
+        cache.Remember(Row(c.State.CaseId, json), c.State);
 
         cache.Read(c.State.CaseId, new string(json)).Should().BeSameAs(c.State);
     }
@@ -26,7 +27,7 @@ public class CaseStateCacheTests
         var c = Licensing();
         var before = c.State;
         var cache = new CaseStateCache();
-        cache.Remember(before.CaseId, CaseStateSerializer.Serialize(before), before);
+        cache.Remember(Row(before.CaseId, CaseStateSerializer.Serialize(before)), before);
         c.Act("intake", "accept", Clerk, new { materials = new[] { "application", "identity", "qualification", "premises" } });
 
         var read = cache.Read(before.CaseId, CaseStateSerializer.Serialize(c.State));
@@ -42,10 +43,37 @@ public class CaseStateCacheTests
         var state = Licensing().State;
         var json = CaseStateSerializer.Serialize(state);
         var cache = new CaseStateCache(capacity: 1);
-        cache.Remember("case-a", json, state);
-        cache.Remember("case-b", json, state);
+        cache.Remember(Row("case-a", json), state);
+        cache.Remember(Row("case-b", json), state);
 
         cache.Read("case-a", json).Should().NotBeSameAs(state, "the first entry made room for the second");
         cache.Read("case-b", json).Should().NotBeSameAs(state, "reading case-a again made room in turn");
     }
+
+    [Test]
+    public void The_row_last_written_is_given_as_a_copy_and_a_row_only_read_is_not_given()
+    {
+        var c = Licensing();
+        var json = CaseStateSerializer.Serialize(c.State);
+        var cache = new CaseStateCache();
+        var written = Row("case-a", json);
+        cache.Remember(written, c.State);
+        cache.Read("case-b", json);
+
+        var (row, state) = cache.Written("case-a")!.Value;
+        row.Should().NotBeSameAs(written);
+        row.SameRow(written).Should().BeTrue();
+        state.Should().BeSameAs(c.State);
+        row.Version = 99;
+        cache.Written("case-a")!.Value.Row.Version.Should().Be(written.Version, "the kept row is not changed through a copy");
+        cache.Written("case-b").Should().BeNull("a state only read says nothing of the rest of its row");
+        cache.Written("case-c").Should().BeNull();
+    }
+
+    private static CaseRecord Row(string id, string json) => new()
+    {
+        Id = id, CaseNo = "2026-000001", DefinitionId = "licensing-approval", DefinitionVersion = 1, Title = "甲", Status = "running",
+        StartedAt = DateTimeOffset.Parse("2026-03-02T10:00+08:00"), StartedBy = "window", Version = 1, StateJson = json, HistoryCount = 1,
+        LastHash = "h",
+    };
 }

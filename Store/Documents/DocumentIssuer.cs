@@ -6,6 +6,7 @@ using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Loading;
 using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Engine.Expressions;
+using WorkflowEngine.Engine.Outlook;
 using WorkflowEngine.Engine.Runtime;
 using WorkflowEngine.Store.Persistence;
 using WorkflowEngine.Store.Persistence.Records;
@@ -30,28 +31,38 @@ public sealed record MaterialFileRow(
 /// </summary>
 public sealed class DocumentIssuer(RuntimeProvider runtimes)
 {
-    /// <summary>The history events of the documents in <paramref name="after"/> that <paramref name="before"/> did not have.</summary>
+    /// <summary>
+    /// The outlook the documents in <paramref name="after"/> that <paramref name="before"/> did not have are filled from;
+    /// null when there are none. It follows from the states alone, so it can be worked out before the write connection is taken.
+    /// </summary>
+    internal CaseOutlook? OutlookForNew(FlowDefinition definition, CaseState? before, CaseState after, DateTimeOffset now) =>
+        after.Documents.Count > (before?.Documents.Count ?? 0) ? Outlook(definition, after, now) : null;
+
+    /// <summary>
+    /// The history events of the documents in <paramref name="after"/> that <paramref name="before"/> did not have;
+    /// <paramref name="outlook"/> is <see cref="OutlookForNew"/> when already worked out.
+    /// </summary>
     internal async Task<IReadOnlyList<CaseEvent>> IssueNewAsync(CaseRows rows, CaseRecord record, FlowDefinition definition, CaseState? before,
-        CaseState after, DateTimeOffset now, CancellationToken ct)
+        CaseState after, DateTimeOffset now, CancellationToken ct, CaseOutlook? outlook = null)
     {
         var fresh = after.Documents.Skip(before?.Documents.Count ?? 0).ToList();
         if (fresh.Count == 0) return [];
+        outlook ??= Outlook(definition, after, now);
         var events = new List<CaseEvent>();
         foreach (var document in fresh.OrderBy(d => d.Kind))
-            events.Add((await IssueAsync(rows, record, definition, after, document, 1, (document.ActorId, document.ActorName), now, ct)).Event);
+            events.Add((await IssueAsync(rows, record, definition, after, document, 1, (document.ActorId, document.ActorName), now, ct, outlook)).Event);
         return events;
     }
 
     /// <summary>Issues one version of a document of the case: its number, file and row, and the history event that records them.</summary>
     internal async Task<(IssuedDocumentRow Row, CaseEvent Event)> IssueAsync(CaseRows rows, CaseRecord record, FlowDefinition definition, CaseState state,
-        IssuedDocument document, int version, (string Id, string Name) by, DateTimeOffset now, CancellationToken ct)
+        IssuedDocument document, int version, (string Id, string Name) by, DateTimeOffset now, CancellationToken ct, CaseOutlook? outlook = null)
     {
         var agency = Settings(await rows.AgencySettingsJsonAsync(ct));
         var kind = JsonNames.Of(document.Kind);
         var year = WorkCalendar.LocalDate(now).Year;
         var number = DocumentNumber.Format(agency.PatternOf(document.Kind), year, await rows.NextDocumentNumberAsync(kind, year, ct));
-        var runtime = runtimes.Create();
-        var outlook = runtime.Describe(definition, state, Actor.System, now);
+        outlook ??= Outlook(definition, state, now);
         var documentOutlook = outlook.Documents[state.Documents.IndexOf(document)];
         var template = await rows.TemplateAsync(kind, ct) ?? DefaultTemplates.For(document.Kind);
         var values = DocumentFields.Values(new DocumentFields.Issue(agency, definition, state, record.CaseNo, documentOutlook, outlook, number, version,
@@ -70,6 +81,9 @@ public sealed class DocumentIssuer(RuntimeProvider runtimes)
         return (row, new CaseEvent(EventTypes.DocumentIssued, now, by.Id, by.Name, document.TaskId, document.StepId, document.ActionId,
             null, data, summary));
     }
+
+    /// <summary>The case as the system sees it: every document's dates and every open task's limit.</summary>
+    private CaseOutlook Outlook(FlowDefinition definition, CaseState state, DateTimeOffset now) => runtimes.Create().Describe(definition, state, Actor.System, now);
 
     public static AgencySettings Settings(string? json) =>
         json is null ? new AgencySettings() : JsonConvert.DeserializeObject<AgencySettings>(json, SettingsJson) ?? new AgencySettings();

@@ -10,6 +10,9 @@ using WorkflowEngine.Store.Services;
 
 namespace WorkflowEngine.Store.Persistence;
 
+/// <summary>See <see cref="CaseWriter.Prepare"/>.</summary>
+internal sealed record PreparedUpdate(DerivedRows Previous, DerivedRows After, bool AnchorHeld, string StateJson);
+
 /// <summary>
 /// Writes what an applied command produced, inside the caller's transaction: the state, next timer and keyed anchor
 /// (history count, last hash, state hash, HMAC) on the case row, the history (hash-chained), the tasks, deadlines, copies
@@ -26,24 +29,35 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
     public async Task InsertAsync(CaseRecord record, FlowDefinition definition, Applied applied, CancellationToken ct)
     {
         var after = DerivedRows.Of(definition, applied.State, runtime, now, applied.Timers);
-        var history = Update(record, applied, after.NextTimer, anchorHeld: true);
+        var history = Update(record, applied, CaseStateSerializer.Serialize(applied.State), after.NextTimer, anchorHeld: true);
         await rows.InsertCaseAsync(record, ct);
         if (record.ClosedAt is not null) await rows.CountClosedAsync(record, ct);
         await WriteAsync(record, definition, applied, history, DerivedRows.None, after, ct);
     }
 
     /// <summary>
+    /// What an update writes that follows from the row as read and the command's result alone, so that it can be worked
+    /// out before the write connection is taken: the derived rows before and after, whether the row's anchor holds, the
+    /// state's JSON. <paramref name="previousDefinition"/> is the version <paramref name="before"/> ran on when it differs (a migration).
+    /// </summary>
+    public static PreparedUpdate Prepare(CaseRecord record, FlowDefinition definition, CaseState before, Applied applied, WorkflowRuntime runtime,
+        DateTimeOffset now, ChainKeyRing keys, FlowDefinition? previousDefinition = null) => new(
+        DerivedRows.Of(previousDefinition ?? definition, before, runtime, now, []),
+        DerivedRows.Of(definition, applied.State, runtime, now, applied.Timers),
+        AnchorHolds(record, keys),
+        CaseStateSerializer.Serialize(applied.State));
+
+    /// <summary>
     /// Writes the change from <paramref name="before"/>; false when another change to the case got there first.
-    /// <paramref name="previousDefinition"/> is the version <paramref name="before"/> ran on when it differs (a migration).
+    /// <paramref name="prepared"/> is <see cref="Prepare"/> of this row and result at this writer's time, when already worked out.
     /// </summary>
     public async Task<bool> UpdateAsync(CaseRecord record, FlowDefinition definition, CaseState before, Applied applied, CancellationToken ct,
-        FlowDefinition? previousDefinition = null)
+        FlowDefinition? previousDefinition = null, PreparedUpdate? prepared = null)
     {
         var expected = record.Version;
-        var previous = DerivedRows.Of(previousDefinition ?? definition, before, runtime, now, []);
+        var (previous, after, anchorHeld, stateJson) = prepared ?? Prepare(record, definition, before, applied, runtime, now, rows.Keys, previousDefinition);
         record.DefinitionVersion = applied.State.DefinitionVersion;
-        var after = DerivedRows.Of(definition, applied.State, runtime, now, applied.Timers);
-        var history = Update(record, applied, after.NextTimer, AnchorHolds(record));
+        var history = Update(record, applied, stateJson, after.NextTimer, anchorHeld);
         record.LateAt ??= DeadlineStanding.WentRedAt(previous.DueInstants, now);
         if (!await rows.UpdateCaseAsync(record, expected, ct)) return false;
         if (!before.IsClosed && applied.State.IsClosed) await rows.CountClosedAsync(record, ct);
@@ -64,10 +78,10 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
     /// Re-anchors only a case whose anchor holds as read. A case changed behind the service's back keeps its broken
     /// anchor through later writes, so that the tampering stays evident rather than being signed over.
     /// </summary>
-    private IReadOnlyList<HistoryRecord> Update(CaseRecord record, Applied applied, DateTimeOffset? nextTimer, bool anchorHeld)
+    private IReadOnlyList<HistoryRecord> Update(CaseRecord record, Applied applied, string stateJson, DateTimeOffset? nextTimer, bool anchorHeld)
     {
         var state = applied.State;
-        record.StateJson = CaseStateSerializer.Serialize(state);
+        record.StateJson = stateJson;
         record.Version = state.Version;
         record.Status = state.IsClosed ? "closed" : "running";
         record.Outcome = state.Outcome is { } o ? JsonNames.Of(o) : null;
@@ -83,8 +97,8 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
         return history;
     }
 
-    private bool AnchorHolds(CaseRecord r) => CaseIntegrity.AnchorProblems(
-        new StoredCase(r.Id, r.CaseNo, r.HistoryCount, r.LastHash, r.StateJson, r.StateHash, r.AnchorKeyId, r.AnchorMac), rows.Keys.Find).Count == 0;
+    private static bool AnchorHolds(CaseRecord r, ChainKeyRing keys) => CaseIntegrity.AnchorProblems(
+        new StoredCase(r.Id, r.CaseNo, r.HistoryCount, r.LastHash, r.StateJson, r.StateHash, r.AnchorKeyId, r.AnchorMac), keys.Find).Count == 0;
 
     /// <summary>Signs the row's history count, last hash and state with the current chain key.</summary>
     internal static void Anchor(CaseRecord record, ChainKeyRing keys)

@@ -67,7 +67,7 @@ public sealed class CaseMigrationService(
             return Result(record.Id, record.CaseNo, record.Title, request.From, state,
                 outcome with { Applied = null, Reasons = ["案件已被他人同时更新，请重新试运行后再迁移。"] });
         await transaction.CommitAsync(ct);
-        states.Remember(record.Id, record.StateJson, applied.State);
+        states.Remember(record, applied.State);
         foreach (var observer in observers) observer.Committed(writer.NewAlerts, writer.EarliestTimer);
         return Result(record.Id, record.CaseNo, record.Title, request.From, state, outcome);
     }

@@ -4,6 +4,7 @@ using WorkflowEngine.Engine.Calendar;
 using WorkflowEngine.Engine.Cases;
 using WorkflowEngine.Engine.Definitions.Model;
 using WorkflowEngine.Engine.Expressions;
+using WorkflowEngine.Engine.Outlook;
 using WorkflowEngine.Store.Notifications;
 using WorkflowEngine.Store.Persistence;
 using WorkflowEngine.Store.Persistence.Records;
@@ -48,7 +49,7 @@ public sealed class CaseService(
             var writer = new CaseWriter(rows, runtime, now, planner);
             await writer.InsertAsync(record, definition, applied, ct);
             await transaction.CommitAsync(ct);
-            states.Remember(record.Id, record.StateJson, applied.State);
+            states.Remember(record, applied.State);
             Notify(writer);
             return new CaseResult(record, applied.State, definition, outcome);
         }
@@ -58,37 +59,59 @@ public sealed class CaseService(
     public async Task<CaseResult> ExecuteAsync(string caseId, Command command, Actor actor, CancellationToken ct = default,
         Func<FlowDefinition, CaseState, bool>? visible = null)
     {
-        await using (var transaction = await writes.BeginAsync(ct))
+        // Worked out before the write connection is taken, from the row this node last wrote: under the connection the row
+        // is read again and the decision is used only if the row is still the same; otherwise it is worked out there.
+        var early = states.Written(caseId) is var (row, state) ? await DecideAsync(row, state, command, actor, visible, ct) : null;
+        await using var transaction = await writes.BeginAsync(ct);
+        var rows = transaction.Rows;
+        var record = await rows.LoadAsync(caseId, ct);
+        if (record is null) return NotFound($"案件“{caseId}”不存在。");
+        var decision = early is not null && early.Row.SameRow(record)
+            ? early
+            : await DecideAsync(record, states.Read(record.Id, record.StateJson), command, actor, visible, ct);
+        if (!decision.Visible) return new CaseResult(null, null, null, decision.Outcome);
+        var (definition, before, outcome, now) = (decision.Definition, decision.Before, decision.Outcome, decision.Now);
+        if (outcome is Refused { Code: RefusalCode.RuleBlocked } blocked
+            && BlockedAttempt.Of(record, definition, before, command, actor, blocked, now) is { } attempt)
         {
-            var rows = transaction.Rows;
-            var record = await rows.LoadAsync(caseId, ct);
-            if (record is null) return NotFound($"案件“{caseId}”不存在。");
-            var definition = await definitions.GetAsync(record.DefinitionId, record.DefinitionVersion, ct)
-                ?? throw new InvalidDataException($"Definition {record.DefinitionId} v{record.DefinitionVersion} of case {caseId} is missing.");
-            var state = states.Read(record.Id, record.StateJson);
-            if (visible is not null && !visible(definition, state)) return NotFound($"案件“{caseId}”不存在。");
-            var runtime = runtimes.Create();
-            var now = clock.GetUtcNow();
-            var outcome = runtime.Execute(definition, state, command, actor, now);
-            if (outcome is Refused { Code: RefusalCode.RuleBlocked } blocked
-                && BlockedAttempt.Of(record, definition, state, command, actor, blocked, now) is { } attempt)
-            {
-                // The case stays as it was; only the ledger learns of the attempt a risk check refused.
-                await rows.InsertRiskEventAsync(attempt, ct);
-                await transaction.CommitAsync(ct);
-            }
-            if (outcome is not Applied) return new CaseResult(record, state, definition, outcome);
-            var applied = (Applied)outcome;
-
-            applied = applied with { Events = [.. applied.Events, .. await documents.IssueNewAsync(rows, record, definition, state, applied.State, now, ct)] };
-            var writer = new CaseWriter(rows, runtime, now, planner);
-            if (!await writer.UpdateAsync(record, definition, state, applied, ct))
-                return new CaseResult(null, null, null, new Refused(RefusalCode.StaleVersion, "案件已被他人同时更新，请刷新后重试。"));
+            // The case stays as it was; only the ledger learns of the attempt a risk check refused.
+            await rows.InsertRiskEventAsync(attempt, ct);
             await transaction.CommitAsync(ct);
-            states.Remember(record.Id, record.StateJson, applied.State);
-            Notify(writer);
-            return new CaseResult(record, applied.State, definition, outcome);
         }
+        if (outcome is not Applied applied) return new CaseResult(record, before, definition, outcome);
+
+        applied = applied with
+        {
+            Events = [.. applied.Events, .. await documents.IssueNewAsync(rows, record, definition, before, applied.State, now, ct, decision.DocumentOutlook)],
+        };
+        var writer = new CaseWriter(rows, decision.Runtime, now, planner);
+        if (!await writer.UpdateAsync(record, definition, before, applied, ct, prepared: decision.Update))
+            return new CaseResult(null, null, null, new Refused(RefusalCode.StaleVersion, "案件已被他人同时更新，请刷新后重试。"));
+        await transaction.CommitAsync(ct);
+        states.Remember(record, applied.State);
+        Notify(writer);
+        return new CaseResult(record, applied.State, definition, outcome);
+    }
+
+    /// <summary>A command worked out on a row: the runtime's answer and, when applied, what writing it takes.</summary>
+    private sealed record Decision(CaseRecord Row, FlowDefinition Definition, CaseState Before, bool Visible, WorkflowRuntime Runtime,
+        DateTimeOffset Now, CommandResult Outcome, PreparedUpdate? Update, CaseOutlook? DocumentOutlook);
+
+    private async Task<Decision> DecideAsync(CaseRecord row, CaseState before, Command command, Actor actor,
+        Func<FlowDefinition, CaseState, bool>? visible, CancellationToken ct)
+    {
+        var definition = await definitions.GetAsync(row.DefinitionId, row.DefinitionVersion, ct)
+            ?? throw new InvalidDataException($"Definition {row.DefinitionId} v{row.DefinitionVersion} of case {row.Id} is missing.");
+        var runtime = runtimes.Create();
+        var now = clock.GetUtcNow();
+        if (visible is not null && !visible(definition, before))
+            return new Decision(row, definition, before, false, runtime, now, NotFound($"案件“{row.Id}”不存在。").Outcome, null, null);
+        var outcome = runtime.Execute(definition, before, command, actor, now);
+        return outcome is Applied applied
+            ? new Decision(row, definition, before, true, runtime, now, outcome,
+                CaseWriter.Prepare(row, definition, before, applied, runtime, now, writes.Keys),
+                documents.OutlookForNew(definition, before, applied.State, now))
+            : new Decision(row, definition, before, true, runtime, now, outcome, null, null);
     }
 
     /// <summary>
@@ -137,7 +160,7 @@ public sealed class CaseService(
                             applied.SelectMany(a => a.Alerts).ToList(), remaining);
                         // Another node may have acted on the case since it was read: it is due again and the next round sees it.
                         if (!await writer.UpdateAsync(record, definition, before, combined, ct)) continue;
-                        states.Remember(record.Id, record.StateJson, state);
+                        states.Remember(record, state);
                         fired += applied.Count;
                     }
                     if (applied.Count == 0 || refused.Count > 0) await rows.SetNextTimerAsync(record.Id, next, ct);

@@ -28,4 +28,14 @@ public sealed class CaseRecord
     public DateTimeOffset? NextTimerAt { get; set; }
     /// <summary>When the first of its limits (case or step) went red; null while the case is on time (DeadlineStanding.WentRedAt).</summary>
     public DateTimeOffset? LateAt { get; set; }
+
+    public CaseRecord Copy() => (CaseRecord)MemberwiseClone();
+
+    /// <summary>Whether every column holds the same value in both.</summary>
+    public bool SameRow(CaseRecord other) =>
+        Id == other.Id && CaseNo == other.CaseNo && DefinitionId == other.DefinitionId && DefinitionVersion == other.DefinitionVersion
+        && Title == other.Title && Status == other.Status && Outcome == other.Outcome && StartedAt == other.StartedAt
+        && StartedBy == other.StartedBy && ClosedAt == other.ClosedAt && Version == other.Version && StateJson == other.StateJson
+        && HistoryCount == other.HistoryCount && LastHash == other.LastHash && StateHash == other.StateHash
+        && AnchorKeyId == other.AnchorKeyId && AnchorMac == other.AnchorMac && NextTimerAt == other.NextTimerAt && LateAt == other.LateAt;
 }

@@ -8,8 +8,9 @@ namespace WorkflowEngine.Store.Documents;
 /// <summary>
 /// A template filled once by <see cref="DocxTemplate"/> with a marker for each placeholder and kept as the package's files,
 /// the XML parts cut at the markers. Filling it writes each value's text at its marker and zips the files again, so the
-/// same document comes out without the Open XML object model being built for every notice. A template it cannot keep
-/// this way (markers outside plain Word text, another prefix for Word's namespace) is filled the object-model way.
+/// same document comes out without the Open XML object model being built for every notice; the files without markers are
+/// deflated once. A template it cannot keep this way (markers outside plain Word text, another prefix for Word's
+/// namespace) is filled the object-model way.
 /// </summary>
 internal sealed class CompiledTemplate
 {
@@ -20,8 +21,8 @@ internal sealed class CompiledTemplate
 
     private static readonly ConcurrentDictionary<string, CompiledTemplate?> Cache = new();
 
-    /// <summary>A file of the package: kept bytes, or XML text cut at the markers into literals and placeholder keys.</summary>
-    private sealed record Entry(string Name, DateTimeOffset Written, byte[]? Bytes, IReadOnlyList<string>? Literals, IReadOnlyList<string>? Keys);
+    /// <summary>A file of the package: deflated once, or XML text cut at the markers into literals and placeholder keys.</summary>
+    private sealed record Entry(string Name, DateTime Written, DeflatedFile? Fixed, IReadOnlyList<string>? Literals, IReadOnlyList<string>? Keys);
 
     private readonly IReadOnlyList<Entry> _entries;
 
@@ -50,8 +51,10 @@ internal sealed class CompiledTemplate
         {
             var bytes = Read(file);
             var text = Encoding.UTF8.GetString(bytes);
-            if (!text.Contains(MarkStart)) entries.Add(new Entry(file.FullName, file.LastWriteTime, bytes, null, null));
-            else if (Cut(text, keys) is { } cut) entries.Add(new Entry(file.FullName, file.LastWriteTime, null, cut.Literals, cut.Keys));
+            var written = file.LastWriteTime.DateTime;
+            if (!text.Contains(MarkStart))
+                entries.Add(new Entry(file.FullName, written, DeflatedFile.Of(file.FullName, written, bytes, CompressionLevel.Optimal), null, null));
+            else if (Cut(text, keys) is { } cut) entries.Add(new Entry(file.FullName, written, null, cut.Literals, cut.Keys));
             else return null;
         }
         return new CompiledTemplate(entries, keys.Contains(DocxTemplate.SealKey));
@@ -79,19 +82,9 @@ internal sealed class CompiledTemplate
     }
 
     /// <summary>The filled document; <paramref name="values"/> are already fit for XML (see <see cref="DocxTemplate"/>).</summary>
-    public byte[] Fill(IReadOnlyDictionary<string, string> values)
-    {
-        using var output = new MemoryStream();
-        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-            foreach (var file in _entries)
-            {
-                var entry = zip.CreateEntry(file.Name, CompressionLevel.Fastest);
-                entry.LastWriteTime = file.Written;
-                using var stream = entry.Open();
-                stream.Write(file.Bytes ?? Encoding.UTF8.GetBytes(Text(file, values)));
-            }
-        return output.ToArray();
-    }
+    public byte[] Fill(IReadOnlyDictionary<string, string> values) => DeflatedFile.Package(_entries
+        .Select(file => file.Fixed ?? DeflatedFile.Of(file.Name, file.Written, Encoding.UTF8.GetBytes(Text(file, values)), CompressionLevel.Fastest))
+        .ToList());
 
     private static string Text(Entry file, IReadOnlyDictionary<string, string> values)
     {

@@ -6,15 +6,14 @@ namespace WorkflowEngine.Store.Persistence;
 internal sealed partial class CaseRows
 {
     /// <summary>
-    /// The next number of a document counter: 1, 2, 3 … per (kind, year), never repeated or skipped. The row is created
-    /// if need be and then incremented with UPDATE … RETURNING, which holds the row's lock until the transaction ends:
-    /// another node issuing the same kind waits, and a transaction that rolls back gives its number back.
+    /// The next number of a document counter: 1, 2, 3 … per (kind, year), never repeated or skipped. One upsert creates the
+    /// row at 1 or increments it and returns the number; it holds the row's lock until the transaction ends: another node
+    /// issuing the same kind waits, and a transaction that rolls back gives its number back.
     /// </summary>
     public async Task<long> NextDocumentNumberAsync(string counter, int year, CancellationToken ct)
     {
-        await Execute("INSERT INTO document_counters (counter_key, year, last_number) VALUES (@key, @year, 0) ON CONFLICT (counter_key, year) DO NOTHING", ct,
-            ("@key", counter), ("@year", (long)year));
-        var next = await Command("UPDATE document_counters SET last_number = last_number + 1 WHERE counter_key = @key AND year = @year RETURNING last_number",
+        var next = await Command("INSERT INTO document_counters (counter_key, year, last_number) VALUES (@key, @year, 1) " +
+            "ON CONFLICT (counter_key, year) DO UPDATE SET last_number = document_counters.last_number + 1 RETURNING last_number",
             ("@key", counter), ("@year", (long)year)).ExecuteScalarAsync(ct);
         return Convert.ToInt64(next, System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -81,14 +81,30 @@ internal sealed partial class CaseRows(WriteConnection connection, DbTransaction
         ("@state", c.StateJson), ("@count", c.HistoryCount), ("@hash", c.LastHash), ("@next", c.NextTimerAt?.UtcTicks),
         ("@stateHash", c.StateHash), ("@key", c.AnchorKeyId), ("@mac", c.AnchorMac), ("@late", c.LateAt?.UtcTicks));
 
-    /// <summary>Updates the case if it is still at <paramref name="expectedVersion"/>; false when someone else changed it first.</summary>
-    public async Task<bool> UpdateCaseAsync(CaseRecord c, long expectedVersion, CancellationToken ct) => await ExecuteCount(
-        "UPDATE cases SET definition_version = @ver, status = @status, outcome = @outcome, closed_at = @closed, version = @version, state_json = @state, " +
-        "history_count = @count, last_hash = @hash, next_timer_at = @next, state_hash = @stateHash, anchor_key_id = @key, anchor_mac = @mac, late_at = @late " +
-        "WHERE id = @id AND version = @expected", ct,
-        ("@ver", c.DefinitionVersion), ("@status", c.Status), ("@outcome", c.Outcome), ("@closed", c.ClosedAt?.UtcTicks), ("@version", c.Version), ("@state", c.StateJson),
-        ("@count", c.HistoryCount), ("@hash", c.LastHash), ("@next", c.NextTimerAt?.UtcTicks), ("@stateHash", c.StateHash), ("@key", c.AnchorKeyId),
-        ("@mac", c.AnchorMac), ("@late", c.LateAt?.UtcTicks), ("@id", c.Id), ("@expected", expectedVersion)) == 1;
+    /// <summary>
+    /// Updates the case if it is still the version of <paramref name="was"/>; false when someone else changed it first.
+    /// SQLite rewrites an index whenever one of its columns is assigned, even to the same value, so the columns the lists
+    /// are indexed on are assigned only when they changed.
+    /// </summary>
+    public async Task<bool> UpdateCaseAsync(CaseRecord c, CaseRecord was, CancellationToken ct)
+    {
+        var standing = c.Status != was.Status || c.Outcome != was.Outcome || c.ClosedAt != was.ClosedAt || c.DefinitionVersion != was.DefinitionVersion;
+        var timer = c.NextTimerAt != was.NextTimerAt;
+        var parameters = new List<(string, object?)>(15)
+        {
+            ("@version", c.Version), ("@state", c.StateJson), ("@count", c.HistoryCount), ("@hash", c.LastHash), ("@stateHash", c.StateHash),
+            ("@key", c.AnchorKeyId), ("@mac", c.AnchorMac), ("@late", c.LateAt?.UtcTicks),
+        };
+        if (standing) parameters.AddRange([("@ver", c.DefinitionVersion), ("@status", c.Status), ("@outcome", c.Outcome), ("@closed", c.ClosedAt?.UtcTicks)]);
+        if (timer) parameters.Add(("@next", c.NextTimerAt?.UtcTicks));
+        parameters.AddRange([("@id", c.Id), ("@expected", was.Version)]);
+        return await ExecuteCount(
+            "UPDATE cases SET version = @version, state_json = @state, history_count = @count, last_hash = @hash, state_hash = @stateHash, " +
+            "anchor_key_id = @key, anchor_mac = @mac, late_at = @late" +
+            (standing ? ", definition_version = @ver, status = @status, outcome = @outcome, closed_at = @closed" : "") +
+            (timer ? ", next_timer_at = @next" : "") +
+            " WHERE id = @id AND version = @expected", ct, [.. parameters]) == 1;
+    }
 
     public Task SetNextTimerAsync(string caseId, DateTimeOffset? next, CancellationToken ct) =>
         Execute("UPDATE cases SET next_timer_at = @next WHERE id = @id", ct, ("@next", next?.UtcTicks), ("@id", caseId));

@@ -11,7 +11,7 @@ using WorkflowEngine.Store.Services;
 namespace WorkflowEngine.Store.Persistence;
 
 /// <summary>See <see cref="CaseWriter.Prepare"/>.</summary>
-internal sealed record PreparedUpdate(DerivedRows Previous, DerivedRows After, bool AnchorHeld, string StateJson);
+internal sealed record PreparedUpdate(DerivedRows Previous, DerivedRows After, bool AnchorHeld, string StateJson, IReadOnlyList<HistoryRecord> Sealed);
 
 /// <summary>
 /// Writes what an applied command produced, inside the caller's transaction: the state, next timer and keyed anchor
@@ -29,7 +29,7 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
     public async Task InsertAsync(CaseRecord record, FlowDefinition definition, Applied applied, CancellationToken ct)
     {
         var after = DerivedRows.Of(definition, applied.State, runtime, now, applied.Timers);
-        var history = Update(record, applied, CaseStateSerializer.Serialize(applied.State), after.NextTimer, anchorHeld: true);
+        var history = Update(record, applied, CaseStateSerializer.Serialize(applied.State), [], after.NextTimer, anchorHeld: true);
         await rows.InsertCaseAsync(record, ct);
         if (record.ClosedAt is not null) await rows.CountClosedAsync(record, ct);
         await WriteAsync(record, definition, applied, history, DerivedRows.None, after, ct);
@@ -38,14 +38,15 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
     /// <summary>
     /// What an update writes that follows from the row as read and the command's result alone, so that it can be worked
     /// out before the write connection is taken: the derived rows before and after, whether the row's anchor holds, the
-    /// state's JSON. <paramref name="previousDefinition"/> is the version <paramref name="before"/> ran on when it differs (a migration).
+    /// state's JSON and its events sealed into the history chain. <paramref name="previousDefinition"/> is the version <paramref name="before"/> ran on when it differs (a migration).
     /// </summary>
     public static PreparedUpdate Prepare(CaseRecord record, FlowDefinition definition, CaseState before, Applied applied, WorkflowRuntime runtime,
         DateTimeOffset now, ChainKeyRing keys, FlowDefinition? previousDefinition = null) => new(
         DerivedRows.Of(previousDefinition ?? definition, before, runtime, now, []),
         DerivedRows.Of(definition, applied.State, runtime, now, applied.Timers),
         AnchorHolds(record, keys),
-        CaseStateSerializer.Serialize(applied.State));
+        CaseStateSerializer.Serialize(applied.State),
+        HistoryChain.Seal(record.Id, record.HistoryCount + 1, record.LastHash, applied.Events));
 
     /// <summary>
     /// Writes the change from <paramref name="before"/>; false when another change to the case got there first.
@@ -54,12 +55,12 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
     public async Task<bool> UpdateAsync(CaseRecord record, FlowDefinition definition, CaseState before, Applied applied, CancellationToken ct,
         FlowDefinition? previousDefinition = null, PreparedUpdate? prepared = null)
     {
-        var expected = record.Version;
-        var (previous, after, anchorHeld, stateJson) = prepared ?? Prepare(record, definition, before, applied, runtime, now, rows.Keys, previousDefinition);
+        var was = record.Copy();
+        var (previous, after, anchorHeld, stateJson, sealedAhead) = prepared ?? Prepare(record, definition, before, applied, runtime, now, rows.Keys, previousDefinition);
         record.DefinitionVersion = applied.State.DefinitionVersion;
-        var history = Update(record, applied, stateJson, after.NextTimer, anchorHeld);
+        var history = Update(record, applied, stateJson, sealedAhead, after.NextTimer, anchorHeld);
         record.LateAt ??= DeadlineStanding.WentRedAt(previous.DueInstants, now);
-        if (!await rows.UpdateCaseAsync(record, expected, ct)) return false;
+        if (!await rows.UpdateCaseAsync(record, was, ct)) return false;
         if (!before.IsClosed && applied.State.IsClosed) await rows.CountClosedAsync(record, ct);
         await WriteAsync(record, definition, applied, history, previous, after, ct);
         return true;
@@ -78,7 +79,9 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
     /// Re-anchors only a case whose anchor holds as read. A case changed behind the service's back keeps its broken
     /// anchor through later writes, so that the tampering stays evident rather than being signed over.
     /// </summary>
-    private IReadOnlyList<HistoryRecord> Update(CaseRecord record, Applied applied, string stateJson, DateTimeOffset? nextTimer, bool anchorHeld)
+    /// <param name="sealedAhead">The first of the events, already sealed onto the row's chain; the rest (documents issued since) continue it.</param>
+    private IReadOnlyList<HistoryRecord> Update(CaseRecord record, Applied applied, string stateJson, IReadOnlyList<HistoryRecord> sealedAhead,
+        DateTimeOffset? nextTimer, bool anchorHeld)
     {
         var state = applied.State;
         record.StateJson = stateJson;
@@ -87,7 +90,8 @@ internal sealed class CaseWriter(CaseRows rows, WorkflowRuntime runtime, DateTim
         record.Outcome = state.Outcome is { } o ? JsonNames.Of(o) : null;
         record.ClosedAt = state.ClosedAt;
         record.NextTimerAt = nextTimer;
-        var history = HistoryChain.Seal(record.Id, record.HistoryCount + 1, record.LastHash, applied.Events);
+        var history = sealedAhead.Concat(HistoryChain.Seal(record.Id, record.HistoryCount + 1 + sealedAhead.Count,
+            sealedAhead.Count > 0 ? sealedAhead[^1].Hash : record.LastHash, applied.Events.Skip(sealedAhead.Count))).ToList();
         if (history.Count > 0)
         {
             record.HistoryCount += history.Count;

@@ -74,6 +74,27 @@ public class AuditTests(string provider)
     }
 
     [Test]
+    public async Task A_case_edited_while_the_service_runs_is_not_signed_over_by_the_next_command()
+    {
+        var db = WorkflowHost.NewDatabase(provider);
+        await using var host = new WorkflowHost(db);
+        var window = await host.LoginAsync("window");
+        var reviewer = await host.LoginAsync("reviewer");
+        // The service wrote the case last, so it works the next command out from the row it remembers.
+        var id = await AcceptedCase(window);
+        var review = (await reviewer.Get($"/api/cases/{id}")).Body.Task("review");
+        await Exec(db, "UPDATE cases SET state_json = REPLACE(state_json, '康宁妇产医院', '另一家医院') WHERE id = @id", ("@id", id));
+
+        var passed = await reviewer.Post($"/api/cases/{id}/tasks/{review}/actions/pass", new { opinion = "同意" });
+
+        passed.Status.Should().Be(HttpStatusCode.OK, passed.Body.ToString());
+        passed.Body.GetProperty("data").GetProperty("applicant").GetString().Should().Be("另一家医院", "the command was worked out on the row as it is now");
+        var report = (await (await host.LoginAsync("supervisor")).Get("/api/audit/verify")).Body;
+        report.GetProperty("brokenCases").EnumerateArray().Should().ContainSingle()
+            .Which.GetProperty("reason").GetString().Should().Contain("当前数据", "the edit is not signed over");
+    }
+
+    [Test]
     public async Task Cases_written_before_anchors_are_anchored_on_start_and_rotation_keeps_every_case_valid()
     {
         var db = WorkflowHost.NewDatabase(provider);

@@ -96,6 +96,13 @@ internal static class PageExtensions
 
     public static ILocator OpenDialog(this IPage page) => page.Locator(".el-dialog:visible");
 
+    /// <summary>
+    /// Waits until the app shows a document's print page. The app routes there in the page (history API), so the URL is
+    /// watched rather than a load event awaited, which a route change made just before the wait could leave unseen.
+    /// </summary>
+    public static Task WaitForPrintPageAsync(this IPage page, string kind) =>
+        Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/print/{kind}/"), new() { Timeout = 30_000 });
+
     public static async Task ConfirmMessageBoxAsync(this IPage page)
     {
         var box = page.Locator(".el-message-box:visible");

@@ -82,7 +82,7 @@ public sealed class DocumentUiTests : BrowserFixture
         await dialog.Locator("[data-test=risk-confirm]").ClickAsync();
         await dialog.Locator("[data-test=action-submit]").ClickAsync();
         await page.ConfirmMessageBoxAsync();
-        await page.WaitForURLAsync("**/print/correction-notice/**");
+        await page.WaitForPrintPageAsync("correction-notice");
         await page.GotoAsync(caseUrl);
         var correction = await DownloadAsync(page, "correction-notice");
         correction.Should().Contain("湘南市卫生健康委员会").And.Contain("补正材料一次性告知书").And.Contain("湘南卫许补字〔2026〕第1号")
@@ -100,7 +100,7 @@ public sealed class DocumentUiTests : BrowserFixture
         await dialog.Locator("[data-test=risk-confirm]").ClickAsync();
         await dialog.Locator("[data-test=action-submit]").ClickAsync();
         await page.ConfirmMessageBoxAsync();
-        await page.WaitForURLAsync("**/print/acceptance-notice/**");
+        await page.WaitForPrintPageAsync("acceptance-notice");
         await page.GotoAsync(caseUrl);
         var acceptance = await DownloadAsync(page, "acceptance-notice");
         acceptance.Should().Contain("受理通知书").And.Contain("湘南卫许受字〔2026〕第1号").And.Contain("康宁妇产医院")
@@ -116,7 +116,7 @@ public sealed class DocumentUiTests : BrowserFixture
         if (await confirm.CountAsync() > 0) await confirm.ClickAsync();
         await dialog.Locator("[data-test=action-submit]").ClickAsync();
         await page.ConfirmMessageBoxAsync();
-        await page.WaitForURLAsync("**/print/refusal-decision/**");
+        await page.WaitForPrintPageAsync("refusal-decision");
         await page.GotoAsync(refusedUrl);
         var refusal = await DownloadAsync(page, "refusal-decision");
         refusal.Should().Contain("不予受理决定书").And.Contain("湘南卫许不受字〔2026〕第1号").And.Contain("北湖区某诊所")
@@ -196,7 +196,7 @@ public sealed class DocumentUiTests : BrowserFixture
         if (await confirm.CountAsync() > 0) await confirm.ClickAsync();
         await dialog.Locator("[data-test=action-submit]").ClickAsync();
         await page.ConfirmMessageBoxAsync();
-        await page.WaitForURLAsync($"**/print/{kind}/**");
+        await page.WaitForPrintPageAsync(kind);
     }
 
     private static async Task<string> AcceptedAsync(HttpClient clerk, string applicant)

@@ -167,7 +167,7 @@ public sealed class UiScenarioTests
         await dialog.Locator("[data-test=risk-confirm]").ClickAsync();
         await dialog.Locator("[data-test=action-submit]").ClickAsync();
         await page.ConfirmMessageBoxAsync();
-        await page.WaitForURLAsync("**/print/correction-notice/**");
+        await page.WaitForPrintPageAsync("correction-notice");
         var sheet = page.Locator(".sheet");
         await Expect(sheet).ToContainTextAsync("补正材料一次性告知书");
         await Expect(sheet).ToContainTextAsync("康宁妇产医院");
@@ -192,7 +192,7 @@ public sealed class UiScenarioTests
         await dialog.Locator("[data-test=risk-confirm]").ClickAsync();
         await dialog.Locator("[data-test=action-submit]").ClickAsync();
         await page.ConfirmMessageBoxAsync();
-        await page.WaitForURLAsync("**/print/acceptance-notice/**");
+        await page.WaitForPrintPageAsync("acceptance-notice");
         // The decision day is the core's: the document's dates and the case's statutory limit.
         await Expect(page.Locator("[data-test=decision-date]")).ToContainTextAsync("本机关将于 2026年3月30日 前作出决定");
         await Expect(page.Locator("[data-test=decision-date]")).ToContainTextAsync("法定时限 20个工作日");

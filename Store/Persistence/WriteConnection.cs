@@ -9,8 +9,9 @@ namespace WorkflowEngine.Store.Persistence;
 /// sleeps and the re-preparing of every statement in every transaction. On SQLite the writers queued behind each other
 /// also share one transaction (group commit): each writer's work is a savepoint in it, and one COMMIT makes the whole
 /// group durable before any of them is told it committed, so a writer waits for one disk flush instead of one per writer
-/// ahead of it. On PostgreSQL every node has its own write connection, each writer its own transaction, and the case
-/// version decides between nodes (optimistic concurrency).
+/// ahead of it; that flush is done after the connection is passed on (<see cref="WalFlusher"/>). On PostgreSQL every
+/// node has its own write connection, each writer its own transaction, and the case version decides between nodes
+/// (optimistic concurrency).
 /// </summary>
 public sealed class WriteConnection(IDbContextFactory<WorkflowDbContext> dbFactory, ChainKeyRing keys, StoreDialect dialect = StoreDialect.Sqlite)
     : IAsyncDisposable
@@ -28,7 +29,12 @@ public sealed class WriteConnection(IDbContextFactory<WorkflowDbContext> dbFacto
     private WorkflowDbContext? _context;
     private DbConnection? _connection;
     private WriteGroup? _group;
+    private WalFlusher? _flusher;
+    private string? _pooledConnectionString;
     private int _waiting;
+
+    /// <summary>WAL flushes that answered writers since the connection was opened (none unless synchronous=FULL on SQLite).</summary>
+    internal long Flushes => _flusher?.Flushes ?? 0;
 
     /// <summary>Writers queued for the connection.</summary>
     internal int Waiting => Volatile.Read(ref _waiting);
@@ -109,7 +115,8 @@ public sealed class WriteConnection(IDbContextFactory<WorkflowDbContext> dbFacto
             if (rollBack || group.Committed == 0) await group.Transaction.RollbackAsync(CancellationToken.None);
             else await group.Transaction.CommitAsync(CancellationToken.None);
             await group.Transaction.DisposeAsync();
-            group.Succeed();
+            if (_flusher is not null && group.Committed > 0 && !rollBack) _flusher.Flush(group);
+            else group.Succeed();
         }
         catch (Exception e)
         {
@@ -143,12 +150,23 @@ public sealed class WriteConnection(IDbContextFactory<WorkflowDbContext> dbFacto
         return command;
     }
 
-    /// <summary>Opened through EF Core so that the connection gets the provider's per-connection settings.</summary>
+    /// <summary>
+    /// Opened through EF Core so that the connection gets the provider's per-connection settings. On SQLite it is the
+    /// writers' own, never pooled: it may commit with synchronous=NORMAL (see <see cref="WalFlusher"/>), and no other
+    /// user of the file may inherit that setting from a pool.
+    /// </summary>
     private async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
         _context = await dbFactory.CreateDbContextAsync(ct);
+        if (dialect == StoreDialect.Sqlite)
+        {
+            _pooledConnectionString = _context.Database.GetConnectionString();
+            _context.Database.SetConnectionString(_pooledConnectionString + ";Pooling=False");
+        }
         await _context.Database.OpenConnectionAsync(ct);
-        return _connection = _context.Database.GetDbConnection();
+        _connection = _context.Database.GetDbConnection();
+        if (dialect == StoreDialect.Sqlite) _flusher = await WalFlusher.CreateAsync(_connection, ct);
+        return _connection;
     }
 
     private async ValueTask ResetAsync()
@@ -157,11 +175,15 @@ public sealed class WriteConnection(IDbContextFactory<WorkflowDbContext> dbFacto
         _statements.Clear();
         if (_context is not null)
         {
+            if (_connection is not null) await _connection.CloseAsync();
             await _context.Database.CloseConnectionAsync();
+            // The context goes back to EF Core's pool as it came.
+            if (_pooledConnectionString is not null) _context.Database.SetConnectionString(_pooledConnectionString);
             await _context.DisposeAsync();
         }
         _connection = null;
         _context = null;
+        _flusher = null;
     }
 
     public async ValueTask DisposeAsync()

@@ -39,7 +39,6 @@ internal sealed class WalFlusher(string walPath)
     /// <summary>SQLite's number for synchronous=FULL.</summary>
     private const long FullSynchronous = 2;
 
-
     /// <summary>Completes <paramref name="group"/> once a flush that began after its commit has finished.</summary>
     public void Flush(WriteGroup group)
     {
@@ -73,7 +72,6 @@ internal sealed class WalFlusher(string walPath)
                     RandomAccess.FlushToDisk(wal);
                 Interlocked.Increment(ref _flushes);
                 foreach (var group in groups) group.Succeed();
-
             }
             catch (Exception e)
             {

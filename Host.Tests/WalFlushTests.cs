@@ -8,7 +8,8 @@ namespace WorkflowEngine.Host.Tests;
 
 /// <summary>
 /// With synchronous=FULL the write connection commits without flushing and flushes the WAL file after passing the
-/// connection on: a writer is answered by that flush, and no other connection runs with the lowered setting.
+/// connection on: a writer is answered by that flush, and no other connection runs with the lowered setting. The
+/// connection keeps its groups' savepoint journals in memory.
 /// </summary>
 public class WalFlushTests
 {
@@ -18,6 +19,8 @@ public class WalFlushTests
         await using var host = new WorkflowHost(WorkflowHost.NewDatabase());
         var writes = host.Services.GetRequiredService<WriteConnection>();
         await StoreAsync(writes, "first");
+        (await writes.SettingAsync("synchronous", CancellationToken.None)).Should().Be(1, "the write connection commits with NORMAL and flushes itself");
+        (await writes.SettingAsync("temp_store", CancellationToken.None)).Should().Be(2, "a group's savepoint journal stays in memory");
         var flushed = writes.Flushes;
         flushed.Should().BeGreaterThan(0, "the commit answered its writer only after a flush of the WAL file");
 

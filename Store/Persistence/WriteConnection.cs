@@ -165,8 +165,36 @@ public sealed class WriteConnection(IDbContextFactory<WorkflowDbContext> dbFacto
         }
         await _context.Database.OpenConnectionAsync(ct);
         _connection = _context.Database.GetDbConnection();
-        if (dialect == StoreDialect.Sqlite) _flusher = await WalFlusher.CreateAsync(_connection, ct);
+        if (dialect == StoreDialect.Sqlite)
+        {
+            // A group's savepoint journal (the pages each writer changed, to roll that writer back alone) stays in memory:
+            // past 64 kB SQLite would spill it to a temporary file, created and deleted again for every group.
+            await using (var command = _connection.CreateCommand())
+            {
+                command.CommandText = "PRAGMA temp_store=MEMORY";
+                await command.ExecuteNonQueryAsync(ct);
+            }
+            _flusher = await WalFlusher.CreateAsync(_connection, ct);
+        }
         return _connection;
+    }
+
+    /// <summary>A setting of the write connection as SQLite reports it (<c>PRAGMA <paramref name="name"/></c>).</summary>
+    internal async Task<long> SettingAsync(string name, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var connection = _connection ?? await OpenAsync(ct);
+            await using var command = connection.CreateCommand();
+            command.Transaction = _group?.Transaction;
+            command.CommandText = $"PRAGMA {name}";
+            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     private async ValueTask ResetAsync()

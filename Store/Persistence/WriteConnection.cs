@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
 namespace WorkflowEngine.Store.Persistence;
@@ -169,11 +170,7 @@ public sealed class WriteConnection(IDbContextFactory<WorkflowDbContext> dbFacto
         {
             // A group's savepoint journal (the pages each writer changed, to roll that writer back alone) stays in memory:
             // past 64 kB SQLite would spill it to a temporary file, created and deleted again for every group.
-            await using (var command = _connection.CreateCommand())
-            {
-                command.CommandText = "PRAGMA temp_store=MEMORY";
-                await command.ExecuteNonQueryAsync(ct);
-            }
+            await _context.Database.ExecuteSqlRawAsync("PRAGMA temp_store=MEMORY", ct);
             _flusher = await WalFlusher.CreateAsync(_connection, ct);
         }
         return _connection;
@@ -189,7 +186,7 @@ public sealed class WriteConnection(IDbContextFactory<WorkflowDbContext> dbFacto
             await using var command = connection.CreateCommand();
             command.Transaction = _group?.Transaction;
             command.CommandText = $"PRAGMA {name}";
-            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         }
         finally
         {
